@@ -1,0 +1,172 @@
+namespace RelationsTracker.Developments;
+
+/// <summary>The 29 kinds of development the tracker records (scoring.md, "The catalogue").</summary>
+public enum DevelopmentType
+{
+    Statement,
+    Appeal,
+    IntentToCooperate,
+    Consultation,
+    OfficialVisit,
+    Negotiation,
+    DiplomaticCooperation,
+    Endorsement,
+    AgreementSigned,
+    AgreementRatified,
+    MissionOpened,
+    EconomicCooperation,
+    MilitaryCooperation,
+    IntelligenceSharing,
+    Aid,
+    Demand,
+    Criticism,
+    Accusation,
+    Rejection,
+    AgreementRejected,
+    Threat,
+    MilitaryThreat,
+    ForcePosture,
+    RelationsReduced,
+    AgreementSuspended,
+    MissionClosed,
+    Sanctions,
+    Coercion,
+    ArmedConflict,
+}
+
+/// <summary>What a development carries beyond the common fields, and so which extra fields it needs.</summary>
+public enum DevelopmentShape
+{
+    Plain,
+    /// <summary>Needs an agreement slug (and a title the first time the slug is seen).</summary>
+    Agreement,
+    /// <summary>Needs a mission: owner, kind, city.</summary>
+    Mission,
+}
+
+/// <summary>What else a development changes in the relation's state, besides the score.</summary>
+public enum StateEffect
+{
+    None,
+    Contact,
+    Visit,
+    Military,
+    AgreementSigned,
+    AgreementRatified,
+    AgreementRejected,
+    AgreementSuspended,
+    MissionOpened,
+    MissionClosed,
+}
+
+/// <param name="Cameo">The CAMEO event code, kept as a string: codes have leading zeros.</param>
+/// <param name="Weight">The Goldstein conflict–cooperation value of that code.</param>
+public sealed record CatalogueEntry(DevelopmentType Type, string Cameo, double Weight, StateEffect Effect)
+{
+    public DevelopmentShape Shape => Effect switch
+    {
+        StateEffect.AgreementSigned or StateEffect.AgreementRatified or StateEffect.AgreementRejected
+            or StateEffect.AgreementSuspended => DevelopmentShape.Agreement,
+        StateEffect.MissionOpened or StateEffect.MissionClosed => DevelopmentShape.Mission,
+        _ => DevelopmentShape.Plain,
+    };
+
+    /// <summary>The lower-case status an agreement or mission takes after this development, if any.</summary>
+    public string? ResultingStatus => Effect switch
+    {
+        StateEffect.AgreementSigned => "signed",
+        StateEffect.AgreementRatified => "ratified",
+        StateEffect.AgreementRejected => "rejected",
+        StateEffect.AgreementSuspended => "suspended",
+        StateEffect.MissionOpened => "open",
+        StateEffect.MissionClosed => "closed",
+        _ => null,
+    };
+}
+
+/// <summary>
+/// The one table that maps each development type to its CAMEO code and Goldstein weight
+/// (Goldstein 1992, as extended to CAMEO in "CAMEO SCALE: VERSION 0.5B1"). Everything else reads it.
+/// </summary>
+public static class Catalogue
+{
+    public static readonly IReadOnlyList<CatalogueEntry> Entries =
+    [
+        new(DevelopmentType.Statement, "010", 0.0, StateEffect.None),
+        new(DevelopmentType.Appeal, "020", 3.0, StateEffect.None),
+        new(DevelopmentType.IntentToCooperate, "030", 4.0, StateEffect.None),
+        new(DevelopmentType.Consultation, "040", 1.0, StateEffect.Contact),
+        new(DevelopmentType.OfficialVisit, "042", 1.9, StateEffect.Visit),
+        new(DevelopmentType.Negotiation, "046", 7.0, StateEffect.Contact),
+        new(DevelopmentType.DiplomaticCooperation, "050", 3.5, StateEffect.None),
+        new(DevelopmentType.Endorsement, "051", 3.4, StateEffect.None),
+        new(DevelopmentType.AgreementSigned, "057", 8.0, StateEffect.AgreementSigned),
+        new(DevelopmentType.AgreementRatified, "057", 8.0, StateEffect.AgreementRatified),
+        new(DevelopmentType.MissionOpened, "050", 3.5, StateEffect.MissionOpened),
+        new(DevelopmentType.EconomicCooperation, "061", 6.4, StateEffect.None),
+        new(DevelopmentType.MilitaryCooperation, "062", 7.4, StateEffect.Military),
+        new(DevelopmentType.IntelligenceSharing, "064", 7.0, StateEffect.None),
+        new(DevelopmentType.Aid, "070", 7.0, StateEffect.None),
+        new(DevelopmentType.Demand, "100", -5.0, StateEffect.None),
+        new(DevelopmentType.Criticism, "111", -2.0, StateEffect.None),
+        new(DevelopmentType.Accusation, "112", -2.0, StateEffect.None),
+        new(DevelopmentType.Rejection, "120", -4.0, StateEffect.None),
+        new(DevelopmentType.AgreementRejected, "120", -4.0, StateEffect.AgreementRejected),
+        new(DevelopmentType.Threat, "130", -4.4, StateEffect.None),
+        new(DevelopmentType.MilitaryThreat, "138", -7.0, StateEffect.None),
+        new(DevelopmentType.ForcePosture, "150", -7.2, StateEffect.None),
+        new(DevelopmentType.RelationsReduced, "160", -4.0, StateEffect.None),
+        new(DevelopmentType.AgreementSuspended, "160", -4.0, StateEffect.AgreementSuspended),
+        new(DevelopmentType.MissionClosed, "161", -4.0, StateEffect.MissionClosed),
+        new(DevelopmentType.Sanctions, "166", -8.0, StateEffect.None),
+        new(DevelopmentType.Coercion, "170", -7.0, StateEffect.None),
+        new(DevelopmentType.ArmedConflict, "190", -10.0, StateEffect.None),
+    ];
+
+    private static readonly CatalogueEntry[] ByType = Entries.OrderBy(e => (int)e.Type).ToArray();
+
+    public static CatalogueEntry Of(DevelopmentType type) => ByType[(int)type];
+
+    /// <summary>Exact, case-sensitive type names, as the API takes them.</summary>
+    public static bool TryParseType(string? name, out DevelopmentType type)
+    {
+        type = default;
+        if (name is null) return false;
+        foreach (var entry in Entries)
+        {
+            if (string.Equals(entry.Type.ToString(), name, StringComparison.Ordinal))
+            {
+                type = entry.Type;
+                return true;
+            }
+        }
+        return false;
+    }
+}
+
+public enum Significance { Low, Normal, High }
+
+public static class SignificanceScale
+{
+    public static double Multiplier(this Significance significance) => significance switch
+    {
+        Significance.Low => 0.5,
+        Significance.Normal => 1.0,
+        Significance.High => 1.5,
+        _ => throw new ArgumentOutOfRangeException(nameof(significance)),
+    };
+
+    public static string Name(this Significance significance) => significance switch
+    {
+        Significance.Low => "low",
+        Significance.Normal => "normal",
+        Significance.High => "high",
+        _ => throw new ArgumentOutOfRangeException(nameof(significance)),
+    };
+
+    public static bool TryParse(string? text, out Significance significance)
+    {
+        significance = text switch { "low" => Significance.Low, "normal" => Significance.Normal, "high" => Significance.High, _ => (Significance)(-1) };
+        return (int)significance >= 0;
+    }
+}

@@ -1,0 +1,143 @@
+namespace RelationsTracker.Developments;
+
+/// <summary>
+/// One development with its whole recorded history: the fields as first recorded, every correction and
+/// the retraction, each stamped with the moment it was recorded. <see cref="AsKnownAt"/> answers what
+/// the tracker said about it at any moment. Built from the relation's events by <see cref="Evolve"/>.
+/// </summary>
+public sealed record Development
+{
+    public Guid Id { get; init; }
+    public string Relation { get; init; } = "";
+    public DateTimeOffset RecordedAt { get; init; }
+    /// <summary>The relation stream's version at which it was recorded.</summary>
+    public long Version { get; init; }
+    /// <summary>The relation stream's version of the last event about it.</summary>
+    public long LastVersion { get; init; }
+
+    public DevelopmentType Type { get; init; }
+    public OccurrenceDate OccurredOn { get; init; }
+    public string Actor { get; init; } = "";
+    public string Summary { get; init; } = "";
+    public Significance Significance { get; init; }
+    public IReadOnlyList<Source> Sources { get; init; } = [];
+    public string? Agreement { get; init; }
+    public string? Title { get; init; }
+    public Mission? Mission { get; init; }
+
+    public IReadOnlyList<Correction> Corrections { get; init; } = [];
+    public Retraction? Retraction { get; init; }
+
+    public static Development Recorded(string relation, DevelopmentRecorded e, DateTimeOffset recordedAt, long version) => new()
+    {
+        Id = e.DevelopmentId,
+        Relation = relation,
+        RecordedAt = recordedAt,
+        Version = version,
+        LastVersion = version,
+        Type = e.Type,
+        OccurredOn = e.OccurredOn,
+        Actor = e.Actor,
+        Summary = e.Summary,
+        Significance = e.Significance,
+        Sources = e.Sources,
+        Agreement = (e as AgreementDevelopment)?.Agreement,
+        Title = (e as AgreementDevelopment)?.Title,
+        Mission = (e as MissionDevelopment)?.Mission,
+    };
+
+    /// <summary>The one fold from the relation's events to this history (used by the projection and by replays).</summary>
+    public static Development? Evolve(Development? current, string relation, object @event, DateTimeOffset recordedAt, long version) =>
+        @event switch
+        {
+            DevelopmentRecorded recorded => Recorded(relation, recorded, recordedAt, version),
+            DevelopmentCorrected corrected when current is not null => current with
+            {
+                Corrections = [.. current.Corrections, new Correction(recordedAt, version, corrected)],
+                LastVersion = version,
+            },
+            DevelopmentRetracted retracted when current is not null => current with
+            {
+                Retraction = new Retraction(recordedAt, version, retracted.Reason, retracted.Sources),
+                LastVersion = version,
+            },
+            _ => current,
+        };
+
+    public bool IsRetractedAt(DateTimeOffset knownAt) => Retraction is { } r && r.RecordedAt <= knownAt;
+
+    /// <summary>
+    /// What the tracker said about this development at <paramref name="knownAt"/>: null when it was not yet
+    /// recorded or already retracted; otherwise its fields with every correction recorded by then applied,
+    /// the latest correction of each field winning.
+    /// </summary>
+    public DevelopmentFacts? AsKnownAt(DateTimeOffset knownAt)
+    {
+        if (RecordedAt > knownAt || IsRetractedAt(knownAt)) return null;
+        var facts = new DevelopmentFacts(Id, Type, OccurredOn, Actor, Significance, Summary, Agreement, Title, Mission, RecordedAt, Version);
+        foreach (var correction in Corrections.OrderBy(c => c.RecordedAt).ThenBy(c => c.Version))
+        {
+            if (correction.RecordedAt > knownAt) break;
+            facts = facts with
+            {
+                Type = correction.Type ?? facts.Type,
+                OccurredOn = correction.OccurredOn ?? facts.OccurredOn,
+                Significance = correction.Significance ?? facts.Significance,
+                Summary = correction.Summary ?? facts.Summary,
+            };
+        }
+        return facts;
+    }
+
+    public DevelopmentStatus StatusAt(DateTimeOffset knownAt) =>
+        RecordedAt > knownAt ? DevelopmentStatus.NotYetRecorded
+        : IsRetractedAt(knownAt) ? DevelopmentStatus.Retracted
+        : Corrections.Any(c => c.RecordedAt <= knownAt) ? DevelopmentStatus.Corrected
+        : DevelopmentStatus.Recorded;
+}
+
+public enum DevelopmentStatus { NotYetRecorded, Recorded, Corrected, Retracted }
+
+public sealed record Correction(
+    DateTimeOffset RecordedAt,
+    long Version,
+    string Reason,
+    OccurrenceDate? OccurredOn,
+    DevelopmentType? Type,
+    Significance? Significance,
+    string? Summary)
+{
+    public Correction(DateTimeOffset recordedAt, long version, DevelopmentCorrected e)
+        : this(recordedAt, version, e.Reason, e.OccurredOn, e.Type, e.Significance, e.Summary) { }
+}
+
+public sealed record Retraction(DateTimeOffset RecordedAt, long Version, string Reason, IReadOnlyList<Source> Sources);
+
+/// <summary>A development as it counts at some moment of recorded time (see <see cref="Development.AsKnownAt"/>).</summary>
+public sealed record DevelopmentFacts(
+    Guid Id,
+    DevelopmentType Type,
+    OccurrenceDate OccurredOn,
+    string Actor,
+    Significance Significance,
+    string Summary,
+    string? Agreement,
+    string? Title,
+    Mission? Mission,
+    DateTimeOffset RecordedAt,
+    long Version)
+{
+    public DateOnly EffectiveDate => OccurredOn.EffectiveDate;
+
+    /// <summary>Goldstein weight times the significance multiplier.</summary>
+    public double SignedWeight => Catalogue.Of(Type).Weight * Significance.Multiplier();
+
+    /// <summary>The order "latest" means in scoring.md: effective date, then recorded time, then stream order.</summary>
+    public static readonly IComparer<DevelopmentFacts> Chronological = Comparer<DevelopmentFacts>.Create((a, b) =>
+    {
+        var c = a.EffectiveDate.CompareTo(b.EffectiveDate);
+        if (c != 0) return c;
+        c = a.RecordedAt.CompareTo(b.RecordedAt);
+        return c != 0 ? c : a.Version.CompareTo(b.Version);
+    });
+}
