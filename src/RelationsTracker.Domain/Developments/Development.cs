@@ -71,9 +71,12 @@ public sealed record Development
     /// recorded or already retracted; otherwise its fields with every correction recorded by then applied,
     /// the latest correction of each field winning.
     /// </summary>
-    public DevelopmentFacts? AsKnownAt(DateTimeOffset knownAt)
+    public DevelopmentFacts? AsKnownAt(DateTimeOffset knownAt) => IsRetractedAt(knownAt) ? null : FieldsKnownAt(knownAt);
+
+    /// <summary>Its fields as corrected by <paramref name="knownAt"/>, retracted or not; null when not yet recorded.</summary>
+    public DevelopmentFacts? FieldsKnownAt(DateTimeOffset knownAt)
     {
-        if (RecordedAt > knownAt || IsRetractedAt(knownAt)) return null;
+        if (RecordedAt > knownAt) return null;
         var facts = new DevelopmentFacts(Id, Type, OccurredOn, Actor, Significance, Summary, Agreement, Title, Mission, RecordedAt, Version);
         foreach (var correction in Corrections.OrderBy(c => c.RecordedAt).ThenBy(c => c.Version))
         {
@@ -88,6 +91,10 @@ public sealed record Development
         }
         return facts;
     }
+
+    /// <summary>The last moment of recorded time at which anything about it changed.</summary>
+    public DateTimeOffset LastChangedAt =>
+        new[] { RecordedAt, Retraction?.RecordedAt ?? default }.Concat(Corrections.Select(c => c.RecordedAt)).Max();
 
     public DevelopmentStatus StatusAt(DateTimeOffset knownAt) =>
         RecordedAt > knownAt ? DevelopmentStatus.NotYetRecorded

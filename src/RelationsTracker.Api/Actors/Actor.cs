@@ -1,0 +1,4 @@
+namespace RelationsTracker.Api.Actors;
+
+/// <summary>A country or a faction (<c>TUR</c>, <c>LBY-EAST</c>). A Marten document: actors are reference data, not history.</summary>
+public sealed record Actor(string Id, string Name, string? Description);

@@ -1,0 +1,60 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using RelationsTracker.Api.Actors;
+using RelationsTracker.Api.Relations;
+using RelationsTracker.Developments;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace RelationsTracker.Api.Infrastructure;
+
+/// <summary>Marten: one string-keyed event stream per relation (<c>LBY-EAST~TUR</c>), and the documents beside it.</summary>
+public static class EventStore
+{
+    public const string Schema = "tracker";
+
+    public static void AddTrackerEventStore(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Marten");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "No database: set ConnectionStrings__Marten to a PostgreSQL connection string, or start the service with ./run.sh, which provides one.");
+
+        builder.Services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = Schema;
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+                opts.Events.StreamIdentity = StreamIdentity.AsString;
+                // Rich appends give inline projections each event's stream version, which the
+                // developments' documents keep so readers can ask "what changed since version n".
+                opts.Events.AppendMode = EventAppendMode.Rich;
+                // The daemon's leader lock through the DistributedLock shim fails without this (docs/operations.md).
+                opts.Events.UseAdvisoryLockTransaction = true;
+                opts.Events.AddEventTypes(DevelopmentEventTypes());
+
+                opts.Projections.Add<RelationProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<DevelopmentProjection>(ProjectionLifecycle.Inline);
+
+                opts.Schema.For<Development>()
+                    .Duplicate(d => d.Relation)
+                    .Duplicate(d => d.LastVersion);
+                opts.Schema.For<Actor>();
+                opts.Schema.For<IdempotentResponse>();
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+    }
+
+    /// <summary>Every event a relation's stream can hold: the 29 catalogue records, retraction and correction.</summary>
+    public static IReadOnlyList<Type> DevelopmentEventTypes() =>
+        typeof(DevelopmentRecorded).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(IDevelopmentEvent).IsAssignableFrom(t))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+}

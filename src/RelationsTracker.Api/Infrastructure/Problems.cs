@@ -1,0 +1,54 @@
+namespace RelationsTracker.Api.Infrastructure;
+
+/// <summary>RFC 9457 problem details for every error the API answers.</summary>
+public static class Problems
+{
+    public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
+        TypedResults.ValidationProblem(errors, detail: detail ?? "The request is invalid; 'errors' names each bad field.");
+
+    public static IResult Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static IResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+
+    public static IResult Conflict(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+
+    public static IResult PreconditionFailed(long currentVersion) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status412PreconditionFailed,
+            title: "Precondition Failed",
+            detail: $"The relation is at version {currentVersion}, not the version named in If-Match; read it again and retry.",
+            extensions: new Dictionary<string, object?> { ["currentVersion"] = currentVersion });
+
+    public static IResult IdempotencyKeyReused() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Idempotency-Key reused",
+            detail: "This Idempotency-Key was already used with a different request; use a new key for a new request.");
+
+    public static IResult Contention() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Too much contention",
+            detail: "The relation kept changing while this write was being recorded; nothing was recorded. Retry.");
+}
+
+/// <summary>Collects field-level errors under JSON-path-like names (<c>sources[0].url</c>).</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+    }
+
+    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(x => x.Key, x => x.Value.ToArray());
+
+    public IResult ToProblem() => Problems.Validation(ToDictionary());
+}

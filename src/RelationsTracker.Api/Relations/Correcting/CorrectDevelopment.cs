@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Relations.Recording;
+using RelationsTracker.Developments;
+using RelationsTracker.Relations;
+using Wolverine.Http;
+
+namespace RelationsTracker.Api.Relations.Correcting;
+
+/// <summary>Fields of a development are corrected: reads with a knownAt from this moment on use the new values.</summary>
+public static class CorrectDevelopmentEndpoint
+{
+    [WolverinePost("/api/relations/{a}/{b}/developments/{id}/correction")]
+    public static async Task<IResult> Post(
+        string a,
+        string b,
+        string id,
+        HttpRequest request,
+        [FromServices] IQuerySession session,
+        [FromServices] RelationWriter writer,
+        [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (relation, routeProblem) = await RouteRelation.ResolveAsync(session, a, b, ct);
+        if (routeProblem is not null) return routeProblem;
+        if (!Guid.TryParse(id, out var developmentId)) return Problems.Validation("id", $"'{id}' is not a development id (a UUID)");
+
+        var (document, bodyProblem) = await JsonBody.ReadAsync(request, ct);
+        if (bodyProblem is not null) return bodyProblem;
+        using var _ = document;
+
+        var (command, errors) = CorrectDevelopment.Parse(document!.RootElement, clock.Today());
+        if (errors.Any) return errors.ToProblem();
+
+        var route = $"POST {RouteRelation.PathOf(relation)}/developments/{developmentId}/correction";
+        if (!WriteConditions.TryRead(request, route, command!, out var conditions, out var headerProblem)) return headerProblem!;
+
+        return await writer.WriteAsync(relation, conditions, async (query, _) =>
+        {
+            var development = await query.LoadAsync<Development>(developmentId, ct);
+            return CorrectDevelopment.Decide(command!, relation, developmentId, development);
+        }, ct);
+    }
+}
+
+public sealed record CorrectDevelopment(string Reason, OccurrenceDate? OccurredOn, DevelopmentType? Type, Significance? Significance, string? Summary)
+{
+    public static (CorrectDevelopment? Command, FieldErrors Errors) Parse(JsonElement root, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        if (JsonObjectReader.ForBody(root, errors) is not { } body) return (null, errors);
+        var reason = body.String("reason", required: true, DevelopmentFields.MaxReason);
+        var occurredOn = DevelopmentFields.OccurredOn(body, required: false, today);
+        var type = DevelopmentFields.Type(body, required: false);
+        var significance = DevelopmentFields.Significance(body);
+        var summary = body.String("summary", required: false, DevelopmentFields.MaxSummary);
+        body.RejectUnknownProperties();
+        if (!errors.Any && occurredOn is null && type is null && significance is null && summary is null)
+            errors.Add("body", "names nothing to correct: give at least one of occurredOn, type, significance, summary");
+        return errors.Any ? (null, errors) : (new CorrectDevelopment(reason!, occurredOn, type, significance, summary), errors);
+    }
+
+    public static Decision Decide(CorrectDevelopment command, RelationId relation, Guid developmentId, Development? development)
+    {
+        if (development is null || development.Relation != relation.ToString())
+            return Decision.Refuse(Problems.NotFound($"No development {developmentId} in {relation}."));
+        if (development.Retraction is not null)
+            return Decision.Refuse(Problems.Conflict($"Development {developmentId} was retracted at {development.Retraction.RecordedAt:O}; a retracted development cannot be corrected."));
+
+        // An agreement development carries a slug and a mission development a mission: a type correction
+        // may not leave them behind or need ones the development never had.
+        if (command.Type is { } type && Catalogue.Of(type).Shape != Catalogue.Of(development.Type).Shape)
+            return Decision.Refuse(Problems.Validation("type",
+                $"{development.Type} cannot be corrected to {type}: {ShapeRule(Catalogue.Of(development.Type).Shape)}"));
+
+        var corrected = new DevelopmentCorrected
+        {
+            DevelopmentId = developmentId,
+            Reason = command.Reason,
+            OccurredOn = command.OccurredOn,
+            Type = command.Type,
+            Significance = command.Significance,
+            Summary = command.Summary,
+        };
+        return Decision.Accept(corrected, done => new Created(
+            $"{RouteRelation.PathOf(done.Relation)}/developments/{developmentId}",
+            new RecordedAnswer(developmentId, done.Relation.ToString(), done.Version, done.RecordedAt.UtcDateTime)));
+    }
+
+    private static string ShapeRule(DevelopmentShape shape) => shape switch
+    {
+        DevelopmentShape.Agreement => "an agreement development can only become another agreement type",
+        DevelopmentShape.Mission => "a mission development can only become MissionOpened or MissionClosed",
+        _ => "a development without an agreement or mission cannot become an agreement or mission type",
+    };
+}

@@ -1,0 +1,79 @@
+using RelationsTracker.Relations;
+using RelationsTracker.Scoring;
+
+namespace RelationsTracker.Api.Relations.Replaying;
+
+/// <summary>The relation at asOf as api.md shows it ("The relation at a date").</summary>
+public sealed record RelationStateView(
+    string Relation,
+    IReadOnlyList<string> Actors,
+    string AsOf,
+    DateTime KnownAt,
+    int HalfLifeDays,
+    decimal Score,
+    decimal Raw,
+    decimal Trend,
+    string Direction,
+    string Phase,
+    IReadOnlyList<AgreementView> Agreements,
+    IReadOnlyList<MissionStateView> Missions,
+    MilitaryView Military,
+    string? LastContact,
+    int VisitsLast365Days,
+    int DevelopmentCount,
+    IReadOnlyList<ContributorView> TopContributors,
+    long Version)
+{
+    public static RelationStateView Of(RelationId relation, PointOfView view, RelationReading reading, long version) => new(
+        relation.ToString(),
+        relation.Actors,
+        view.AsOf.ToString("yyyy-MM-dd"),
+        view.KnownAt.UtcDateTime,
+        view.HalfLifeDays,
+        reading.Score,
+        reading.Raw,
+        reading.Trend,
+        reading.Direction.Name(),
+        reading.Phase.Name(),
+        reading.Agreements.Select(x => new AgreementView(x.Id, x.Title, x.Status, x.Since.ToString())).ToList(),
+        reading.Missions.Select(x => new MissionStateView(x.Owner, x.Kind, x.City, x.Status, x.Since.ToString())).ToList(),
+        new MilitaryView(reading.Military.ActivitiesLast365Days, reading.Military.LastActivity?.ToString()),
+        reading.LastContact?.ToString(),
+        reading.VisitsLast365Days,
+        reading.DevelopmentCount,
+        reading.TopContributors.Select(x => new ContributorView(x.Id, x.Type.ToString(), x.OccurredOn.ToString(), x.Contribution)).ToList(),
+        version);
+}
+
+public sealed record AgreementView(string Id, string? Title, string Status, string Since);
+
+public sealed record MissionStateView(string Owner, string Kind, string City, string Status, string Since);
+
+public sealed record MilitaryView(int ActivitiesLast365Days, string? LastActivity);
+
+public sealed record ContributorView(Guid Id, string Type, string OccurredOn, decimal Contribution);
+
+public sealed record ScoreSeriesView(
+    string Relation,
+    string From,
+    string To,
+    string Step,
+    DateTime KnownAt,
+    int HalfLifeDays,
+    long Version,
+    IReadOnlyList<ScorePointView> Points);
+
+public sealed record ScorePointView(string Date, decimal Score, decimal Raw, string Phase);
+
+public sealed record RelationSummaryView(
+    string Relation,
+    IReadOnlyList<string> Actors,
+    decimal Score,
+    decimal Trend,
+    string Direction,
+    string Phase,
+    int DevelopmentCount,
+    string? LastContact,
+    long Version);
+
+public sealed record RelationListView(string AsOf, DateTime KnownAt, int HalfLifeDays, IReadOnlyList<RelationSummaryView> Relations);

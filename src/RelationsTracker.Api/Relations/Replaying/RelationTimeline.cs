@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Marten;
+using RelationsTracker.Developments;
+using RelationsTracker.Relations;
+using RelationsTracker.Scoring;
+
+namespace RelationsTracker.Api.Relations.Replaying;
+
+/// <summary>
+/// Every development of one relation with its recorded history, as of one version of the relation's
+/// stream. Immutable: a newer version is a new timeline. Answers "what was known at knownAt" for the
+/// score model; the answer for the latest knowledge is computed once and shared.
+/// </summary>
+public sealed class RelationTimeline
+{
+    private readonly ImmutableDictionary<Guid, Development> _developments;
+    private readonly Lazy<IReadOnlyList<DevelopmentFacts>> _latest;
+
+    public RelationId Relation { get; }
+    /// <summary>The stream version this timeline reflects (0: nothing recorded yet).</summary>
+    public long Version { get; }
+    /// <summary>The last moment of recorded time at which anything in the relation changed.</summary>
+    public DateTimeOffset LastChangedAt { get; }
+
+    private RelationTimeline(RelationId relation, ImmutableDictionary<Guid, Development> developments, long version, DateTimeOffset lastChangedAt)
+    {
+        Relation = relation;
+        _developments = developments;
+        Version = version;
+        LastChangedAt = lastChangedAt;
+        _latest = new Lazy<IReadOnlyList<DevelopmentFacts>>(() => RelationScoring.KnownAt(_developments.Values, DateTimeOffset.MaxValue));
+    }
+
+    public static RelationTimeline Empty(RelationId relation) => new(relation, ImmutableDictionary<Guid, Development>.Empty, 0, DateTimeOffset.MinValue);
+
+    public IEnumerable<Development> Developments => _developments.Values;
+
+    public Development? Find(Guid id) => _developments.GetValueOrDefault(id);
+
+    /// <summary>A newer timeline with these developments' histories replaced.</summary>
+    public RelationTimeline With(IReadOnlyCollection<Development> changed)
+    {
+        if (changed.Count == 0) return this;
+        var developments = _developments.SetItems(changed.Select(d => KeyValuePair.Create(d.Id, d)));
+        return new RelationTimeline(Relation, developments,
+            Math.Max(Version, changed.Max(d => d.LastVersion)),
+            changed.Select(d => d.LastChangedAt).Append(LastChangedAt).Max());
+    }
+
+    /// <summary>The developments that count at knownAt (recorded, not retracted, corrected), chronologically.</summary>
+    public IReadOnlyList<DevelopmentFacts> KnownAt(DateTimeOffset knownAt) =>
+        knownAt >= LastChangedAt ? _latest.Value : RelationScoring.KnownAt(_developments.Values, knownAt);
+
+    public RelationReading Read(PointOfView view) =>
+        RelationScoring.Read(KnownAt(view.KnownAt), view.AsOf, view.HalfLifeDays);
+}
+
+/// <summary>
+/// Keeps each relation's timeline in memory and brings it up to date on every read with one indexed query
+/// for the developments changed since the version it holds. Many nodes may write: a read never trusts the
+/// cache without asking the store what changed, so it is never stale.
+/// </summary>
+public sealed class RelationTimelines
+{
+    private readonly ConcurrentDictionary<string, RelationTimeline> _timelines = new(StringComparer.Ordinal);
+
+    public async Task<RelationTimeline> GetAsync(IQuerySession session, RelationId relation, CancellationToken ct)
+    {
+        var key = relation.ToString();
+        var cached = _timelines.GetValueOrDefault(key) ?? RelationTimeline.Empty(relation);
+        var since = cached.Version;
+        var changed = await session.Query<Development>()
+            .Where(d => d.Relation == key && d.LastVersion > since)
+            .ToListAsync(ct);
+        if (changed.Count == 0) return cached;
+
+        var updated = cached.With(changed);
+        return _timelines.AddOrUpdate(key, updated, (_, current) => current.Version >= updated.Version ? current : updated);
+    }
+
+    /// <summary>Forgets every timeline (after a projection rebuild the documents are new).</summary>
+    public void Clear() => _timelines.Clear();
+}

@@ -1,0 +1,135 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Relations;
+using RelationsTracker.Scoring;
+using Wolverine.Http;
+
+namespace RelationsTracker.Api.Relations.Replaying;
+
+/// <summary>Replays a relation to any date (asOf) as the tracker knew it at any moment (knownAt).</summary>
+public static class ReplayEndpoints
+{
+    public const int MaxPoints = 3700;
+
+    [WolverineGet("/api/relations/{a}/{b}")]
+    public static async Task<IResult> GetState(
+        string a,
+        string b,
+        HttpRequest request,
+        HttpResponse response,
+        [FromServices] IQuerySession session,
+        [FromServices] RelationTimelines timelines,
+        [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (relation, routeProblem) = await RouteRelation.ResolveAsync(session, a, b, ct);
+        if (routeProblem is not null) return routeProblem;
+        var (view, errors) = PointOfView.Read(request, clock);
+        if (errors.Any) return errors.ToProblem();
+
+        var timeline = await timelines.GetAsync(session, relation, ct);
+        response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
+        return TypedResults.Ok(RelationStateView.Of(relation, view!, timeline.Read(view!), timeline.Version));
+    }
+
+    [WolverineGet("/api/relations/{a}/{b}/score")]
+    public static async Task<IResult> GetScoreSeries(
+        string a,
+        string b,
+        HttpRequest request,
+        HttpResponse response,
+        [FromServices] IQuerySession session,
+        [FromServices] RelationTimelines timelines,
+        [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (relation, routeProblem) = await RouteRelation.ResolveAsync(session, a, b, ct);
+        if (routeProblem is not null) return routeProblem;
+        var (series, errors) = SeriesRequest.Read(request, clock);
+        if (errors.Any) return errors.ToProblem();
+
+        var timeline = await timelines.GetAsync(session, relation, ct);
+        var points = RelationScoring.Series(timeline.KnownAt(series!.KnownAt), series.Dates(), series.HalfLifeDays)
+            .Select(p => new ScorePointView(p.Date.ToString("yyyy-MM-dd"), p.Score, p.Raw, p.Phase.Name()))
+            .ToList();
+        response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
+        return TypedResults.Ok(new ScoreSeriesView(relation.ToString(), series.From.ToString("yyyy-MM-dd"), series.To.ToString("yyyy-MM-dd"),
+            series.Step, series.KnownAt.UtcDateTime, series.HalfLifeDays, timeline.Version, points));
+    }
+
+    [WolverineGet("/api/relations")]
+    public static async Task<IResult> GetAll(
+        HttpRequest request,
+        [FromServices] IQuerySession session,
+        [FromServices] RelationTimelines timelines,
+        [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (view, errors) = PointOfView.Read(request, clock);
+        if (errors.Any) return errors.ToProblem();
+
+        var ids = await session.Query<Relation>().Select(r => r.Id).ToListAsync(ct);
+        var summaries = new List<RelationSummaryView>();
+        foreach (var id in ids.Order(StringComparer.Ordinal))
+        {
+            if (!RelationId.TryParse(id, out var relation)) continue;
+            var timeline = await timelines.GetAsync(session, relation, ct);
+            // A relation whose first development was recorded after knownAt did not exist yet.
+            if (!timeline.Developments.Any(d => d.RecordedAt <= view!.KnownAt)) continue;
+            var reading = timeline.Read(view!);
+            summaries.Add(new RelationSummaryView(relation.ToString(), relation.Actors, reading.Score, reading.Trend,
+                reading.Direction.Name(), reading.Phase.Name(), reading.DevelopmentCount, reading.LastContact?.ToString(), timeline.Version));
+        }
+        return TypedResults.Ok(new RelationListView(view!.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime, view.HalfLifeDays, summaries));
+    }
+}
+
+/// <summary>The parameters of a score series: from, to (default: the year up to today), step, knownAt, halfLifeDays.</summary>
+public sealed record SeriesRequest(DateOnly From, DateOnly To, string Step, DateTimeOffset KnownAt, int HalfLifeDays)
+{
+    public static readonly IReadOnlyList<string> Steps = ["day", "week", "month"];
+
+    public static (SeriesRequest? Request, FieldErrors Errors) Read(HttpRequest request, TimeProvider clock)
+    {
+        var errors = new FieldErrors();
+        var to = ReadParameters.Date(request, "to", errors) ?? clock.Today();
+        var from = ReadParameters.Date(request, "from", errors) ?? to.AddYears(-1);
+        var step = ReadParameters.Single(request, "step", errors) ?? "day";
+        if (!Steps.Contains(step)) errors.Add("step", $"'{step}' is not a step; use day, week or month");
+        var knownAt = ReadParameters.KnownAt(request, errors) ?? clock.GetUtcNow();
+        var halfLife = ReadParameters.HalfLifeDays(request, errors);
+        if (errors.Any) return (null, errors);
+
+        if (from > to) errors.Add("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
+        var series = new SeriesRequest(from, to, step, knownAt, halfLife);
+        if (!errors.Any && series.PointCount() > ReplayEndpoints.MaxPoints)
+            errors.Add("to", $"from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} by {step} is more than {ReplayEndpoints.MaxPoints:N0} points; narrow the range or use a longer step");
+        return errors.Any ? (null, errors) : (series, errors);
+    }
+
+    /// <summary>from, then every day, 7 days or calendar month (same day of month, clamped) while ≤ to.</summary>
+    public IEnumerable<DateOnly> Dates()
+    {
+        for (var k = 0; ; k++)
+        {
+            DateOnly date;
+            if (Step == "month")
+            {
+                var months = From.Year * 12 + From.Month - 1 + k;
+                if (months > To.Year * 12 + To.Month - 1) yield break;
+                date = From.AddMonths(k);
+            }
+            else
+            {
+                var dayNumber = From.DayNumber + (long)k * (Step == "week" ? 7 : 1);
+                if (dayNumber > To.DayNumber) yield break;
+                date = DateOnly.FromDayNumber((int)dayNumber);
+            }
+            if (date > To) yield break;
+            yield return date;
+        }
+    }
+
+    private long PointCount() => Dates().Take(ReplayEndpoints.MaxPoints + 1).Count();
+}

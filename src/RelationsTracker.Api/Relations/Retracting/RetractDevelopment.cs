@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Relations.Recording;
+using RelationsTracker.Developments;
+using RelationsTracker.Relations;
+using Wolverine.Http;
+
+namespace RelationsTracker.Api.Relations.Retracting;
+
+/// <summary>A development is withdrawn: from this moment of recorded time it stops counting. History keeps it.</summary>
+public static class RetractDevelopmentEndpoint
+{
+    [WolverinePost("/api/relations/{a}/{b}/developments/{id}/retraction")]
+    public static async Task<IResult> Post(
+        string a,
+        string b,
+        string id,
+        HttpRequest request,
+        [FromServices] IQuerySession session,
+        [FromServices] RelationWriter writer,
+        [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (relation, routeProblem) = await RouteRelation.ResolveAsync(session, a, b, ct);
+        if (routeProblem is not null) return routeProblem;
+        if (!Guid.TryParse(id, out var developmentId)) return Problems.Validation("id", $"'{id}' is not a development id (a UUID)");
+
+        var (document, bodyProblem) = await JsonBody.ReadAsync(request, ct);
+        if (bodyProblem is not null) return bodyProblem;
+        using var _ = document;
+
+        var (command, errors) = RetractDevelopment.Parse(document!.RootElement, clock.Today());
+        if (errors.Any) return errors.ToProblem();
+
+        var route = $"POST {RouteRelation.PathOf(relation)}/developments/{developmentId}/retraction";
+        if (!WriteConditions.TryRead(request, route, command!, out var conditions, out var headerProblem)) return headerProblem!;
+
+        return await writer.WriteAsync(relation, conditions, async (query, _) =>
+        {
+            var development = await query.LoadAsync<Development>(developmentId, ct);
+            return RetractDevelopment.Decide(command!, relation, developmentId, development);
+        }, ct);
+    }
+}
+
+public sealed record RetractDevelopment(string Reason, IReadOnlyList<Source> Sources)
+{
+    public static (RetractDevelopment? Command, FieldErrors Errors) Parse(JsonElement root, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        if (JsonObjectReader.ForBody(root, errors) is not { } body) return (null, errors);
+        var reason = body.String("reason", required: true, DevelopmentFields.MaxReason);
+        var sources = DevelopmentFields.Sources(body, required: false, today) ?? [];
+        body.RejectUnknownProperties();
+        return errors.Any ? (null, errors) : (new RetractDevelopment(reason!, sources), errors);
+    }
+
+    public static Decision Decide(RetractDevelopment command, RelationId relation, Guid developmentId, Development? development)
+    {
+        if (development is null || development.Relation != relation.ToString())
+            return Decision.Refuse(Problems.NotFound($"No development {developmentId} in {relation}."));
+        if (development.Retraction is not null)
+            return Decision.Refuse(Problems.Conflict($"Development {developmentId} was already retracted at {development.Retraction.RecordedAt:O}."));
+
+        return Decision.Accept(new DevelopmentRetracted(developmentId, command.Reason, command.Sources), done => new Created(
+            $"{RouteRelation.PathOf(done.Relation)}/developments/{developmentId}",
+            new RecordedAnswer(developmentId, done.Relation.ToString(), done.Version, done.RecordedAt.UtcDateTime)));
+    }
+}

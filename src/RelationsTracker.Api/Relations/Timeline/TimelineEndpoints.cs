@@ -1,0 +1,74 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Relations.Replaying;
+using RelationsTracker.Developments;
+using Wolverine.Http;
+
+namespace RelationsTracker.Api.Relations.Timeline;
+
+public static class TimelineEndpoints
+{
+    /// <summary>
+    /// The developments known at knownAt, in occurrence order (effective date, then recorded time), each
+    /// with its contribution at asOf (default today). Retracted ones are listed with status "retracted" and
+    /// contribution 0. <c>from</c>/<c>to</c> bound the effective date.
+    /// </summary>
+    [WolverineGet("/api/relations/{a}/{b}/developments")]
+    public static async Task<IResult> GetTimeline(
+        string a,
+        string b,
+        HttpRequest request,
+        HttpResponse response,
+        [FromServices] IQuerySession session,
+        [FromServices] RelationTimelines timelines,
+        [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (relation, routeProblem) = await RouteRelation.ResolveAsync(session, a, b, ct);
+        if (routeProblem is not null) return routeProblem;
+        var (view, errors) = PointOfView.Read(request, clock);
+        var from = ReadParameters.Date(request, "from", errors);
+        var to = ReadParameters.Date(request, "to", errors);
+        if (from > to) errors.Add("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
+        if (errors.Any) return errors.ToProblem();
+
+        var timeline = await timelines.GetAsync(session, relation, ct);
+        var entries = timeline.Developments
+            .Select(d => (d, facts: d.FieldsKnownAt(view!.KnownAt)))
+            .Where(x => x.facts is not null
+                        && (from is null || x.facts.EffectiveDate >= from)
+                        && (to is null || x.facts.EffectiveDate <= to))
+            .OrderBy(x => x.facts!, DevelopmentFacts.Chronological)
+            .Select(x => DevelopmentView.Of(x.d, view!)!)
+            .ToList();
+
+        response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
+        return TypedResults.Ok(new TimelineView(relation.ToString(), view!.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime,
+            view.HalfLifeDays, timeline.Version, entries));
+    }
+
+    [WolverineGet("/api/relations/{a}/{b}/developments/{id}")]
+    public static async Task<IResult> GetOne(
+        string a,
+        string b,
+        string id,
+        HttpRequest request,
+        [FromServices] IQuerySession session,
+        [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (relation, routeProblem) = await RouteRelation.ResolveAsync(session, a, b, ct);
+        if (routeProblem is not null) return routeProblem;
+        if (!Guid.TryParse(id, out var developmentId)) return Problems.Validation("id", $"'{id}' is not a development id (a UUID)");
+        var (view, errors) = PointOfView.Read(request, clock);
+        if (errors.Any) return errors.ToProblem();
+
+        var development = await session.LoadAsync<Development>(developmentId, ct);
+        if (development is null || development.Relation != relation.ToString() || DevelopmentView.Of(development, view!) is not { } shown)
+            return Problems.NotFound($"No development {id} in {relation}{(development is null ? "" : $" known at {view!.KnownAt:O}")}.");
+        return TypedResults.Ok(shown);
+    }
+}
+
+public sealed record TimelineView(string Relation, string AsOf, DateTime KnownAt, int HalfLifeDays, long Version, IReadOnlyList<DevelopmentView> Developments);
