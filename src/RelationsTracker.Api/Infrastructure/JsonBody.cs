@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 
 namespace RelationsTracker.Api.Infrastructure;
@@ -27,22 +27,19 @@ public static class JsonBody
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "Unsupported Media Type", detail: "Send the body as application/json."));
         }
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        // The parser checks UTF-8 only where it must; strings are decoded later. Check it all now.
+        if (!Utf8.IsValid(bytes.Span))
+            return (null, Problems.Validation("body", "The body is not valid UTF-8."));
         try
         {
-            var document = await JsonDocument.ParseAsync(request.Body, Options, ct);
-            return (document, null);
+            return (JsonDocument.Parse(bytes, Options), null);
         }
         catch (JsonException e)
         {
             return (null, Problems.Validation("body", $"The body is not valid JSON: {Describe(e)}"));
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, Problems.Validation("body", "The body is not valid UTF-8."));
-        }
-        catch (ArgumentException e) when (e.InnerException is DecoderFallbackException)
-        {
-            return (null, Problems.Validation("body", "The body is not valid UTF-8."));
         }
     }
 

@@ -134,7 +134,10 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
         return relation is not null && now <= relation.LastRecordedAt ? relation.LastRecordedAt.AddTicks(TimeSpan.TicksPerMicrosecond) : now;
     }
 
+    /// <summary>
+    /// Another write got there first: the stream moved past the version we decided on
+    /// (<see cref="ConcurrencyException"/>), or two first writes raced to start it.
+    /// </summary>
     private static bool IsConcurrencyConflict(Exception e) =>
-        e is ConcurrencyException || e.InnerException is ConcurrencyException
-        || e.GetType().Name.Contains("UnexpectedMaxEventId", StringComparison.Ordinal);
+        e is ConcurrencyException or ExistingStreamIdCollisionException || e.InnerException is ConcurrencyException;
 }

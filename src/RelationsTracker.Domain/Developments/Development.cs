@@ -53,7 +53,7 @@ public sealed record Development
             DevelopmentRecorded recorded => Recorded(relation, recorded, recordedAt, version),
             DevelopmentCorrected corrected when current is not null => current with
             {
-                Corrections = [.. current.Corrections, new Correction(recordedAt, version, corrected)],
+                Corrections = [.. current.Corrections, Correction.Of(recordedAt, version, corrected)],
                 LastVersion = version,
             },
             DevelopmentRetracted retracted when current is not null => current with
@@ -114,8 +114,8 @@ public sealed record Correction(
     Significance? Significance,
     string? Summary)
 {
-    public Correction(DateTimeOffset recordedAt, long version, DevelopmentCorrected e)
-        : this(recordedAt, version, e.Reason, e.OccurredOn, e.Type, e.Significance, e.Summary) { }
+    public static Correction Of(DateTimeOffset recordedAt, long version, DevelopmentCorrected e) =>
+        new(recordedAt, version, e.Reason, e.OccurredOn, e.Type, e.Significance, e.Summary);
 }
 
 public sealed record Retraction(DateTimeOffset RecordedAt, long Version, string Reason, IReadOnlyList<Source> Sources);

@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RelationsTracker.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One tracker for all the integration tests: the real API host (Marten, Wolverine, HTTP) on its own
+/// PostgreSQL (see <see cref="TestDatabase"/>). Tests keep out of each other's way by creating their own
+/// actors, so no test depends on another's data.
+/// </summary>
+public sealed class TrackerApp : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private WebApplicationFactory<Program>? _factory;
+
+    public HttpClient Client { get; private set; } = null!;
+    public IServiceProvider Services => _factory!.Services;
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+    public string ConnectionString => _database!.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.StartAsync();
+        // Program ends in RunJasperFxCommands; under a test host it must start the app, not parse a command.
+        JasperFxEnvironment.AutoStartHost = true;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:Marten", _database.ConnectionString);
+            web.UseSetting("Tracker:Seed", "false");
+            web.UseEnvironment("Testing");
+        });
+        Client = _factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+
+    /// <summary>
+    /// How many events the relations' streams hold: "nothing recorded" means this does not move. (Marten's
+    /// own tombstone stream, which fills sequence numbers a failed concurrent transaction reserved, is not a relation.)
+    /// </summary>
+    public async Task<long> EventCountAsync()
+    {
+        await using var session = Store.QuerySession();
+        var counts = await session.QueryAsync<long>("select count(*) from tracker.mt_events where stream_id <> 'mt_tombstone'");
+        return counts[0];
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class TrackerCollection : ICollectionFixture<TrackerApp>
+{
+    public const string Name = "tracker";
+}
