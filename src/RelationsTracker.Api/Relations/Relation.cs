@@ -3,7 +3,7 @@ using Marten.Events.Aggregation;
 using JasperFx;
 using Marten.Events.Projections;
 using RelationsTracker.Developments;
-using RelationsTracker.Relations;
+using RelationsTracker.Api.Infrastructure;
 
 namespace RelationsTracker.Api.Relations;
 
@@ -21,8 +21,6 @@ public sealed record Relation : IRevisioned
     public DateTimeOffset LastRecordedAt { get; init; }
     /// <summary>Agreement slug → its title as first given.</summary>
     public Dictionary<string, string?> Agreements { get; init; } = new(StringComparer.Ordinal);
-
-    public RelationId RelationId => RelationId.TryParse(Id, out var id) ? id : throw new InvalidOperationException($"'{Id}' is not a relation id");
 
     public bool KnowsAgreement(string slug) => Agreements.ContainsKey(slug);
 
@@ -43,8 +41,15 @@ public sealed record Relation : IRevisioned
 
 public sealed class RelationProjection : SingleStreamProjection<Relation, string>
 {
+    public RelationProjection()
+    {
+        // Only the relations' own events: Marten's tombstone stream (sequence numbers of failed
+        // transactions) is not a relation, and a rebuild must not make it one.
+        foreach (var type in EventStore.DevelopmentEventTypes()) IncludeType(type);
+    }
+
     public override Relation? Evolve(Relation? snapshot, string id, IEvent e) =>
-        Relation.Fold(snapshot, id, e.Data, e.Timestamp);
+        e.Data is IDevelopmentEvent ? Relation.Fold(snapshot, id, e.Data, e.Timestamp) : snapshot;
 }
 
 /// <summary>
@@ -55,6 +60,7 @@ public sealed class DevelopmentProjection : MultiStreamProjection<Development, G
 {
     public DevelopmentProjection()
     {
+        foreach (var type in EventStore.DevelopmentEventTypes()) IncludeType(type);
         Identity<IDevelopmentEvent>(e => e.DevelopmentId);
     }
 

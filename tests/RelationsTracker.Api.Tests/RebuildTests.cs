@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using RelationsTracker.Api.Relations.Replaying;
+using RelationsTracker.Api.Tests.Infrastructure;
+
+namespace RelationsTracker.Api.Tests;
+
+/// <summary>Rebuilding every projection from the event log changes no answer.</summary>
+public class RebuildTests(TrackerApp app) : TrackerTest(app)
+{
+    [Fact]
+    public async Task Answers_after_rebuilding_every_projection_equal_the_answers_before()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var visit = await RecordAsync(a, b, Development("OfficialVisit", "2025-04-04", a, "high"));
+        await RecordAsync(a, b, Development("AgreementSigned", "2019-11-27", b, "high", agreement: "mou", title: "The MoU"));
+        var drill = await RecordAsync(a, b, Development("MilitaryCooperation", "2025-08-25", b));
+        await RecordAsync(a, b, Development("MissionOpened", "2025", a, mission: new { owner = a, kind = "embassy", city = "Ankara" }));
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{visit["id"]}/correction", new { reason = "r", type = "Negotiation" }), System.Net.HttpStatusCode.Created);
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{drill["id"]}/retraction", new { reason = "r" }), System.Net.HttpStatusCode.Created);
+
+        const string knownAt = "knownAt=2100-01-01T00:00:00Z";
+        string[] urls =
+        [
+            $"/api/relations/{a}/{b}?asOf=2025-09-01&{knownAt}",
+            $"/api/relations/{a}/{b}?asOf=2020-01-01&{knownAt}&halfLifeDays=30",
+            $"/api/relations/{a}/{b}/developments?asOf=2025-09-01&{knownAt}",
+            $"/api/relations/{a}/{b}/developments/{visit["id"]}?asOf=2025-09-01&{knownAt}",
+            $"/api/relations/{a}/{b}/score?from=2019-01-01&to=2025-12-31&step=month&{knownAt}",
+        ];
+        var before = new List<JsonObject>();
+        foreach (var url in urls) before.Add(await GetJsonAsync(url));
+
+        var daemon = await App.Store.BuildProjectionDaemonAsync();
+        foreach (var projection in new[] { "Relation", "Development" })
+            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(2), CancellationToken.None);
+        // As a freshly started node would: nothing cached, everything read from the rebuilt documents.
+        App.Services.GetRequiredService<RelationTimelines>().Clear();
+
+        for (var i = 0; i < urls.Length; i++)
+        {
+            var after = await GetJsonAsync(urls[i]);
+            Assert.True(JsonNode.DeepEquals(before[i], after), $"{urls[i]}\nbefore: {before[i].ToJsonString()}\nafter:  {after.ToJsonString()}");
+        }
+        Assert.Equal(6, (await GetJsonAsync($"/api/relations/{a}/{b}?{knownAt}"))["version"]!.GetValue<long>());
+    }
+}
