@@ -24,6 +24,7 @@ builder.Services.AddTrackerHealthChecks();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RelationWriter>();
 builder.Services.AddSingleton<RelationTimelines>();
+builder.Services.AddSingleton<RouteRelation>();
 if (builder.Configuration.GetValue<bool>("Tracker:Seed"))
     builder.Services.AddHostedService<DemoHistory>();
 

@@ -57,6 +57,20 @@ public class RetractionAndCorrectionTests(TrackerApp app) : TrackerTest(app)
     }
 
     [Fact]
+    public async Task Of_concurrent_retractions_of_one_development_exactly_one_is_recorded()
+    {
+        var (a, b, id, _) = await RelationWithAVisitAsync();
+        var before = await App.EventCountAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            PostJsonAsync($"/api/relations/{a}/{b}/developments/{id}/retraction", new { reason = $"reason {i}" })));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(before + 1, await App.EventCountAsync());
+    }
+
+    [Fact]
     public async Task A_correction_applies_from_its_recorded_time_the_latest_of_each_field_winning()
     {
         var (a, b, id, _) = await RelationWithAVisitAsync();

@@ -64,6 +64,12 @@ public sealed class DevelopmentProjection : MultiStreamProjection<Development, G
         Identity<IDevelopmentEvent>(e => e.DevelopmentId);
     }
 
-    public override Development? Evolve(Development? snapshot, Guid id, IEvent e) =>
-        Development.Evolve(snapshot, e.StreamKey!, e.Data, e.Timestamp, e.Version);
+    public override Development? Evolve(Development? snapshot, Guid id, IEvent e)
+    {
+        // Readers ask for "what changed since version n": an event without its stream version would be
+        // invisible to them. RelationWriter always appends with the expected version, so Marten knows it.
+        if (e.Version <= 0)
+            throw new InvalidOperationException($"Event {e.Id} in {e.StreamKey} has no stream version; append through FetchForWriting.");
+        return Development.Evolve(snapshot, e.StreamKey!, e.Data, e.Timestamp, e.Version);
+    }
 }

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using JasperFx;
 using Marten;
 using Marten.Exceptions;
 using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Developments;
 using RelationsTracker.Relations;
 
 namespace RelationsTracker.Api.Relations;
@@ -22,6 +24,12 @@ public abstract record Decision
 public sealed record Recorded(RelationId Relation, long Version, DateTimeOffset RecordedAt);
 
 public sealed record Created(string Location, object Body);
+
+/// <summary>
+/// Decides a write on the relation's current state. <paramref name="query"/> reads documents as of the
+/// last commit; the relation's write model already includes the writes decided before this one.
+/// </summary>
+public delegate Task<Decision> Decide(IQuerySession query, Relation? relation);
 
 /// <summary>The headers that condition a write: <c>If-Match</c> and <c>Idempotency-Key</c>.</summary>
 public sealed record WriteConditions(IfMatch? IfMatch, string? IdempotencyKey, string Fingerprint)
@@ -53,68 +61,162 @@ public sealed record WriteConditions(IfMatch? IfMatch, string? IdempotencyKey, s
 }
 
 /// <summary>
-/// The one path by which events enter a relation's stream. It reads the relation's write model and version
-/// (<c>FetchForWriting</c>), honours If-Match, lets the endpoint decide, appends with optimistic concurrency,
-/// and stores the idempotent answer in the same transaction. When another write wins the race and the client
-/// gave no If-Match, it decides again on the new state; with If-Match, the loser gets 412. Nothing is saved
-/// unless the answer is 201.
+/// The one path by which events enter a relation's stream.
+///
+/// Writes to one relation queue up and are decided one at a time, in arrival order, each on the state the
+/// previous ones left (so If-Match, "title the first time" and "not already retracted" hold exactly as if
+/// they had run alone); the writes decided while the previous group was committing are committed together
+/// in one transaction. A hot relation therefore costs one transaction per group, not per write, and writers
+/// to different relations never wait on each other.
+///
+/// Each group reads the relation's write model and version with <c>FetchForWriting</c> and appends with
+/// optimistic concurrency, so a write from another node in between is caught at commit: the group is then
+/// decided again on the new state. Idempotent answers are stored in the same transaction as their events.
+/// Nothing is saved for a write unless its answer is 201.
 /// </summary>
 public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILogger<RelationWriter> logger)
 {
     private const int MaxAttempts = 8;
+    private const int MaxGroup = 100;
 
-    public async Task<IResult> WriteAsync(
-        RelationId relation,
-        WriteConditions conditions,
-        Func<IQuerySession, Relation?, Task<Decision>> decide,
-        CancellationToken ct)
+    private readonly ConcurrentDictionary<string, RelationQueue> _queues = new(StringComparer.Ordinal);
+
+    /// <param name="touches">The development a retraction or correction is about: two writes about one
+    /// development are never committed in the same group, so the second is decided on the first's result.</param>
+    public Task<IResult> WriteAsync(RelationId relation, WriteConditions conditions, Decide decide, CancellationToken ct, Guid? touches = null)
+    {
+        var write = new PendingWrite(conditions, decide, touches);
+        var queue = _queues.GetOrAdd(relation.ToString(), _ => new RelationQueue());
+        bool startDrainer;
+        lock (queue)
+        {
+            queue.Pending.Enqueue(write);
+            startDrainer = !queue.Draining;
+            queue.Draining = true;
+        }
+        if (startDrainer) _ = Task.Run(() => DrainAsync(relation, queue));
+        return write.Answer.Task.WaitAsync(ct);
+    }
+
+    private async Task DrainAsync(RelationId relation, RelationQueue queue)
+    {
+        while (true)
+        {
+            List<PendingWrite> group;
+            lock (queue)
+            {
+                if (queue.Pending.Count == 0)
+                {
+                    queue.Draining = false;
+                    return;
+                }
+                group = TakeGroup(queue.Pending);
+            }
+            try
+            {
+                await CommitGroupAsync(relation, group);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Writing to {Relation} failed", relation);
+                foreach (var write in group) write.Answer.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>The writes waiting, in order, up to the first that touches a development an earlier one in the group touches.</summary>
+    private static List<PendingWrite> TakeGroup(Queue<PendingWrite> pending)
+    {
+        var group = new List<PendingWrite>();
+        var touched = new HashSet<Guid>();
+        while (pending.Count > 0 && group.Count < MaxGroup)
+        {
+            var next = pending.Peek();
+            if (next.Touches is { } id && !touched.Add(id) && group.Count > 0) break;
+            group.Add(pending.Dequeue());
+        }
+        return group;
+    }
+
+    private async Task CommitGroupAsync(RelationId relation, List<PendingWrite> group)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             await using var session = store.LightweightSession();
-
-            if (conditions.IdempotencyKey is { } key && await session.LoadAsync<IdempotentResponse>(key, ct) is { } earlier)
-                return Replay(earlier, conditions);
-
-            var stream = await session.Events.FetchForWriting<Relation>(relation.ToString(), ct);
-            var version = stream.StartingVersion ?? 0;
-            if (conditions.IfMatch is { } ifMatch && !ifMatch.Matches(version))
-                return Problems.PreconditionFailed(version);
-
-            var decision = await decide(session, stream.Aggregate);
-            if (decision is Decision.Refused refused) return refused.Problem;
-            var accepted = (Decision.Accepted)decision;
-
-            var recordedAt = NextRecordedAt(stream.Aggregate);
-            stream.AppendMany(accepted.Events);
-            foreach (var e in stream.Events) e.Timestamp = recordedAt;
-
-            var created = accepted.Answer(new Recorded(relation, version + accepted.Events.Count, recordedAt));
-            var body = JsonSerializer.Serialize(created.Body, ApiJson.Options);
-            if (conditions.IdempotencyKey is { } newKey)
-                session.Insert(new IdempotentResponse(newKey, conditions.Fingerprint, StatusCodes.Status201Created, created.Location, body, recordedAt));
+            var answers = await DecideGroupAsync(session, relation, group);
 
             try
             {
-                await session.SaveChangesAsync(ct);
-                return new SerializedJsonResult(StatusCodes.Status201Created, body, created.Location);
+                if (answers.Any(a => a.Saves)) await session.SaveChangesAsync();
+                for (var i = 0; i < group.Count; i++) group[i].Answer.TrySetResult(answers[i].Result);
+                return;
             }
-            catch (Exception e) when (IsConcurrencyConflict(e))
+            catch (Exception e) when (IsConcurrencyConflict(e) || e is DocumentAlreadyExistsException)
             {
-                if (conditions.IfMatch is not null)
-                {
-                    await using var query = store.QuerySession();
-                    var state = await query.Events.FetchStreamStateAsync(relation.ToString(), ct);
-                    return Problems.PreconditionFailed(state?.Version ?? 0);
-                }
-                logger.LogDebug("Concurrent write to {Relation}; deciding again (attempt {Attempt})", relation, attempt);
-            }
-            catch (DocumentAlreadyExistsException) when (conditions.IdempotencyKey is not null)
-            {
-                // A retry with the same key raced this one and won; the next attempt replays its answer.
+                // Another node wrote to the relation (or stored the same Idempotency-Key) first:
+                // decide the whole group again on what is there now.
+                logger.LogDebug("Concurrent write to {Relation}; deciding {Count} writes again (attempt {Attempt})", relation, group.Count, attempt);
             }
         }
-        return Problems.Contention();
+        foreach (var write in group) write.Answer.TrySetResult(Problems.Contention());
+    }
+
+    private async Task<List<GroupAnswer>> DecideGroupAsync(IDocumentSession session, RelationId relation, List<PendingWrite> group)
+    {
+        var keys = group.Select(w => w.Conditions.IdempotencyKey).OfType<string>().Distinct().ToArray();
+        var earlier = keys.Length == 0
+            ? new Dictionary<string, IdempotentResponse>()
+            : (await session.LoadManyAsync<IdempotentResponse>(keys)).ToDictionary(r => r.Id);
+
+        var stream = await session.Events.FetchForWriting<Relation>(relation.ToString());
+        var state = stream.Aggregate;
+        var version = stream.StartingVersion ?? 0;
+        var lastRecordedAt = state?.LastRecordedAt ?? DateTimeOffset.MinValue;
+
+        var answers = new List<GroupAnswer>(group.Count);
+        foreach (var write in group)
+        {
+            var conditions = write.Conditions;
+            if (conditions.IdempotencyKey is { } key && earlier.TryGetValue(key, out var response))
+            {
+                answers.Add(new GroupAnswer(Replay(response, conditions), Saves: false));
+                continue;
+            }
+            if (conditions.IfMatch is { } ifMatch && !ifMatch.Matches(version))
+            {
+                answers.Add(new GroupAnswer(Problems.PreconditionFailed(version), Saves: false));
+                continue;
+            }
+
+            var decision = await write.Decide(session, state);
+            if (decision is Decision.Refused refused)
+            {
+                answers.Add(new GroupAnswer(refused.Problem, Saves: false));
+                continue;
+            }
+            var accepted = (Decision.Accepted)decision;
+
+            var recordedAt = lastRecordedAt = NextRecordedAt(lastRecordedAt);
+            var before = stream.Events.Count;
+            stream.AppendMany(accepted.Events);
+            foreach (var e in stream.Events.Skip(before))
+            {
+                e.Timestamp = recordedAt;
+                state = Relation.Fold(state, relation.ToString(), e.Data, recordedAt);
+            }
+            version += accepted.Events.Count;
+
+            var created = accepted.Answer(new Recorded(relation, version, recordedAt));
+            var body = JsonSerializer.Serialize(created.Body, ApiJson.Options);
+            if (conditions.IdempotencyKey is { } newKey)
+            {
+                var stored = new IdempotentResponse(newKey, conditions.Fingerprint, StatusCodes.Status201Created, created.Location, body, recordedAt);
+                session.Insert(stored);
+                earlier[newKey] = stored;
+            }
+            answers.Add(new GroupAnswer(new SerializedJsonResult(StatusCodes.Status201Created, body, created.Location), Saves: true));
+        }
+        return answers;
     }
 
     private static IResult Replay(IdempotentResponse earlier, WriteConditions conditions) =>
@@ -124,14 +226,14 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
 
     /// <summary>
     /// Now, to the microsecond PostgreSQL stores (so the recordedAt we answer, passed back as knownAt,
-    /// includes this write), and never before the relation's previous write, so recorded time follows
-    /// stream order even if the clock steps back.
+    /// includes this write), and always after the relation's previous write, so recorded time follows
+    /// stream order even if the clock steps back or two writes share a microsecond.
     /// </summary>
-    private DateTimeOffset NextRecordedAt(Relation? relation)
+    private DateTimeOffset NextRecordedAt(DateTimeOffset previous)
     {
         var now = clock.GetUtcNow();
         now = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
-        return relation is not null && now <= relation.LastRecordedAt ? relation.LastRecordedAt.AddTicks(TimeSpan.TicksPerMicrosecond) : now;
+        return now > previous ? now : previous.AddTicks(TimeSpan.TicksPerMicrosecond);
     }
 
     /// <summary>
@@ -140,4 +242,17 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
     /// </summary>
     private static bool IsConcurrencyConflict(Exception e) =>
         e is ConcurrencyException or ExistingStreamIdCollisionException || e.InnerException is ConcurrencyException;
+
+    private sealed class RelationQueue
+    {
+        public readonly Queue<PendingWrite> Pending = new();
+        public bool Draining;
+    }
+
+    private sealed record PendingWrite(WriteConditions Conditions, Decide Decide, Guid? Touches)
+    {
+        public TaskCompletionSource<IResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed record GroupAnswer(IResult Result, bool Saves);
 }

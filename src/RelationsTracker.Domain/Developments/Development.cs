@@ -10,8 +10,9 @@ public sealed record Development
     public Guid Id { get; init; }
     public string Relation { get; init; } = "";
     public DateTimeOffset RecordedAt { get; init; }
-    /// <summary>The relation stream's version at which it was recorded.</summary>
-    public long Version { get; init; }
+    /// <summary>The relation stream's version at which it was recorded. (Not "Version": Marten takes a
+    /// document's Version as its own revision number.)</summary>
+    public long RecordedVersion { get; init; }
     /// <summary>The relation stream's version of the last event about it.</summary>
     public long LastVersion { get; init; }
 
@@ -33,7 +34,7 @@ public sealed record Development
         Id = e.DevelopmentId,
         Relation = relation,
         RecordedAt = recordedAt,
-        Version = version,
+        RecordedVersion = version,
         LastVersion = version,
         Type = e.Type,
         OccurredOn = e.OccurredOn,
@@ -77,7 +78,7 @@ public sealed record Development
     public DevelopmentFacts? FieldsKnownAt(DateTimeOffset knownAt)
     {
         if (RecordedAt > knownAt) return null;
-        var facts = new DevelopmentFacts(Id, Type, OccurredOn, Actor, Significance, Summary, Agreement, Title, Mission, RecordedAt, Version);
+        var facts = new DevelopmentFacts(Id, Type, OccurredOn, Actor, Significance, Summary, Agreement, Title, Mission, RecordedAt, RecordedVersion);
         foreach (var correction in Corrections.OrderBy(c => c.RecordedAt).ThenBy(c => c.Version))
         {
             if (correction.RecordedAt > knownAt) break;

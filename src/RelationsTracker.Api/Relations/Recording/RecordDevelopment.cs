@@ -17,11 +17,12 @@ public static class RecordDevelopmentEndpoint
         string b,
         HttpRequest request,
         [FromServices] IQuerySession session,
+        [FromServices] RouteRelation routes,
         [FromServices] RelationWriter writer,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var (relation, routeProblem) = await RouteRelation.ResolveAsync(session, a, b, ct);
+        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
         if (routeProblem is not null) return routeProblem;
 
         var (document, bodyProblem) = await JsonBody.ReadAsync(request, ct);

@@ -19,11 +19,12 @@ public static class ReplayEndpoints
         HttpRequest request,
         HttpResponse response,
         [FromServices] IQuerySession session,
+        [FromServices] RouteRelation routes,
         [FromServices] RelationTimelines timelines,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var (relation, routeProblem) = await RouteRelation.ResolveAsync(session, a, b, ct);
+        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
         if (routeProblem is not null) return routeProblem;
         var (view, errors) = PointOfView.Read(request, clock);
         if (errors.Any) return errors.ToProblem();
@@ -40,11 +41,12 @@ public static class ReplayEndpoints
         HttpRequest request,
         HttpResponse response,
         [FromServices] IQuerySession session,
+        [FromServices] RouteRelation routes,
         [FromServices] RelationTimelines timelines,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var (relation, routeProblem) = await RouteRelation.ResolveAsync(session, a, b, ct);
+        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
         if (routeProblem is not null) return routeProblem;
         var (series, errors) = SeriesRequest.Read(request, clock);
         if (errors.Any) return errors.ToProblem();
@@ -62,6 +64,7 @@ public static class ReplayEndpoints
     public static async Task<IResult> GetAll(
         HttpRequest request,
         [FromServices] IQuerySession session,
+        [FromServices] RouteRelation routes,
         [FromServices] RelationTimelines timelines,
         [FromServices] TimeProvider clock,
         CancellationToken ct)

@@ -19,11 +19,12 @@ public static class RetractDevelopmentEndpoint
         string id,
         HttpRequest request,
         [FromServices] IQuerySession session,
+        [FromServices] RouteRelation routes,
         [FromServices] RelationWriter writer,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var (relation, routeProblem) = await RouteRelation.ResolveAsync(session, a, b, ct);
+        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
         if (routeProblem is not null) return routeProblem;
         if (!Guid.TryParse(id, out var developmentId)) return Problems.Validation("id", $"'{id}' is not a development id (a UUID)");
 
@@ -41,7 +42,7 @@ public static class RetractDevelopmentEndpoint
         {
             var development = await query.LoadAsync<Development>(developmentId, ct);
             return RetractDevelopment.Decide(command!, relation, developmentId, development);
-        }, ct);
+        }, ct, touches: developmentId);
     }
 }
 

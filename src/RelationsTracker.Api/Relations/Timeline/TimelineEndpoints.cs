@@ -21,11 +21,12 @@ public static class TimelineEndpoints
         HttpRequest request,
         HttpResponse response,
         [FromServices] IQuerySession session,
+        [FromServices] RouteRelation routes,
         [FromServices] RelationTimelines timelines,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var (relation, routeProblem) = await RouteRelation.ResolveAsync(session, a, b, ct);
+        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
         if (routeProblem is not null) return routeProblem;
         var (view, errors) = PointOfView.Read(request, clock);
         var from = ReadParameters.Date(request, "from", errors);
@@ -55,10 +56,11 @@ public static class TimelineEndpoints
         string id,
         HttpRequest request,
         [FromServices] IQuerySession session,
+        [FromServices] RouteRelation routes,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var (relation, routeProblem) = await RouteRelation.ResolveAsync(session, a, b, ct);
+        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
         if (routeProblem is not null) return routeProblem;
         if (!Guid.TryParse(id, out var developmentId)) return Problems.Validation("id", $"'{id}' is not a development id (a UUID)");
         var (view, errors) = PointOfView.Read(request, clock);

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Marten;
+using RelationsTracker.Api.Actors;
+using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Relations;
+using RelationsTracker.Bench;
+
+// The benchmark of docs/performance.md. Run it with ./bench.sh, which provides the database and builds
+// the API; by hand: ConnectionStrings__Marten=... dotnet run -c Release --project src/RelationsTracker.Bench -- --api <RelationsTracker.Api.dll>
+var options = BenchOptions.Parse(args);
+Console.WriteLine($"RelationsTracker benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"database: {options.DatabaseDescription}; sizes: {string.Join(", ", options.Sizes)}");
+Console.WriteLine();
+
+using var store = DocumentStore.For(opts => EventStore.Configure(opts, options.ConnectionString));
+await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+await using var api = await ApiProcess.StartAsync(options);
+using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+
+var table = new ResultTable();
+var run = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+
+foreach (var size in options.Sizes)
+{
+    var relation = await Loader.CreateRelationAsync(store, http, $"BNA-{run}{size}", $"BNB-{run}{size}");
+    var loadTime = await Loader.LoadAsync(store, relation, size, seed: size);
+    Console.WriteLine($"loaded {size:N0} developments into {relation} in {loadTime.TotalSeconds:N1} s");
+    var path = $"/api/relations/{relation.First}/{relation.Second}";
+
+    // Reads: the first read of a cold relation loads it; measured reads are warm, as in steady state.
+    var random = new Random(size);
+    await http.GetStringAsync($"{path}?asOf=2025-06-30");
+    var asOf = await Measure.LatencyAsync(options.Reads, async () =>
+    {
+        var date = new DateOnly(2000, 1, 1).AddDays(random.Next(0, 9490));
+        (await http.GetAsync($"{path}?asOf={date:yyyy-MM-dd}")).EnsureSuccessStatusCode();
+    });
+    table.Add(size, "GET relation as of a random date (1 client)", asOf);
+
+    var series = await Measure.LatencyAsync(Math.Max(10, options.Reads / 4), async () =>
+    {
+        var from = new DateOnly(2000, 1, 1).AddDays(random.Next(0, 9000));
+        (await http.GetAsync($"{path}/score?from={from:yyyy-MM-dd}&to={from.AddDays(364):yyyy-MM-dd}&step=day")).EnsureSuccessStatusCode();
+    });
+    table.Add(size, "GET 365-point daily score series (1 client)", series);
+
+    // Marten's own live aggregation of the same stream: the naive way to answer "the relation now".
+    var aggregate = await Measure.LatencyAsync(size >= 100_000 ? 5 : 20, async () =>
+    {
+        await using var session = store.QuerySession();
+        _ = await session.Events.AggregateStreamAsync<Relation>(relation.ToString());
+    });
+    table.Add(size, "Marten AggregateStreamAsync of the stream (baseline)", aggregate);
+
+    var post = await Measure.LatencyAsync(options.Posts, async () =>
+    {
+        var response = await http.PostAsJsonAsync($"{path}/developments", Generator.Request(random, relation));
+        if ((int)response.StatusCode != 201) throw new InvalidOperationException($"POST answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    });
+    table.Add(size, "POST a development (1 client)", post);
+
+    var sustained = await Measure.ThroughputAsync(options.Writers, options.SustainedSeconds, async (writer, rnd) =>
+    {
+        var response = await http.PostAsJsonAsync($"{path}/developments", Generator.Request(rnd, relation));
+        if ((int)response.StatusCode != 201) throw new InvalidOperationException($"POST answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    });
+    table.Add(size, $"POST sustained, {options.Writers} clients on this relation", sustained);
+}
+
+// Writers on separate relations, and Marten's bare append rate: the ceiling for the POST path.
+var relations = new List<RelationsTracker.Relations.RelationId>();
+for (var i = 0; i < options.Writers; i++)
+    relations.Add(await Loader.CreateRelationAsync(store, http, $"BNC-{run}{i}", $"BND-{run}{i}"));
+var spread = await Measure.ThroughputAsync(options.Writers, options.SustainedSeconds, async (writer, rnd) =>
+{
+    var relation = relations[writer];
+    var response = await http.PostAsJsonAsync($"/api/relations/{relation.First}/{relation.Second}/developments", Generator.Request(rnd, relation));
+    if ((int)response.StatusCode != 201) throw new InvalidOperationException($"POST answered {(int)response.StatusCode}");
+});
+table.Add(null, $"POST sustained, {options.Writers} clients on {options.Writers} relations", spread);
+
+using var bare = DocumentStore.For(opts =>
+{
+    // Marten 9 defaults, no projections: what appending one event per transaction costs by itself.
+    opts.Connection(options.ConnectionString);
+    opts.DatabaseSchemaName = "bench_bare";
+    opts.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsString;
+    opts.Events.AddEventTypes(EventStore.DevelopmentEventTypes());
+});
+await bare.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+foreach (var writers in new[] { 4, options.Writers })
+{
+    var bareAppends = await Measure.ThroughputAsync(writers, options.SustainedSeconds, async (writer, rnd) =>
+    {
+        await using var session = bare.LightweightSession();
+        var relation = relations[writer % relations.Count];
+        session.Events.Append($"{relation}-{run}", Generator.Event(rnd, relation));
+        await session.SaveChangesAsync();
+    });
+    table.Add(null, $"Marten bare single-event append, {writers} writers (ceiling)", bareAppends);
+}
+
+Console.WriteLine();
+table.Print(Console.Out);

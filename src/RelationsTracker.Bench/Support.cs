@@ -1,0 +1,269 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using JasperFx.Events;
+using Marten;
+using RelationsTracker.Developments;
+using RelationsTracker.Relations;
+
+namespace RelationsTracker.Bench;
+
+public sealed record BenchOptions(
+    string ConnectionString,
+    string DatabaseDescription,
+    string ApiDll,
+    int[] Sizes,
+    int Reads,
+    int Posts,
+    int Writers,
+    int SustainedSeconds)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Marten")
+                         ?? throw new InvalidOperationException("Set ConnectionStrings__Marten (./bench.sh does).");
+        var apiDll = Path.GetFullPath(Arg("--api") ?? throw new InvalidOperationException("Pass --api <path to RelationsTracker.Api.dll> (./bench.sh does)."));
+        var sizes = (Arg("--sizes") ?? "1000,10000,100000").Split(',').Select(int.Parse).ToArray();
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        return new BenchOptions(connection, $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database}", apiDll, sizes,
+            int.Parse(Arg("--reads") ?? "200"), int.Parse(Arg("--posts") ?? "300"), int.Parse(Arg("--writers") ?? "8"),
+            int.Parse(Arg("--seconds") ?? "10"));
+    }
+}
+
+/// <summary>The API as its own process on loopback, as users run it.</summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    public Uri BaseAddress { get; }
+
+    private ApiProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
+
+    public static async Task<ApiProcess> StartAsync(BenchOptions options)
+    {
+        var port = FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet", [options.ApiDll, "--urls", url])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(options.ApiDll)!,
+        };
+        start.Environment["ConnectionStrings__Marten"] = options.ConnectionString;
+        start.Environment["Tracker__Seed"] = "false";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[api] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The API exited with code {process.ExitCode}");
+            try
+            {
+                if ((await http.GetAsync($"{url}/health/ready")).IsSuccessStatusCode) return new ApiProcess(process, new Uri(url));
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(200);
+        }
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("The API did not become ready in 2 minutes");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
+
+/// <summary>Random but reproducible developments over 2000–2025, every type, every precision.</summary>
+public static class Generator
+{
+    private static readonly DevelopmentType[] Types = Enum.GetValues<DevelopmentType>();
+
+    public static DevelopmentRecorded Event(Random random, RelationId relation)
+    {
+        var type = Types[random.Next(Types.Length)];
+        var recorded = DevelopmentRecorded.Blank(type) with
+        {
+            DevelopmentId = Guid.CreateVersion7(),
+            OccurredOn = Date(random),
+            Actor = random.Next(2) == 0 ? relation.First : relation.Second,
+            Summary = $"Generated {type}",
+            Significance = (Significance)random.Next(3),
+            Sources = [new Source { Url = "https://example.org/bench", Publisher = "Bench" }],
+        };
+        return recorded switch
+        {
+            AgreementDevelopment a => a with { Agreement = $"agreement-{random.Next(20)}", Title = "A generated agreement" },
+            MissionDevelopment m => m with { Mission = new Mission(relation.First, random.Next(2) == 0 ? "consulate" : "embassy", $"City {random.Next(5)}") },
+            _ => recorded,
+        };
+    }
+
+    /// <summary>The same development as a POST body.</summary>
+    public static Dictionary<string, object?> Request(Random random, RelationId relation)
+    {
+        var e = Event(random, relation);
+        var body = new Dictionary<string, object?>
+        {
+            ["type"] = e.Type.ToString(),
+            ["occurredOn"] = e.OccurredOn.ToString(),
+            ["actor"] = e.Actor,
+            ["summary"] = e.Summary,
+            ["significance"] = e.Significance.Name(),
+            ["sources"] = new[] { new { url = "https://example.org/bench" } },
+        };
+        if (e is AgreementDevelopment a) (body["agreement"], body["title"]) = (a.Agreement, a.Title);
+        if (e is MissionDevelopment m) body["mission"] = new { owner = m.Mission.Owner, kind = m.Mission.Kind, city = m.Mission.City };
+        return body;
+    }
+
+    private static OccurrenceDate Date(Random random)
+    {
+        var day = new DateOnly(2000, 1, 1).AddDays(random.Next(0, 9496));
+        return random.Next(10) switch
+        {
+            0 => OccurrenceDate.Year(day.Year),
+            1 or 2 => OccurrenceDate.Month(day.Year, day.Month),
+            _ => OccurrenceDate.Day(day),
+        };
+    }
+}
+
+public static class Loader
+{
+    public static async Task<RelationId> CreateRelationAsync(IDocumentStore store, HttpClient http, string a, string b)
+    {
+        foreach (var id in new[] { a, b })
+            (await http.PutAsJsonAsync($"/api/actors/{id}", new { name = $"Bench actor {id}" })).EnsureSuccessStatusCode();
+        return RelationId.Of(a, b);
+    }
+
+    /// <summary>
+    /// Appends through Marten in batches, with the API's own store options, so the inline projections
+    /// build exactly the documents the API would. Recorded times are distinct and increasing.
+    /// </summary>
+    public static async Task<TimeSpan> LoadAsync(IDocumentStore store, RelationId relation, int count, int seed)
+    {
+        var random = new Random(seed);
+        var stopwatch = Stopwatch.StartNew();
+        var recordedAt = DateTimeOffset.UtcNow.AddDays(-1);
+        recordedAt = new DateTimeOffset(recordedAt.Ticks - recordedAt.Ticks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
+        const int batch = 1000;
+        for (var done = 0; done < count; done += batch)
+        {
+            await using var session = store.LightweightSession();
+            var events = Enumerable.Range(0, Math.Min(batch, count - done)).Select(_ => (object)Generator.Event(random, relation)).ToArray();
+            // With the expected version known, Marten gives inline projections each event's version.
+            var stream = await session.Events.FetchForWriting<RelationsTracker.Api.Relations.Relation>(relation.ToString());
+            stream.AppendMany(events);
+            foreach (var e in stream.Events)
+            {
+                recordedAt = recordedAt.AddTicks(TimeSpan.TicksPerMicrosecond);
+                e.Timestamp = recordedAt;
+            }
+            await session.SaveChangesAsync();
+        }
+        return stopwatch.Elapsed;
+    }
+}
+
+public sealed record Latency(int Count, double P50, double P95, double P99, double Mean)
+{
+    public static Latency Of(List<double> milliseconds)
+    {
+        milliseconds.Sort();
+        double At(double q) => milliseconds[Math.Min(milliseconds.Count - 1, (int)Math.Ceiling(q * milliseconds.Count) - 1)];
+        return new Latency(milliseconds.Count, At(0.50), At(0.95), At(0.99), milliseconds.Average());
+    }
+}
+
+public sealed record Throughput(int Operations, double Seconds, double PerSecond, Latency Latency);
+
+public static class Measure
+{
+    public static async Task<Latency> LatencyAsync(int count, Func<Task> operation)
+    {
+        for (var i = 0; i < Math.Min(10, count); i++) await operation(); // warm-up
+        var samples = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await operation();
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        return Latency.Of(samples);
+    }
+
+    public static async Task<Throughput> ThroughputAsync(int workers, int seconds, Func<int, Random, Task> operation)
+    {
+        var stop = Stopwatch.StartNew();
+        var until = TimeSpan.FromSeconds(seconds);
+        var samples = new List<double>[workers];
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
+        {
+            var random = new Random(worker * 7919 + seconds);
+            var mine = samples[worker] = [];
+            while (stop.Elapsed < until)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await operation(worker, random);
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }));
+        var elapsed = stop.Elapsed.TotalSeconds;
+        var all = samples.SelectMany(s => s).ToList();
+        return new Throughput(all.Count, elapsed, all.Count / elapsed, Latency.Of(all));
+    }
+}
+
+public sealed class ResultTable
+{
+    private readonly List<(int? Size, string What, object Result)> _rows = [];
+
+    public void Add(int? size, string what, object result)
+    {
+        _rows.Add((size, what, result));
+        Console.WriteLine($"  {(size is null ? "" : $"{size:N0}: ")}{what}: {Format(result)}");
+    }
+
+    public void Print(TextWriter writer)
+    {
+        writer.WriteLine("| developments | measurement | n | p50 ms | p95 ms | p99 ms | per second |");
+        writer.WriteLine("|---:|---|---:|---:|---:|---:|---:|");
+        foreach (var (size, what, result) in _rows)
+        {
+            var (n, latency, rate) = result switch
+            {
+                Latency l => (l.Count, l, l.Mean > 0 ? 1000 / l.Mean : 0),
+                Throughput t => (t.Operations, t.Latency, t.PerSecond),
+                _ => throw new InvalidOperationException(),
+            };
+            writer.WriteLine($"| {(size is null ? "—" : size.Value.ToString("N0"))} | {what} | {n:N0} | {latency.P50:N2} | {latency.P95:N2} | {latency.P99:N2} | {rate:N0} |");
+        }
+    }
+
+    private static string Format(object result) => result switch
+    {
+        Latency l => $"p50 {l.P50:N2} ms, p95 {l.P95:N2} ms (n={l.Count})",
+        Throughput t => $"{t.PerSecond:N0}/s over {t.Seconds:N1} s, p50 {t.Latency.P50:N2} ms, p95 {t.Latency.P95:N2} ms",
+        _ => result.ToString()!,
+    };
+}
