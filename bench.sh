@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The benchmark of docs/performance.md: ./bench.sh [--sizes 1000,10000,100000] [--seconds 10] ...
+# Uses ConnectionStrings__Marten when set, else the local PostgreSQL of scripts/postgres.sh (database
+# relations_tracker_bench, emptied first so runs compare).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ -z "${ConnectionStrings__Marten:-}" ]; then
+  base=$(scripts/postgres.sh start | tail -n 1)
+  port=$(echo "$base" | sed -E 's/.*Port=([0-9]+).*/\1/')
+  bin=$(scripts/postgres.sh ensure-binaries | tail -n 1)
+  "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "drop database if exists relations_tracker_bench" \
+    -c "create database relations_tracker_bench" >/dev/null
+  export ConnectionStrings__Marten="Host=127.0.0.1;Port=$port;Database=relations_tracker_bench;Username=postgres;Maximum Pool Size=200"
+fi
+
+dotnet build src/RelationsTracker.Api -c Release -v quiet -nologo >/dev/null
+exec dotnet run -c Release --project src/RelationsTracker.Bench -- --api src/RelationsTracker.Api/bin/Release/net10.0/RelationsTracker.Api.dll "$@"
