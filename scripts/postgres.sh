@@ -46,7 +46,8 @@ EOF
 
 # Runs a command as the user that owns the cluster: 'postgres' when we are root, else ourselves.
 as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From /, so the postgres user is not left in a directory it cannot enter.
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # The cluster lives in .local/postgres unless, as root, the repository is somewhere the postgres user cannot
