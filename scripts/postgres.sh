@@ -59,7 +59,7 @@ cluster_dir() {
   if [ "$(id -u)" = 0 ]; then
     mkdir -p "$local_dir"
     chown postgres:postgres "$local_dir"
-    if ! runuser -u postgres -- test -w "$local_dir" 2>/dev/null; then
+    if ! (cd / && runuser -u postgres -- test -w "$local_dir") 2>/dev/null; then
       local_dir="/var/tmp/relations-tracker-$(echo -n "$repo" | md5sum | cut -c1-12)"
       mkdir -p "$local_dir"
       chown postgres:postgres "$local_dir"
