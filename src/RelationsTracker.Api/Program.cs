@@ -1,30 +1,38 @@
 using JasperFx;
 using JasperFx.Resources;
 using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Api.Relations.Replaying;
 using RelationsTracker.Api.Seeding;
+using RelationsTracker.Api.Subscriptions;
 using Wolverine;
 using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddTrackerEventStore();
+// Shared by the read endpoints and the notification subscription, which Marten builds before the container.
+var timelines = new RelationTimelines();
+builder.Services.AddSingleton(timelines);
+builder.AddTrackerEventStore(timelines);
 builder.Host.UseWolverine(opts =>
 {
-    // Under a test host the entry assembly is the test runner's; endpoints live here.
+    // Under a test host the entry assembly is the test runner's; endpoints and handlers live here.
     opts.ApplicationAssembly = typeof(Program).Assembly;
+    opts.AddWebhookDelivery();
 });
 builder.Services.AddResourceSetupOnStartup();
 builder.Services.AddWolverineHttp();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddTrackerHealthChecks();
+builder.Services.AddWebhookHttpClient();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RelationWriter>();
-builder.Services.AddSingleton<RelationTimelines>();
 builder.Services.AddSingleton<RouteRelation>();
+builder.Services.AddSingleton<NotificationFeed>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationFeed>());
 if (builder.Configuration.GetValue<bool>("Tracker:Seed"))
     builder.Services.AddHostedService<DemoHistory>();
 

@@ -3,7 +3,11 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using RelationsTracker.Api.Actors;
+using JasperFx.Events.Daemon;
+using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Relations;
+using RelationsTracker.Api.Relations.Replaying;
+using RelationsTracker.Api.Subscriptions;
 using RelationsTracker.Developments;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -15,7 +19,7 @@ public static class EventStore
 {
     public const string Schema = "tracker";
 
-    public static void AddTrackerEventStore(this WebApplicationBuilder builder)
+    public static void AddTrackerEventStore(this WebApplicationBuilder builder, RelationTimelines timelines)
     {
         var connectionString = builder.Configuration.GetConnectionString("Marten");
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -25,6 +29,10 @@ public static class EventStore
         builder.Services.AddMarten(opts => Configure(opts, connectionString))
             .UseLightweightSessions()
             .IntegrateWithWolverine()
+            // One node at a time runs the daemon's work (the notification subscription); another takes over
+            // when it goes away.
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .SubscribeToEvents(new NotificationSubscription(timelines))
             .ApplyAllDatabaseChangesOnStartup();
     }
 
@@ -43,6 +51,8 @@ public static class EventStore
         opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
         // The daemon's leader lock through the DistributedLock shim fails without this (docs/operations.md).
         opts.Events.UseAdvisoryLockTransaction = true;
+        // Appends NOTIFY the daemon, which then reads new events at once instead of at its next poll.
+        opts.Events.UseListenNotifyForEventAppends = true;
         opts.Events.AddEventTypes(DevelopmentEventTypes());
 
         opts.Projections.Add<RelationProjection>(ProjectionLifecycle.Inline);
@@ -53,6 +63,9 @@ public static class EventStore
             .Duplicate(d => d.LastVersion);
         opts.Schema.For<Actor>();
         opts.Schema.For<IdempotentResponse>();
+        opts.Schema.For<Notification>().Identity(n => n.Id);
+        opts.Schema.For<WebhookSubscription>();
+        opts.Schema.For<WebhookDelivery>().Duplicate(d => d.SubscriptionId);
     }
 
     /// <summary>Every event a relation's stream can hold: the 29 catalogue records, retraction and correction.</summary>

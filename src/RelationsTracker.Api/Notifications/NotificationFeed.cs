@@ -1,0 +1,128 @@
+using System.Threading.Channels;
+using Marten;
+using Npgsql;
+
+namespace RelationsTracker.Api.Notifications;
+
+/// <summary>
+/// Every node's view of the stored notifications: it LISTENs for the subscription's NOTIFY (and polls every
+/// second in case one is missed), reads the notifications past the last one it saw, in id order, and hands
+/// them to every connected SSE client. A client that cannot keep up is cut off rather than allowed to slow
+/// the feed or the other clients: it reconnects with Last-Event-ID and catches up from the store.
+/// </summary>
+public sealed class NotificationFeed(IDocumentStore store, IConfiguration configuration, ILogger<NotificationFeed> logger) : BackgroundService
+{
+    public const int ClientBuffer = 10_000;
+    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
+
+    private readonly object _lock = new();
+    private readonly List<Listener> _listeners = [];
+    private readonly SemaphoreSlim _wake = new(0);
+    private long _cursor = -1;
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Starts listening. Returns the channel of live notifications and the id of the last notification
+    /// handed out before: everything after it will arrive on the channel.
+    /// </summary>
+    public async Task<(Listener Listener, long After)> ListenAsync(CancellationToken ct)
+    {
+        await _started.Task.WaitAsync(ct);
+        var listener = new Listener(Channel.CreateBounded<Notification>(new BoundedChannelOptions(ClientBuffer) { SingleReader = true }));
+        lock (_lock)
+        {
+            _listeners.Add(listener);
+            return (listener, _cursor);
+        }
+    }
+
+    public void Stop(Listener listener)
+    {
+        lock (_lock) _listeners.Remove(listener);
+        listener.Channel.Writer.TryComplete();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        await using (var session = store.QuerySession())
+        {
+            _cursor = await session.Query<Notification>().Select(n => n.Id).OrderByDescending(id => id).FirstOrDefaultAsync(ct);
+        }
+        _started.TrySetResult();
+        _ = Task.Run(() => ListenForNotifyAsync(ct), ct);
+
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await _wake.WaitAsync(PollEvery, ct);
+                await ReadNewAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Reading new notifications failed; retrying");
+                await Task.Delay(PollEvery, ct);
+            }
+        }
+    }
+
+    private async Task ReadNewAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            IReadOnlyList<Notification> page;
+            await using (var session = store.QuerySession())
+            {
+                var after = _cursor;
+                page = await session.Query<Notification>().Where(n => n.Id > after).OrderBy(n => n.Id).Take(1000).ToListAsync(ct);
+            }
+            if (page.Count == 0) return;
+            lock (_lock)
+            {
+                foreach (var notification in page)
+                {
+                    foreach (var listener in _listeners)
+                    {
+                        // A full buffer means the client stopped reading: end its stream, it resumes from the store.
+                        if (!listener.Channel.Writer.TryWrite(notification)) listener.Channel.Writer.TryComplete(new ClientTooSlow());
+                    }
+                }
+                _cursor = page[^1].Id;
+            }
+        }
+    }
+
+    private async Task ListenForNotifyAsync(CancellationToken ct)
+    {
+        var connectionString = configuration.GetConnectionString("Marten")!;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(ct);
+                connection.Notification += (_, _) => _wake.Release();
+                await using (var listen = new NpgsqlCommand($"LISTEN {NotificationSubscription.Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(ct);
+                while (!ct.IsCancellationRequested) await connection.WaitAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "LISTEN {Channel} failed; polling until it reconnects", NotificationSubscription.Channel);
+                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            }
+        }
+    }
+
+    public sealed record Listener(Channel<Notification> Channel);
+
+    public sealed class ClientTooSlow() : Exception("The client fell more than " + ClientBuffer + " notifications behind.");
+}
