@@ -28,12 +28,7 @@ public sealed class TrackerApp : IAsyncLifetime
         _database = await TestDatabase.StartAsync();
         // Program ends in RunJasperFxCommands; under a test host it must start the app, not parse a command.
         JasperFxEnvironment.AutoStartHost = true;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("ConnectionStrings:Marten", _database.ConnectionString);
-            web.UseSetting("Tracker:Seed", "false");
-            web.UseEnvironment("Testing");
-        });
+        _factory = HostOn(_database.ConnectionString);
         Client = _factory.CreateClient();
     }
 
@@ -43,6 +38,30 @@ public sealed class TrackerApp : IAsyncLifetime
         if (_factory is not null) await _factory.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
     }
+
+    /// <summary>A new, empty database on the same server, for tests that need a tracker of their own.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"tracker_{Guid.NewGuid():N}"[..24];
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        await using (var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"create database {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        builder.Database = name;
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Another tracker host (its own daemon and Wolverine node) on the given database.</summary>
+    public static WebApplicationFactory<Program> HostOn(string connectionString) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:Marten", connectionString);
+            web.UseSetting("Tracker:Seed", "false");
+            web.UseEnvironment("Testing");
+        });
 
     /// <summary>
     /// How many events the relations' streams hold: "nothing recorded" means this does not move. (Marten's

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+
+namespace RelationsTracker.Api.Tests.Infrastructure;
+
+/// <summary>A Server-Sent Events client over HttpClient: connects, parses messages, hands them out in order.</summary>
+public sealed class SseClient : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Channel<SseMessage> _messages = Channel.CreateUnbounded<SseMessage>();
+    private readonly HttpResponseMessage _response;
+    private readonly Task _reading;
+
+    public int Status => (int)_response.StatusCode;
+
+    private SseClient(HttpResponseMessage response)
+    {
+        _response = response;
+        _reading = Task.Run(ReadAsync);
+    }
+
+    public static async Task<SseClient> ConnectAsync(HttpClient client, string url, long? lastEventId = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (lastEventId is not null) request.Headers.Add("Last-Event-ID", lastEventId.Value.ToString());
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        return new SseClient(response);
+    }
+
+    private async Task ReadAsync()
+    {
+        try
+        {
+            await using var stream = await _response.Content.ReadAsStreamAsync(_stop.Token);
+            using var reader = new StreamReader(stream);
+            string? id = null, kind = null, data = null;
+            while (await reader.ReadLineAsync(_stop.Token) is { } line)
+            {
+                if (line.Length == 0)
+                {
+                    if (data is not null) await _messages.Writer.WriteAsync(new SseMessage(long.Parse(id!), kind!, JsonNode.Parse(data)!.AsObject()));
+                    id = kind = data = null;
+                }
+                else if (line.StartsWith("id: ")) id = line[4..];
+                else if (line.StartsWith("event: ")) kind = line[7..];
+                else if (line.StartsWith("data: ")) data = line[6..];
+            }
+        }
+        catch (Exception) when (_stop.IsCancellationRequested) { }
+        catch (IOException) { }
+        finally { _messages.Writer.TryComplete(); }
+    }
+
+    /// <summary>The next <paramref name="count"/> messages, or a failure naming how many came within the time.</summary>
+    public async Task<List<SseMessage>> TakeAsync(int count, TimeSpan? within = null)
+    {
+        var taken = new List<SseMessage>();
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(30));
+        try
+        {
+            while (taken.Count < count) taken.Add(await _messages.Reader.ReadAsync(timeout.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"Expected {count} notifications, got {taken.Count}: {string.Join(", ", taken.Select(m => $"{m.Id} {m.Event}"))}");
+        }
+        return taken;
+    }
+
+    /// <summary>Nothing more arrives within the time.</summary>
+    public async Task ExpectNothingAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            var extra = await _messages.Reader.ReadAsync(timeout.Token);
+            Assert.Fail($"Expected no more notifications, got {extra.Id} {extra.Event} {extra.Data.ToJsonString()}");
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        _response.Dispose();
+        try { await _reading; } catch { /* closing */ }
+    }
+}
+
+public sealed record SseMessage(long Id, string Event, JsonObject Data);

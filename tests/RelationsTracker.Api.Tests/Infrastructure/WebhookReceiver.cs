@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RelationsTracker.Api.Tests.Infrastructure;
+
+/// <summary>A real HTTP server on loopback that receives webhook deliveries and answers what the test says.</summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    public ConcurrentQueue<ReceivedDelivery> Received { get; } = new();
+    /// <summary>The status to answer; the test may change it at any time.</summary>
+    public volatile int Answer = 200;
+    public string Url { get; private set; } = "";
+
+    private WebhookReceiver(WebApplication app) => _app = app;
+
+    public static async Task<WebhookReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var receiver = new WebhookReceiver(app);
+        app.MapPost("/hook", async (HttpRequest request) =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer);
+            var status = receiver.Answer;
+            receiver.Received.Enqueue(new ReceivedDelivery(
+                request.Headers["X-Tracker-Delivery"].ToString(),
+                request.Headers["X-Tracker-Signature"].ToString(),
+                request.Headers["X-Tracker-Event"].ToString(),
+                buffer.ToArray(),
+                status));
+            return Results.StatusCode(status);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        receiver.Url = $"{address}/hook";
+        return receiver;
+    }
+
+    /// <summary>Waits until a delivery matching the condition has arrived.</summary>
+    public async Task<ReceivedDelivery> WaitForAsync(Func<ReceivedDelivery, bool> condition, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Received.FirstOrDefault(condition) is { } found) return found;
+            await Task.Delay(50);
+        }
+        Assert.Fail($"No matching delivery within {within}; received {Received.Count}: {string.Join(", ", Received.Select(r => $"{r.DeliveryId}→{r.AnsweredWith}"))}");
+        return null!;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
+
+public sealed record ReceivedDelivery(string DeliveryId, string Signature, string Event, byte[] Body, int AnsweredWith);

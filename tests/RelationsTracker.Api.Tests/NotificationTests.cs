@@ -1,0 +1,115 @@
+using System.Net;
+using RelationsTracker.Api.Tests.Infrastructure;
+using RelationsTracker.Scoring;
+
+namespace RelationsTracker.Api.Tests;
+
+/// <summary>Server-Sent Events through the whole pipeline: HTTP write, Marten, the daemon's subscription, the feed.</summary>
+public class NotificationTests(TrackerApp app) : TrackerTest(app)
+{
+    [Fact]
+    public async Task A_client_gets_each_recording_retraction_and_correction_of_its_relation_in_order()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var (c, d) = await CreateRelationAsync();
+        await using var sse = await SseClient.ConnectAsync(Client, $"/api/notifications?relation={b}~{a}");
+        Assert.Equal(200, sse.Status);
+
+        var first = await RecordAsync(a, b, Development("Consultation", "2025-01-10", a));
+        await RecordAsync(c, d, Development("Consultation", "2025-01-10", c)); // another relation: filtered out
+        var id = first["id"]!.GetValue<string>();
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{id}/correction", new { reason = "r", summary = "Talks" }), HttpStatusCode.Created);
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{id}/retraction", new { reason = "r" }), HttpStatusCode.Created);
+
+        var messages = await sse.TakeAsync(3);
+        Assert.Equal(["development-recorded", "development-corrected", "development-retracted"], messages.Select(m => m.Event));
+        Assert.All(messages, m => Assert.Equal($"{a}~{b}", m.Data["relation"]!.GetValue<string>()));
+        Assert.All(messages, m => Assert.Equal(id, m.Data["developmentId"]!.GetValue<string>()));
+        Assert.Equal(messages.Select(m => m.Id).Order(), messages.Select(m => m.Id));
+        // The score as of the day it was recorded, counting the consultation (weight 1.0, normal).
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var expected = WarmingScore.RoundScore(WarmingScore.Score(WarmingScore.Contribution(1.0, new DateOnly(2025, 1, 10), today, 180)));
+        Assert.Equal(expected, messages[0].Data["score"]!.GetValue<decimal>());
+        Assert.Equal("neutral", messages[0].Data["phase"]!.GetValue<string>());
+        Assert.Equal("Consultation", messages[0].Data["type"]!.GetValue<string>());
+        Assert.Equal("2025-01-10", messages[0].Data["occurredOn"]!.GetValue<string>());
+        await sse.ExpectNothingAsync(TimeSpan.FromMilliseconds(500));
+    }
+
+    [Fact]
+    public async Task The_kinds_filter_keeps_only_the_named_kinds_and_a_phase_change_is_its_own_notification()
+    {
+        var (a, b) = await CreateRelationAsync();
+        await using var sse = await SseClient.ConnectAsync(Client, $"/api/notifications?relation={a}~{b}&kinds=phase-changed");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+
+        // Armed conflict today, high: −15 → raw −15, score −53.7: neutral → hostile.
+        await RecordAsync(a, b, Development("ArmedConflict", today, a, "high"));
+        await RecordAsync(a, b, Development("Statement", today, a));
+
+        var change = Assert.Single(await sse.TakeAsync(1));
+        Assert.Equal("phase-changed", change.Event);
+        Assert.Equal("neutral", change.Data["previousPhase"]!.GetValue<string>());
+        Assert.Equal("hostile", change.Data["phase"]!.GetValue<string>());
+        Assert.Equal(1, change.Id % 2);
+        await sse.ExpectNothingAsync(TimeSpan.FromMilliseconds(500));
+    }
+
+    [Fact]
+    public async Task A_client_that_reconnects_with_Last_Event_ID_gets_every_missed_notification_once_then_live_ones()
+    {
+        var (a, b) = await CreateRelationAsync();
+        long lastSeen;
+        await using (var sse = await SseClient.ConnectAsync(Client, $"/api/notifications?relation={a}~{b}"))
+        {
+            for (var i = 1; i <= 3; i++) await RecordAsync(a, b, Development("Consultation", $"2024-01-0{i}", a));
+            lastSeen = (await sse.TakeAsync(3))[^1].Id;
+        }
+
+        // A burst while disconnected.
+        var missed = await Task.WhenAll(Enumerable.Range(1, 25).Select(i => PostJsonAsync($"/api/relations/{a}/{b}/developments", Development("Aid", $"2024-02-{i:D2}", b))));
+        Assert.All(missed, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+
+        await using var resumed = await SseClient.ConnectAsync(Client, $"/api/notifications?relation={a}~{b}", lastEventId: lastSeen);
+        var replayed = await resumed.TakeAsync(25);
+        Assert.All(replayed, m => Assert.True(m.Id > lastSeen));
+        Assert.Equal(25, replayed.Select(m => m.Id).Distinct().Count());
+        Assert.Equal(replayed.Select(m => m.Id).Order(), replayed.Select(m => m.Id));
+        var ids = new HashSet<string>();
+        foreach (var r in missed) ids.Add((await ReadJsonAsync(r))["id"]!.GetValue<string>());
+        Assert.Equal(ids.Order(), replayed.Select(m => m.Data["developmentId"]!.GetValue<string>()).Order());
+
+        await RecordAsync(a, b, Development("Aid", "2024-03-01", b));
+        var live = Assert.Single(await resumed.TakeAsync(1));
+        Assert.True(live.Id > replayed[^1].Id);
+        await resumed.ExpectNothingAsync(TimeSpan.FromMilliseconds(500));
+    }
+
+    [Fact]
+    public async Task Many_clients_each_get_every_notification()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => SseClient.ConnectAsync(Client, $"/api/notifications?relation={a}~{b}")));
+        try
+        {
+            for (var i = 1; i <= 5; i++) await RecordAsync(a, b, Development("Negotiation", $"2023-0{i}", a));
+            foreach (var sse in clients) Assert.Equal(5, (await sse.TakeAsync(5)).Select(m => m.Id).Distinct().Count());
+        }
+        finally
+        {
+            foreach (var sse in clients) await sse.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("?relation=TUR", "relation")]
+    [InlineData("?relation=TUR~TUR", "relation")]
+    [InlineData("?kinds=development-recorded,visit", "kinds")]
+    [InlineData("?kinds=", "kinds")]
+    [InlineData("?lastEventId=abc", "Last-Event-ID")]
+    [InlineData("?lastEventId=-1", "Last-Event-ID")]
+    public async Task Bad_parameters_are_a_400(string query, string field)
+    {
+        await ExpectProblemAsync(await Client.GetAsync($"/api/notifications{query}"), HttpStatusCode.BadRequest, field);
+    }
+}
