@@ -101,5 +101,13 @@ foreach (var writers in new[] { 4, options.Writers })
     table.Add(null, $"Marten bare single-event append, {writers} writers (ceiling)", bareAppends);
 }
 
+// Notifications: from the 201 to each SSE client, over 1,000 developments, with 1 and 50 clients.
+foreach (var clients in new[] { 1, 50 })
+{
+    var relation = await Loader.CreateRelationAsync(store, http, $"BNE-{run}{clients}", $"BNF-{run}{clients}");
+    var latency = await NotificationLatency.MeasureAsync(http, relation, clients, options.Notifications);
+    table.Add(null, $"POST 201 → SSE client receives it, {clients} client(s), {options.Notifications:N0} developments", latency);
+}
+
 Console.WriteLine();
 table.Print(Console.Out);

@@ -15,7 +15,8 @@ public sealed record BenchOptions(
     int Reads,
     int Posts,
     int Writers,
-    int SustainedSeconds)
+    int SustainedSeconds,
+    int Notifications)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -27,7 +28,7 @@ public sealed record BenchOptions(
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
         return new BenchOptions(connection, $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database}", apiDll, sizes,
             int.Parse(Arg("--reads") ?? "200"), int.Parse(Arg("--posts") ?? "300"), int.Parse(Arg("--writers") ?? "8"),
-            int.Parse(Arg("--seconds") ?? "10"));
+            int.Parse(Arg("--seconds") ?? "10"), int.Parse(Arg("--notifications") ?? "1000"));
     }
 }
 

@@ -33,12 +33,13 @@ public sealed record Notification
 
     /// <summary>
     /// The notifications one event gives. "As of today" is the day the event was recorded, so that the
-    /// answer is the same whenever it is computed; <paramref name="before"/> and <paramref name="after"/> are
-    /// the relation read that day, knowing everything up to just before and just after the event.
+    /// answer is the same whenever it is computed: <paramref name="before"/> is the relation's phase that
+    /// day knowing everything up to just before the event, <paramref name="score"/> its score counting it.
     /// </summary>
     public static IReadOnlyList<Notification> For(long sequence, string relation, long version, DateTimeOffset recordedAt,
-        IDevelopmentEvent e, DevelopmentFacts? facts, RelationReading before, RelationReading after)
+        IDevelopmentEvent e, DevelopmentFacts? facts, Phase before, decimal score)
     {
+        var after = WarmingScore.PhaseOf(score);
         var kind = e switch
         {
             Developments.DevelopmentRecorded => DevelopmentRecorded,
@@ -53,14 +54,14 @@ public sealed record Notification
             DevelopmentId = e.DevelopmentId,
             Type = facts?.Type.ToString() ?? "",
             OccurredOn = facts?.OccurredOn.ToString() ?? "",
-            Score = after.Score,
-            Phase = after.Phase.Name(),
+            Score = score,
+            Phase = after.Name(),
             Version = version,
             RecordedAt = recordedAt,
         };
-        return before.Phase == after.Phase
+        return before == after
             ? [notification]
-            : [notification, notification with { Id = sequence * 2 + 1, Kind = PhaseChanged, PreviousPhase = before.Phase.Name() }];
+            : [notification, notification with { Id = sequence * 2 + 1, Kind = PhaseChanged, PreviousPhase = before.Name() }];
     }
 }
 

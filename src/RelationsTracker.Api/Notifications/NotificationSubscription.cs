@@ -27,6 +27,8 @@ public sealed class NotificationSubscription : BatchSubscription
     public const string Channel = "tracker_notifications";
 
     private readonly RelationTimelines _timelines;
+    // Each relation's score as the events so far left it; the daemon runs this subscription on one thread.
+    private readonly Dictionary<string, ScoreLedger> _ledgers = new(StringComparer.Ordinal);
 
     public NotificationSubscription(RelationTimelines timelines) : base(Name)
     {
@@ -43,14 +45,14 @@ public sealed class NotificationSubscription : BatchSubscription
         {
             if (e.Data is not IDevelopmentEvent change || !RelationId.TryParse(e.StreamKey, out var relation)) continue;
 
-            var timeline = await _timelines.GetAsync(operations, relation, ct);
+            var ledger = await LedgerBeforeAsync(operations, relation, e, ct);
             var today = DateOnly.FromDateTime(e.Timestamp.UtcDateTime);
-            var view = new PointOfView(today, e.Timestamp, WarmingScore.DefaultHalfLifeDays);
-            var before = timeline.Read(view with { KnownAt = e.Timestamp.AddTicks(-1) });
-            var after = timeline.Read(view);
-            var facts = timeline.Find(change.DevelopmentId)?.FieldsKnownAt(e.Timestamp);
+            const int halfLife = WarmingScore.DefaultHalfLifeDays;
+            var before = ledger.Phase(today, halfLife);
+            var facts = ledger.Apply(change, e.Timestamp, e.Version);
+            var score = ledger.Score(today, halfLife);
 
-            foreach (var notification in Notification.For(e.Sequence, relation.ToString(), e.Version, e.Timestamp, change, facts, before, after))
+            foreach (var notification in Notification.For(e.Sequence, relation.ToString(), e.Version, e.Timestamp, change, facts, before, score))
             {
                 operations.Store(notification);
                 made++;
@@ -65,5 +67,19 @@ public sealed class NotificationSubscription : BatchSubscription
         }
         // NOTIFY is delivered when the transaction commits, never before; a command without a result set.
         if (made > 0) operations.QueueSqlCommand($"NOTIFY {Channel}");
+    }
+
+    /// <summary>
+    /// The relation as the events before <paramref name="e"/> left it: the ledger kept from the previous event
+    /// when there is one, otherwise (a restart, a replay) what the development documents say was known just
+    /// before it was recorded — recorded time grows strictly within a relation, so that is exactly the events
+    /// before it.
+    /// </summary>
+    private async Task<ScoreLedger> LedgerBeforeAsync(IQuerySession session, RelationId relation, IEvent e, CancellationToken ct)
+    {
+        var key = relation.ToString();
+        if (_ledgers.TryGetValue(key, out var ledger) && ledger.Version == e.Version - 1) return ledger;
+        var timeline = await _timelines.GetAsync(session, relation, ct);
+        return _ledgers[key] = ScoreLedger.Of(timeline.KnownAt(e.Timestamp.AddTicks(-1)), e.Version - 1);
     }
 }

@@ -1,0 +1,103 @@
+using RelationsTracker.Developments;
+
+namespace RelationsTracker.Scoring;
+
+/// <summary>
+/// A relation's score kept up to date one change at a time, for following a stream of events in order
+/// (the notifications): adding, correcting or retracting a development costs a dictionary update, and the
+/// score at any asOf one pass over the distinct effective days. Knows only what was folded into it.
+/// </summary>
+public sealed class ScoreLedger
+{
+    private readonly Dictionary<Guid, DevelopmentFacts> _developments = new();
+    // The developments of each effective day (DayNumber) and their Σ signed weight, summed afresh on every
+    // change so that a retraction leaves no rounding residue behind. Empty days are removed.
+    private readonly SortedDictionary<int, Day> _days = new();
+
+    private sealed class Day
+    {
+        public readonly List<DevelopmentFacts> Developments = [];
+        public double Weight;
+
+        public void Sum() => Weight = Developments.Sum(d => d.SignedWeight);
+    }
+
+    public long Version { get; private set; }
+
+    public int Count => _developments.Count;
+
+    public static ScoreLedger Of(IEnumerable<DevelopmentFacts> known, long version)
+    {
+        var ledger = new ScoreLedger { Version = version };
+        foreach (var facts in known) ledger.Put(facts);
+        return ledger;
+    }
+
+    public DevelopmentFacts? Find(Guid id) => _developments.GetValueOrDefault(id);
+
+    /// <summary>Folds in the event at <paramref name="version"/>; answers the development's fields after it (before, for a retraction).</summary>
+    public DevelopmentFacts? Apply(IDevelopmentEvent e, DateTimeOffset recordedAt, long version)
+    {
+        Version = version;
+        switch (e)
+        {
+            case DevelopmentRecorded recorded:
+                var facts = new DevelopmentFacts(recorded.DevelopmentId, recorded.Type, recorded.OccurredOn, recorded.Actor,
+                    recorded.Significance, recorded.Summary, (recorded as AgreementDevelopment)?.Agreement,
+                    (recorded as AgreementDevelopment)?.Title, (recorded as MissionDevelopment)?.Mission, recordedAt, version);
+                Put(facts);
+                return facts;
+            case DevelopmentCorrected corrected when Remove(corrected.DevelopmentId) is { } old:
+                var fixedFacts = old with
+                {
+                    Type = corrected.Type ?? old.Type,
+                    OccurredOn = corrected.OccurredOn ?? old.OccurredOn,
+                    Significance = corrected.Significance ?? old.Significance,
+                    Summary = corrected.Summary ?? old.Summary,
+                };
+                Put(fixedFacts);
+                return fixedFacts;
+            case DevelopmentRetracted retracted:
+                return Remove(retracted.DevelopmentId);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>raw at the end of asOf, as <see cref="RelationScoring.Raw"/> defines it.</summary>
+    public double Raw(DateOnly asOf, int halfLifeDays)
+    {
+        var raw = 0.0;
+        var day = asOf.DayNumber;
+        foreach (var (effective, developments) in _days)
+        {
+            if (effective > day) break;
+            raw += developments.Weight * WarmingScore.Decay(day - effective, halfLifeDays);
+        }
+        return raw;
+    }
+
+    public decimal Score(DateOnly asOf, int halfLifeDays) => WarmingScore.RoundScore(WarmingScore.Score(Raw(asOf, halfLifeDays)));
+
+    public Phase Phase(DateOnly asOf, int halfLifeDays) => WarmingScore.PhaseOf(Score(asOf, halfLifeDays));
+
+    private void Put(DevelopmentFacts facts)
+    {
+        _developments[facts.Id] = facts;
+        var key = facts.EffectiveDate.DayNumber;
+        if (!_days.TryGetValue(key, out var day)) _days[key] = day = new Day();
+        day.Developments.Add(facts);
+        day.Sum();
+    }
+
+    private DevelopmentFacts? Remove(Guid id)
+    {
+        if (!_developments.Remove(id, out var facts)) return null;
+        var key = facts.EffectiveDate.DayNumber;
+        var day = _days[key];
+        day.Developments.RemoveAll(d => d.Id == id);
+        if (day.Developments.Count == 0) _days.Remove(key);
+        else day.Sum();
+        return facts;
+    }
+}
