@@ -80,6 +80,6 @@ public sealed class NotificationSubscription : BatchSubscription
         var key = relation.ToString();
         if (_ledgers.TryGetValue(key, out var ledger) && ledger.Version == e.Version - 1) return ledger;
         var timeline = await _timelines.GetAsync(session, relation, ct);
-        return _ledgers[key] = ScoreLedger.Of(timeline.KnownAt(e.Timestamp.AddTicks(-1)), e.Version - 1);
+        return _ledgers[key] = ScoreLedger.Of(timeline.KnownAt(e.Timestamp.AddTicks(-1)).Known, e.Version - 1);
     }
 }

@@ -9,13 +9,19 @@ namespace RelationsTracker.Api.Relations.Replaying;
 
 /// <summary>
 /// Every development of one relation with its recorded history, as of one version of the relation's
-/// stream. Immutable: a newer version is a new timeline. Answers "what was known at knownAt" for the
-/// score model; the answer for the latest knowledge is computed once and shared.
+/// stream. Immutable: a newer version is a new timeline. Answers "what was known at knownAt" as a
+/// <see cref="TimelineIndex"/>: the one for the latest knowledge is built once and shared by every read;
+/// a few for earlier knowledge are kept too, keyed by the last change they include, since every knownAt
+/// between two changes knows the same.
 /// </summary>
 public sealed class RelationTimeline
 {
+    private const int PastIndexesKept = 8;
+
     private readonly ImmutableDictionary<Guid, Development> _developments;
-    private readonly Lazy<IReadOnlyList<DevelopmentFacts>> _latest;
+    private readonly Lazy<TimelineIndex> _latest;
+    private readonly Lazy<long[]> _changes;
+    private readonly ConcurrentDictionary<long, TimelineIndex> _past = new();
 
     public RelationId Relation { get; }
     /// <summary>The stream version this timeline reflects (0: nothing recorded yet).</summary>
@@ -29,7 +35,10 @@ public sealed class RelationTimeline
         _developments = developments;
         Version = version;
         LastChangedAt = lastChangedAt;
-        _latest = new Lazy<IReadOnlyList<DevelopmentFacts>>(() => RelationScoring.KnownAt(_developments.Values, DateTimeOffset.MaxValue));
+        _latest = new Lazy<TimelineIndex>(() => TimelineIndex.Build(RelationScoring.KnownAt(_developments.Values, DateTimeOffset.MaxValue)));
+        _changes = new Lazy<long[]>(() => _developments.Values
+            .SelectMany(d => d.Corrections.Select(c => c.RecordedAt).Append(d.RecordedAt).Append(d.Retraction?.RecordedAt ?? d.RecordedAt))
+            .Select(t => t.UtcTicks).Distinct().Order().ToArray());
     }
 
     public static RelationTimeline Empty(RelationId relation) => new(relation, ImmutableDictionary<Guid, Development>.Empty, 0, DateTimeOffset.MinValue);
@@ -48,12 +57,19 @@ public sealed class RelationTimeline
             changed.Select(d => d.LastChangedAt).Append(LastChangedAt).Max());
     }
 
-    /// <summary>The developments that count at knownAt (recorded, not retracted, corrected), chronologically.</summary>
-    public IReadOnlyList<DevelopmentFacts> KnownAt(DateTimeOffset knownAt) =>
-        knownAt >= LastChangedAt ? _latest.Value : RelationScoring.KnownAt(_developments.Values, knownAt);
+    /// <summary>The developments that count at knownAt (recorded, not retracted, corrected), indexed for reading.</summary>
+    public TimelineIndex KnownAt(DateTimeOffset knownAt)
+    {
+        if (knownAt >= LastChangedAt) return _latest.Value;
+        var changes = _changes.Value;
+        var at = Array.BinarySearch(changes, knownAt.UtcTicks);
+        var cut = at >= 0 ? changes[at] : ~at == 0 ? long.MinValue : changes[~at - 1];
+        if (_past.TryGetValue(cut, out var index)) return index;
+        if (_past.Count >= PastIndexesKept) _past.Clear();
+        return _past[cut] = TimelineIndex.Build(RelationScoring.KnownAt(_developments.Values, knownAt));
+    }
 
-    public RelationReading Read(PointOfView view) =>
-        RelationScoring.Read(KnownAt(view.KnownAt), view.AsOf, view.HalfLifeDays);
+    public RelationReading Read(PointOfView view) => KnownAt(view.KnownAt).Read(view.AsOf, view.HalfLifeDays);
 }
 
 /// <summary>

@@ -52,7 +52,7 @@ public static class ReplayEndpoints
         if (errors.Any) return errors.ToProblem();
 
         var timeline = await timelines.GetAsync(session, relation, ct);
-        var points = RelationScoring.Series(timeline.KnownAt(series!.KnownAt), series.Dates(), series.HalfLifeDays)
+        var points = timeline.KnownAt(series!.KnownAt).Series(series.Dates(), series.HalfLifeDays)
             .Select(p => new ScorePointView(p.Date.ToString("yyyy-MM-dd"), p.Score, p.Raw, p.Phase.Name()))
             .ToList();
         response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
