@@ -9,7 +9,7 @@ if [ -z "${ConnectionStrings__Marten:-}" ]; then
   base=$(scripts/postgres.sh start | tail -n 1)
   port=$(echo "$base" | sed -E 's/.*Port=([0-9]+).*/\1/')
   bin=$(scripts/postgres.sh ensure-binaries | tail -n 1)
-  "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "drop database if exists relations_tracker_bench" \
+  "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "drop database if exists relations_tracker_bench with (force)" \
     -c "create database relations_tracker_bench" >/dev/null
   export ConnectionStrings__Marten="Host=127.0.0.1;Port=$port;Database=relations_tracker_bench;Username=postgres;Maximum Pool Size=200"
 fi

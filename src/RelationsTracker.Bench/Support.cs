@@ -150,6 +150,21 @@ public static class Generator
 
 public static class Loader
 {
+    /// <summary>Waits until the daemon's notification subscription has processed every event appended so far.</summary>
+    public static async Task<TimeSpan> WaitForNotificationsAsync(IDocumentStore store)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < TimeSpan.FromMinutes(30))
+        {
+            await using var session = store.QuerySession();
+            var behind = await session.QueryAsync<long>(
+                "select coalesce((select max(seq_id) from tracker.mt_events), 0) - coalesce((select last_seq_id from tracker.mt_event_progression where name like 'Notifications%'), 0)");
+            if (behind[0] <= 0) return stopwatch.Elapsed;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The notification subscription did not catch up in 30 minutes");
+    }
+
     public static async Task<RelationId> CreateRelationAsync(IDocumentStore store, HttpClient http, string a, string b)
     {
         foreach (var id in new[] { a, b })
