@@ -26,6 +26,9 @@ foreach (var size in options.Sizes)
     var relation = await Loader.CreateRelationAsync(store, http, $"BNA-{run}{size}", $"BNB-{run}{size}");
     var loadTime = await Loader.LoadAsync(store, relation, size, seed: size);
     Console.WriteLine($"loaded {size:N0} developments into {relation} in {loadTime.TotalSeconds:N1} s");
+    // The notification subscription works through the load in the API; measure once it has caught up.
+    var catchUp = await Loader.WaitForNotificationsAsync(store);
+    Console.WriteLine($"  notifications caught up {catchUp.TotalSeconds:N1} s after the load");
     var path = $"/api/relations/{relation.First}/{relation.Second}";
 
     // Reads: the first read of a cold relation loads it; measured reads are warm, as in steady state.
@@ -80,6 +83,7 @@ var spread = await Measure.ThroughputAsync(options.Writers, options.SustainedSec
 });
 table.Add(null, $"POST sustained, {options.Writers} clients on {options.Writers} relations", spread);
 
+await Loader.WaitForNotificationsAsync(store);
 using var bare = DocumentStore.For(opts =>
 {
     // Marten 9 defaults, no projections: what appending one event per transaction costs by itself.
