@@ -114,7 +114,7 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
             }
             try
             {
-                await CommitGroupAsync(relation, group);
+                await CommitGroupAsync(relation, queue, group);
             }
             catch (Exception e)
             {
@@ -138,40 +138,58 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
         return group;
     }
 
-    private async Task CommitGroupAsync(RelationId relation, List<PendingWrite> group)
+    private async Task CommitGroupAsync(RelationId relation, RelationQueue queue, List<PendingWrite> group)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             await using var session = store.LightweightSession();
-            var answers = await DecideGroupAsync(session, relation, group);
+            var (answers, after) = await DecideGroupAsync(session, relation, queue.Known, group);
 
             try
             {
                 if (answers.Any(a => a.Saves)) await session.SaveChangesAsync();
+                queue.Known = after;
                 for (var i = 0; i < group.Count; i++) group[i].Answer.TrySetResult(answers[i].Result);
                 return;
             }
             catch (Exception e) when (IsConcurrencyConflict(e) || e is DocumentAlreadyExistsException)
             {
                 // Another node wrote to the relation (or stored the same Idempotency-Key) first:
-                // decide the whole group again on what is there now.
+                // read it again and decide the whole group again on what is there now.
+                queue.Known = null;
                 logger.LogDebug("Concurrent write to {Relation}; deciding {Count} writes again (attempt {Attempt})", relation, group.Count, attempt);
+            }
+            catch
+            {
+                queue.Known = null;
+                throw;
             }
         }
         foreach (var write in group) write.Answer.TrySetResult(Problems.Contention());
     }
 
-    private async Task<List<GroupAnswer>> DecideGroupAsync(IDocumentSession session, RelationId relation, List<PendingWrite> group)
+    /// <param name="known">The relation as this node's last commit left it, or null to read it from the store.</param>
+    private async Task<(List<GroupAnswer> Answers, KnownState After)> DecideGroupAsync(
+        IDocumentSession session, RelationId relation, KnownState? known, List<PendingWrite> group)
     {
         var keys = group.Select(w => w.Conditions.IdempotencyKey).OfType<string>().Distinct().ToArray();
         var earlier = keys.Length == 0
             ? new Dictionary<string, IdempotentResponse>()
             : (await session.LoadManyAsync<IdempotentResponse>(keys)).ToDictionary(r => r.Id);
 
-        var stream = await session.Events.FetchForWriting<Relation>(relation.ToString());
-        var state = stream.Aggregate;
-        var version = stream.StartingVersion ?? 0;
+        // Writing after our own last commit, the state is known: the append's expected version still catches
+        // any other node's write in between. Otherwise FetchForWriting reads state and version in one trip.
+        JasperFx.Events.IEventStream<Relation>? stream = null;
+        if (known is null)
+        {
+            stream = await session.Events.FetchForWriting<Relation>(relation.ToString());
+            known = new KnownState(stream.Aggregate, stream.StartingVersion ?? 0);
+        }
+        var startVersion = known.Version;
+        var state = known.State;
+        var version = startVersion;
         var lastRecordedAt = state?.LastRecordedAt ?? DateTimeOffset.MinValue;
+        var appended = new List<(object Data, DateTimeOffset RecordedAt)>();
 
         var answers = new List<GroupAnswer>(group.Count);
         foreach (var write in group)
@@ -197,12 +215,10 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
             var accepted = (Decision.Accepted)decision;
 
             var recordedAt = lastRecordedAt = NextRecordedAt(lastRecordedAt);
-            var before = stream.Events.Count;
-            stream.AppendMany(accepted.Events);
-            foreach (var e in stream.Events.Skip(before))
+            foreach (var e in accepted.Events)
             {
-                e.Timestamp = recordedAt;
-                state = Relation.Fold(state, relation.ToString(), e.Data, recordedAt);
+                appended.Add((e, recordedAt));
+                state = Relation.Fold(state, relation.ToString(), e, recordedAt);
             }
             version += accepted.Events.Count;
 
@@ -216,7 +232,23 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
             }
             answers.Add(new GroupAnswer(new SerializedJsonResult(StatusCodes.Status201Created, body, created.Location), Saves: true));
         }
-        return answers;
+
+        if (appended.Count > 0)
+        {
+            var data = appended.Select(a => a.Data).ToArray();
+            IReadOnlyList<JasperFx.Events.IEvent> events;
+            if (stream is not null)
+            {
+                stream.AppendMany(data);
+                events = stream.Events;
+            }
+            else
+            {
+                events = session.Events.Append(relation.ToString(), version, data).Events;
+            }
+            for (var i = 0; i < events.Count; i++) events[i].Timestamp = appended[i].RecordedAt;
+        }
+        return (answers, new KnownState(state, version));
     }
 
     private static IResult Replay(IdempotentResponse earlier, WriteConditions conditions) =>
@@ -247,7 +279,11 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
     {
         public readonly Queue<PendingWrite> Pending = new();
         public bool Draining;
+        /// <summary>The relation as this node last committed it; only its drainer touches it.</summary>
+        public KnownState? Known;
     }
+
+    private sealed record KnownState(Relation? State, long Version);
 
     private sealed record PendingWrite(WriteConditions Conditions, Decide Decide, Guid? Touches)
     {
