@@ -13,7 +13,7 @@ namespace RelationsTracker.Api.Relations.Correcting;
 public static class CorrectDevelopmentEndpoint
 {
     [WolverinePost("/api/relations/{a}/{b}/developments/{id}/correction")]
-    public static async Task<IResult> Post(
+    public static Task<IResult> Post(
         string a,
         string b,
         string id,
@@ -23,27 +23,8 @@ public static class CorrectDevelopmentEndpoint
         [FromServices] RelationWriter writer,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
-    {
-        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
-        if (routeProblem is not null) return routeProblem;
-        if (!Guid.TryParse(id, out var developmentId)) return Problems.Validation("id", $"'{id}' is not a development id (a UUID)");
-
-        var (document, bodyProblem) = await JsonBody.ReadAsync(request, ct);
-        if (bodyProblem is not null) return bodyProblem;
-        using var _ = document;
-
-        var (command, errors) = CorrectDevelopment.Parse(document!.RootElement, clock.Today());
-        if (errors.Any) return errors.ToProblem();
-
-        var route = $"POST {RouteRelation.PathOf(relation)}/developments/{developmentId}/correction";
-        if (!WriteConditions.TryRead(request, route, command!, out var conditions, out var headerProblem)) return headerProblem!;
-
-        return await writer.WriteAsync(relation, conditions, async (query, _) =>
-        {
-            var development = await query.LoadAsync<Development>(developmentId, ct);
-            return CorrectDevelopment.Decide(command!, relation, developmentId, development);
-        }, ct, touches: developmentId);
-    }
+        => DevelopmentChange.HandleAsync<CorrectDevelopment>(a, b, id, "correction", request, session, routes, writer, clock,
+            CorrectDevelopment.Parse, CorrectDevelopment.Decide, ct);
 }
 
 public sealed record CorrectDevelopment(string Reason, OccurrenceDate? OccurredOn, DevelopmentType? Type, Significance? Significance, string? Summary)

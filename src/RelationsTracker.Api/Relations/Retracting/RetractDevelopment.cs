@@ -13,7 +13,7 @@ namespace RelationsTracker.Api.Relations.Retracting;
 public static class RetractDevelopmentEndpoint
 {
     [WolverinePost("/api/relations/{a}/{b}/developments/{id}/retraction")]
-    public static async Task<IResult> Post(
+    public static Task<IResult> Post(
         string a,
         string b,
         string id,
@@ -23,27 +23,8 @@ public static class RetractDevelopmentEndpoint
         [FromServices] RelationWriter writer,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
-    {
-        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
-        if (routeProblem is not null) return routeProblem;
-        if (!Guid.TryParse(id, out var developmentId)) return Problems.Validation("id", $"'{id}' is not a development id (a UUID)");
-
-        var (document, bodyProblem) = await JsonBody.ReadAsync(request, ct);
-        if (bodyProblem is not null) return bodyProblem;
-        using var _ = document;
-
-        var (command, errors) = RetractDevelopment.Parse(document!.RootElement, clock.Today());
-        if (errors.Any) return errors.ToProblem();
-
-        var route = $"POST {RouteRelation.PathOf(relation)}/developments/{developmentId}/retraction";
-        if (!WriteConditions.TryRead(request, route, command!, out var conditions, out var headerProblem)) return headerProblem!;
-
-        return await writer.WriteAsync(relation, conditions, async (query, _) =>
-        {
-            var development = await query.LoadAsync<Development>(developmentId, ct);
-            return RetractDevelopment.Decide(command!, relation, developmentId, development);
-        }, ct, touches: developmentId);
-    }
+        => DevelopmentChange.HandleAsync<RetractDevelopment>(a, b, id, "retraction", request, session, routes, writer, clock,
+            RetractDevelopment.Parse, RetractDevelopment.Decide, ct);
 }
 
 public sealed record RetractDevelopment(string Reason, IReadOnlyList<Source> Sources)
