@@ -13,6 +13,7 @@ namespace RelationsTracker.Api.Notifications;
 public sealed class NotificationFeed(IDocumentStore store, IConfiguration configuration, ILogger<NotificationFeed> logger) : BackgroundService
 {
     public const int ClientBuffer = 10_000;
+    private const int PageSize = 1000;
     private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
 
     private readonly object _lock = new();
@@ -78,7 +79,7 @@ public sealed class NotificationFeed(IDocumentStore store, IConfiguration config
             await using (var session = store.QuerySession())
             {
                 var after = _cursor;
-                page = await session.Query<Notification>().Where(n => n.Id > after).OrderBy(n => n.Id).Take(1000).ToListAsync(ct);
+                page = await session.Query<Notification>().Where(n => n.Id > after).OrderBy(n => n.Id).Take(PageSize).ToListAsync(ct);
             }
             if (page.Count == 0) return;
             lock (_lock)
@@ -93,6 +94,8 @@ public sealed class NotificationFeed(IDocumentStore store, IConfiguration config
                 }
                 _cursor = page[^1].Id;
             }
+            // A short page was everything there was: no need to ask again until the next wake-up.
+            if (page.Count < PageSize) return;
         }
     }
 
