@@ -31,12 +31,23 @@ else
   stop_db="Database: from ConnectionStrings__Marten."
 fi
 export Tracker__Seed=${Tracker__Seed:-true}
+# Writes need a key. Without one configured, use this checkout's own (made once, kept in .local/api-key).
+if [ -z "${Tracker__ApiKeys__0:-}" ]; then
+  mkdir -p .local
+  [ -s .local/api-key ] || head -c 24 /dev/urandom | base64 | tr '+/' '-_' > .local/api-key
+  Tracker__ApiKeys__0=$(cat .local/api-key)
+  export Tracker__ApiKeys__0
+  key_line="key    writes need -H \"X-Api-Key: $Tracker__ApiKeys__0\"   (kept in .local/api-key)"
+else
+  key_line="key    writes need -H \"X-Api-Key: <your Tracker__ApiKeys__0>\""
+fi
 
 cat <<EOF
 
 RelationsTracker is starting on $url
   open   $url/api/relations
   try    curl '$url/api/relations/TUR/LBY-EAST?asOf=2025-08-31'
+  $key_line
   stop   Ctrl+C
   $stop_db
 

@@ -4,6 +4,7 @@ using RelationsTracker.Api.Infrastructure;
 using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Api.Relations.Replaying;
+using RelationsTracker.Api.Security;
 using RelationsTracker.Api.Seeding;
 using RelationsTracker.Api.Subscriptions;
 using Wolverine;
@@ -28,6 +29,7 @@ builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOpt
 builder.Services.AddTrackerHealthChecks();
 builder.Services.AddWebhookHttpClient();
 
+builder.Services.AddSingleton(sp => ApiKeys.From(builder.Configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger("RelationsTracker.Security")));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RelationWriter>();
 builder.Services.AddSingleton<RouteRelation>();
@@ -40,6 +42,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseApiKeys();
 app.MapTrackerHealthChecks();
 app.MapWolverineEndpoints();
 

@@ -17,6 +17,7 @@ using var store = DocumentStore.For(opts => EventStore.Configure(opts, options.C
 await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 await using var api = await ApiProcess.StartAsync(options);
 using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.ApiKey);
 
 var table = new ResultTable();
 var run = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();

@@ -35,6 +35,8 @@ public sealed record BenchOptions(
 /// <summary>The API as its own process on loopback, as users run it.</summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
+    public const string ApiKey = "bench-key";
+
     private readonly Process _process;
     public Uri BaseAddress { get; }
 
@@ -52,6 +54,7 @@ public sealed class ApiProcess : IAsyncDisposable
         };
         start.Environment["ConnectionStrings__Marten"] = options.ConnectionString;
         start.Environment["Tracker__Seed"] = "false";
+        start.Environment["Tracker__ApiKeys__0"] = ApiKey;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;

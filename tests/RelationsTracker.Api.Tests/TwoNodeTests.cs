@@ -11,7 +11,7 @@ public class TwoNodeTests(TrackerApp app) : TrackerTest(app)
     public async Task Writes_alternating_between_two_nodes_all_record_in_order_and_a_stale_If_Match_is_a_412()
     {
         await using var other = TrackerApp.HostOn(App.ConnectionString);
-        var second = other.CreateClient();
+        var second = TrackerApp.ClientFor(other);
         var (a, b) = await CreateRelationAsync();
         var url = $"/api/relations/{a}/{b}/developments";
 
@@ -39,7 +39,7 @@ public class TwoNodeTests(TrackerApp app) : TrackerTest(app)
     public async Task Concurrent_writers_on_both_nodes_with_one_If_Match_have_exactly_one_winner()
     {
         await using var other = TrackerApp.HostOn(App.ConnectionString);
-        var second = other.CreateClient();
+        var second = TrackerApp.ClientFor(other);
         var (a, b) = await CreateRelationAsync();
         var url = $"/api/relations/{a}/{b}/developments";
         await RecordAsync(a, b, Development("Consultation", "2025-01-01", a));
@@ -62,7 +62,7 @@ public class TwoNodeTests(TrackerApp app) : TrackerTest(app)
     public async Task Concurrent_writers_on_both_nodes_without_If_Match_all_record()
     {
         await using var other = TrackerApp.HostOn(App.ConnectionString);
-        var second = other.CreateClient();
+        var second = TrackerApp.ClientFor(other);
         var (a, b) = await CreateRelationAsync();
         var url = $"/api/relations/{a}/{b}/developments";
 

@@ -82,7 +82,7 @@ public class WebhookTests(TrackerApp app) : TrackerTest(app)
         var first = TrackerApp.HostOn(database);
         try
         {
-            var client = first.CreateClient();
+            var client = TrackerApp.ClientFor(first);
             foreach (var actor in new[] { "AAA", "BBB" })
                 (await client.PutAsJsonAsync($"/api/actors/{actor}", new { name = actor })).EnsureSuccessStatusCode();
             subscription = await SubscribeAsync(client, receiver.Url);
@@ -97,7 +97,7 @@ public class WebhookTests(TrackerApp app) : TrackerTest(app)
         receiver.Answer = 200;
         var countBeforeRestart = receiver.Received.Count;
         await using var second = TrackerApp.HostOn(database);
-        var again = second.CreateClient();
+        var again = TrackerApp.ClientFor(second);
         var delivered = await receiver.WaitForAsync(d => d.AnsweredWith == 200, TimeSpan.FromSeconds(60));
 
         Assert.True(SignatureIsValid(delivered));

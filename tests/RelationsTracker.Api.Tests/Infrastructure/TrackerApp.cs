@@ -20,6 +20,7 @@ public sealed class TrackerApp : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
     public IServiceProvider Services => _factory!.Services;
+    public Microsoft.AspNetCore.TestHost.TestServer Server => _factory!.Server;
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
     public string ConnectionString => _database!.ConnectionString;
 
@@ -29,7 +30,7 @@ public sealed class TrackerApp : IAsyncLifetime
         // Program ends in RunJasperFxCommands; under a test host it must start the app, not parse a command.
         JasperFxEnvironment.AutoStartHost = true;
         _factory = HostOn(_database.ConnectionString);
-        Client = _factory.CreateClient();
+        Client = ClientFor(_factory);
     }
 
     public async Task DisposeAsync()
@@ -54,14 +55,27 @@ public sealed class TrackerApp : IAsyncLifetime
         return builder.ConnectionString;
     }
 
+    /// <summary>The key the tests' hosts accept for writes.</summary>
+    public const string ApiKey = "test-key-for-writes";
+
     /// <summary>Another tracker host (its own daemon and Wolverine node) on the given database.</summary>
-    public static WebApplicationFactory<Program> HostOn(string connectionString) =>
+    public static WebApplicationFactory<Program> HostOn(string connectionString, bool requireKeyForReads = false) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Marten", connectionString);
             web.UseSetting("Tracker:Seed", "false");
+            web.UseSetting("Tracker:ApiKeys:0", ApiKey);
+            web.UseSetting("Tracker:RequireKeyForReads", requireKeyForReads ? "true" : "false");
             web.UseEnvironment("Testing");
         });
+
+    /// <summary>A client of the host that sends the API key.</summary>
+    public static HttpClient ClientFor(WebApplicationFactory<Program> host)
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
 
     /// <summary>
     /// How many events the relations' streams hold: "nothing recorded" means this does not move. (Marten's
