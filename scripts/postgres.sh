@@ -87,7 +87,7 @@ start() {
   if ! is_running "$bin" "$dir"; then
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=200" start >/dev/null \
-      || { tail -20 "$dir/server.log" >&2; exit 1; }
+      || { tail -20 "$dir/server.log" >&2; echo "If port $port is taken, choose another: TRACKER_PG_PORT=55433 $0 start" >&2; exit 1; }
   fi
   if ! "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -Atqc "select 1 from pg_database where datname = '$database'" | grep -q 1; then
     "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "create database $database" >/dev/null
