@@ -28,6 +28,8 @@ builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddTrackerHealthChecks();
 builder.Services.AddWebhookHttpClient();
+builder.Services.AddSingleton<CallbackHosts>();
+builder.Services.AddWriteRateLimit(builder.Configuration);
 
 builder.Services.AddSingleton(sp => ApiKeys.From(builder.Configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger("RelationsTracker.Security")));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -43,6 +45,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApiKeys();
+app.UseRateLimiter();
 app.MapTrackerHealthChecks();
 app.MapWolverineEndpoints();
 

@@ -44,13 +44,20 @@ public static class NotificationEndpoints
             else errors.Add("Last-Event-ID", $"'{lastText}' is not a notification id (a whole number)");
         }
         if (errors.Any) return errors.ToProblem();
-        return new NotificationStream(feed, store, n => (relation is null || n.Relation == relation) && (kinds is null || kinds.Contains(n.Kind)), lastEventId);
+
+        var client = request.Headers[Security.ApiKeys.Header].FirstOrDefault() is { Length: > 0 } key
+            ? "key:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)))
+            : "address:" + request.HttpContext.Connection.RemoteIpAddress;
+        if (!feed.TryAdmit(client))
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too Many Requests",
+                detail: $"At most {feed.MaxClientsPerKey} notification streams per key (or address) at once.");
+        return new NotificationStream(feed, store, n => (relation is null || n.Relation == relation) && (kinds is null || kinds.Contains(n.Kind)), lastEventId, client);
     }
 
     private static string? ReadParametersOf(HttpRequest request, string name, FieldErrors errors) =>
         Relations.ReadParameters.Single(request, name, errors);
 
-    private sealed class NotificationStream(NotificationFeed feed, IDocumentStore store, Func<Notification, bool> wanted, long? lastEventId) : IResult
+    private sealed class NotificationStream(NotificationFeed feed, IDocumentStore store, Func<Notification, bool> wanted, long? lastEventId, string client) : IResult
     {
         public async Task ExecuteAsync(HttpContext context)
         {
@@ -71,6 +78,7 @@ public static class NotificationEndpoints
             }
             catch (OperationCanceledException)
             {
+                feed.Release(client);
                 return;
             }
             try
@@ -128,6 +136,7 @@ public static class NotificationEndpoints
             finally
             {
                 feed.Stop(listener);
+                feed.Release(client);
             }
         }
 

@@ -19,6 +19,31 @@ public sealed class NotificationFeed(IDocumentStore store, IConfiguration config
     private readonly object _lock = new();
     private readonly List<Listener> _listeners = [];
     private readonly SemaphoreSlim _wake = new(0);
+    private readonly Dictionary<string, int> _clients = new(StringComparer.Ordinal);
+    private readonly int _maxClientsPerKey = configuration.GetValue("Tracker:Notifications:MaxClientsPerKey", 100);
+
+    /// <summary>Counts a stream against its key (or, for open reads, its address); false when it has too many.</summary>
+    public bool TryAdmit(string client)
+    {
+        lock (_clients)
+        {
+            var count = _clients.GetValueOrDefault(client);
+            if (count >= _maxClientsPerKey) return false;
+            _clients[client] = count + 1;
+            return true;
+        }
+    }
+
+    public void Release(string client)
+    {
+        lock (_clients)
+        {
+            if (_clients.TryGetValue(client, out var count) && count > 1) _clients[client] = count - 1;
+            else _clients.Remove(client);
+        }
+    }
+
+    public int MaxClientsPerKey => _maxClientsPerKey;
     private long _cursor = -1;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -16,13 +16,14 @@ public static class SubscriptionEndpoints
     public const int RecentDeliveries = 100;
 
     [WolverinePost("/api/subscriptions")]
-    public static async Task<IResult> Post(HttpRequest request, [FromServices] IDocumentSession session, [FromServices] TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(HttpRequest request, [FromServices] IDocumentSession session, [FromServices] TimeProvider clock,
+        [FromServices] CallbackHosts hosts, CancellationToken ct)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, ct);
         if (problem is not null) return problem;
         using var _ = document;
 
-        var (webhook, errors) = Parse(document!.RootElement, clock.GetUtcNow());
+        var (webhook, errors) = Parse(document!.RootElement, clock.GetUtcNow(), hosts);
         if (errors.Any) return errors.ToProblem();
 
         session.Insert(webhook!);
@@ -56,7 +57,7 @@ public static class SubscriptionEndpoints
         return TypedResults.NoContent();
     }
 
-    public static (WebhookSubscription? Webhook, FieldErrors Errors) Parse(JsonElement root, DateTimeOffset now)
+    public static (WebhookSubscription? Webhook, FieldErrors Errors) Parse(JsonElement root, DateTimeOffset now, CallbackHosts hosts)
     {
         var errors = new FieldErrors();
         if (JsonObjectReader.ForBody(root, errors) is not { } body) return (null, errors);
@@ -68,6 +69,8 @@ public static class SubscriptionEndpoints
 
         if (callback is not null && !DevelopmentFields.IsWebUrl(callback))
             errors.Add("callbackUrl", "must be an absolute http or https URL");
+        else if (callback is not null && hosts.Refusal(new Uri(callback)) is { } refusal)
+            errors.Add("callbackUrl", refusal);
         var canonical = new List<string>();
         for (var i = 0; i < relations.Count; i++)
         {

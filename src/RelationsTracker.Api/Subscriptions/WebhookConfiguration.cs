@@ -15,8 +15,16 @@ public static class WebhookConfiguration
         opts.OnException<WebhookDeliveryFailed>().ScheduleRetry(DeliverWebhookHandler.Retries.Delays);
     }
 
-    /// <summary>A callback gets 10 seconds to answer; redirects are not followed (the URL was the one checked).</summary>
+    /// <summary>
+    /// A callback gets 10 seconds to answer; redirects are not followed (the URL was the one checked); connections
+    /// go only to addresses <see cref="CallbackHosts"/> allows.
+    /// </summary>
     public static void AddWebhookHttpClient(this IServiceCollection services) =>
         services.AddHttpClient(DeliverWebhookHandler.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectCallback = CallbackHosts.ConnectAsync,
+            });
 }

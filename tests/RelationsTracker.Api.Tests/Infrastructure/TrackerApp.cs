@@ -59,9 +59,11 @@ public sealed class TrackerApp : IAsyncLifetime
     public const string ApiKey = "test-key-for-writes";
 
     /// <summary>Another tracker host (its own daemon and Wolverine node) on the given database.</summary>
-    public static WebApplicationFactory<Program> HostOn(string connectionString, bool requireKeyForReads = false) =>
+    public static WebApplicationFactory<Program> HostOn(string connectionString, bool requireKeyForReads = false,
+        IReadOnlyDictionary<string, string>? settings = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
+            foreach (var (name, value) in settings ?? new Dictionary<string, string>()) web.UseSetting(name, value);
             web.UseSetting("ConnectionStrings:Marten", connectionString);
             web.UseSetting("Tracker:Seed", "false");
             web.UseSetting("Tracker:ApiKeys:0", ApiKey);
