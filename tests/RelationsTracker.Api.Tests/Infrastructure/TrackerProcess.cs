@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace RelationsTracker.Api.Tests.Infrastructure;
+
+/// <summary>The API as a real operating-system process, on its own port, for tests that kill it.</summary>
+public sealed class TrackerProcess : IAsyncDisposable
+{
+    private Process? _process;
+    private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private void Remember(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        while (_output.Count > 200) _output.TryDequeue(out _);
+    }
+
+    public int Port { get; }
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    private TrackerProcess(string connectionString, IReadOnlyDictionary<string, string> settings)
+    {
+        _connectionString = connectionString;
+        _settings = settings;
+        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        Port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+    }
+
+    /// <summary>The API's own build output, next to this test assembly's in the repository.</summary>
+    private static string ApiDll()
+    {
+        var here = AppContext.BaseDirectory; // tests/RelationsTracker.Api.Tests/bin/<Configuration>/net10.0/
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(here)).Parent!.Name;
+        var root = Path.GetFullPath(Path.Combine(here, "..", "..", "..", "..", ".."));
+        return Path.Combine(root, "src", "RelationsTracker.Api", "bin", configuration, "net10.0", "RelationsTracker.Api.dll");
+    }
+
+    public static async Task<TrackerProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var process = new TrackerProcess(connectionString, settings ?? new Dictionary<string, string>());
+        await process.StartAgainAsync();
+        return process;
+    }
+
+    public async Task StartAgainAsync()
+    {
+        var start = new ProcessStartInfo("dotnet", [ApiDll(), "--urls", BaseAddress.ToString().TrimEnd('/')])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ConnectionStrings__Marten"] = _connectionString;
+        start.Environment["Tracker__ApiKeys__0"] = TrackerApp.ApiKey;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in _settings) start.Environment[name.Replace(":", "__")] = value;
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Remember(e.Data);
+        _process.ErrorDataReceived += (_, e) => Remember(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The API exited with {_process.ExitCode}: {string.Join("\n", _output.TakeLast(20))}");
+            try
+            {
+                if ((await http.GetAsync(new Uri(BaseAddress, "/health/ready"))).IsSuccessStatusCode) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The API did not become ready");
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flushing, as a crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", TrackerApp.ApiKey);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync() => await KillAsync();
+}
