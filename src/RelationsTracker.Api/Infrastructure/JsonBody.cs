@@ -130,6 +130,12 @@ public sealed class JsonObjectReader
             Errors.Add(PathOf(name), "must not be empty or only white space");
             return null;
         }
+        // PostgreSQL's jsonb cannot hold NUL, and no report needs control characters besides tab and line breaks.
+        if (text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r')))
+        {
+            Errors.Add(PathOf(name), "must not contain control characters (tab and line breaks are fine)");
+            return null;
+        }
         if (length > maxLength)
         {
             Errors.Add(PathOf(name), $"must be at most {maxLength:N0} characters (it has {length:N0})");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using System.Runtime.Versioning;
 using Npgsql;
 using Testcontainers.PostgreSql;
 
@@ -9,19 +9,45 @@ namespace RelationsTracker.Api.Tests.Infrastructure;
 
 /// <summary>
 /// A PostgreSQL for the integration tests, found or made in this order:
-/// 1. <c>TRACKER_TEST_CONNECTION</c> or <c>ConnectionStrings__Marten</c> from the environment (used as is);
-/// 2. a Testcontainers PostgreSQL when a Docker engine answers;
-/// 3. a throwaway cluster from the machine's PostgreSQL server binaries, deleted afterwards;
-/// 4. otherwise one message saying what to install.
+/// <list type="number">
+/// <item><c>TRACKER_TEST_CONNECTION</c> or <c>ConnectionStrings__Marten</c> from the environment, used as is
+/// (nothing is created or dropped);</item>
+/// <item>a Testcontainers PostgreSQL when a Docker engine answers;</item>
+/// <item>a throwaway cluster from the machine's PostgreSQL server binaries under <see cref="ThrowawayRoot"/>,
+/// stopped and deleted on dispose;</item>
+/// <item>otherwise an <see cref="InvalidOperationException"/> saying what to set, start or install, and why
+/// each option failed.</item>
+/// </list>
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
+    /// <summary>
+    /// Where throwaway clusters live, one folder each. <c>test.sh</c> sweeps it after a run for clusters whose
+    /// test process died before disposing them (it reads the <see cref="OwnerFileName"/> in each folder).
+    /// </summary>
     public const string ThrowawayRoot = "/tmp/relations-tracker-tests";
+
+    /// <summary>The file in a throwaway cluster's folder holding the id of the process that owns it.</summary>
+    public const string OwnerFileName = "owner.pid";
+
+    private const string DatabaseName = "relations_tracker_tests";
+    private const string Image = "postgres:15-alpine";
+
+    // Building a Testcontainers container pings the Docker endpoint synchronously. With no engine that fails in
+    // a fraction of a second, but an endpoint that accepts connections and never answers (a daemon still
+    // starting, a stale socket proxy) blocks it indefinitely, so the probe gets a deadline of its own.
+    private static readonly TimeSpan DockerProbeTimeout = TimeSpan.FromSeconds(10);
+
+    // Pulling the image on a first run can take a while; past this, fall back rather than hang the run.
+    private static readonly TimeSpan ContainerStartTimeout = TimeSpan.FromMinutes(5);
 
     private readonly Func<ValueTask> _dispose;
     private int _disposed;
 
+    /// <summary>An Npgsql connection string to the tests' database.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>Where the database is, for messages: e.g. "a throwaway PostgreSQL in /tmp/... on port 41234".</summary>
     public string Description { get; }
 
     private TestDatabase(string connectionString, string description, Func<ValueTask> dispose) =>
@@ -29,19 +55,21 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> StartAsync()
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable("TRACKER_TEST_CONNECTION")
-                              ?? Environment.GetEnvironmentVariable("ConnectionStrings__Marten");
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-            return new TestDatabase(fromEnvironment, "from the environment", () => ValueTask.CompletedTask);
+        foreach (var variable in new[] { "TRACKER_TEST_CONNECTION", "ConnectionStrings__Marten" })
+        {
+            var value = Environment.GetEnvironmentVariable(variable);
+            if (!string.IsNullOrWhiteSpace(value))
+                return new TestDatabase(value, DescribeGiven(value, variable), () => ValueTask.CompletedTask);
+        }
 
-        var reasons = new List<string>();
+        var failures = new List<string>();
         try
         {
             return await StartContainerAsync();
         }
         catch (Exception e)
         {
-            reasons.Add($"Docker: {e.GetType().Name}: {FirstLine(e.Message)}");
+            failures.Add($"Docker: {FirstLine(e)}");
         }
 
         try
@@ -50,22 +78,16 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         catch (Exception e)
         {
-            reasons.Add($"local PostgreSQL binaries: {FirstLine(e.Message)}");
+            failures.Add($"local PostgreSQL server binaries: {FirstLine(e)}");
         }
 
         throw new InvalidOperationException(
-            "The integration tests need PostgreSQL (14 or later). Either set TRACKER_TEST_CONNECTION to a database they may use, " +
-            "or start Docker (they use Testcontainers), or install the PostgreSQL server (Debian/Ubuntu: sudo apt-get install postgresql; " +
-            "./test.sh does this when run as root). Tried: " + string.Join("; ", reasons));
-    }
-
-    private static async Task<TestDatabase> StartContainerAsync()
-    {
-        // Without a Docker engine this throws within about a second.
-        var container = new PostgreSqlBuilder("postgres:15-alpine").Build();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await container.StartAsync(timeout.Token);
-        return new TestDatabase(container.GetConnectionString(), "Testcontainers postgres:15-alpine", () => container.DisposeAsync());
+            "The integration tests need PostgreSQL 14 or later, and found none. Do one of: " +
+            "set TRACKER_TEST_CONNECTION (or ConnectionStrings__Marten) to a database the tests may use, e.g. " +
+            "\"Host=127.0.0.1;Port=5432;Database=tracker_tests;Username=postgres;Password=...\"; " +
+            "start Docker (the tests then run PostgreSQL with Testcontainers); " +
+            "or install the PostgreSQL server binaries (Debian/Ubuntu: sudo apt-get install postgresql; " +
+            "./test.sh does this itself when run as root). Tried: " + string.Join(" | ", failures));
     }
 
     public async ValueTask DisposeAsync()
@@ -73,74 +95,248 @@ public sealed class TestDatabase : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0) await _dispose();
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
-
-    /// <summary>A cluster of its own in a temporary directory, on a free port, stopped and deleted on dispose.</summary>
-    private static class LocalCluster
+    private static async Task<TestDatabase> StartContainerAsync()
     {
+        PostgreSqlContainer container;
+        try
+        {
+            container = await Task.Run(() => new PostgreSqlBuilder(Image)
+                    .WithDatabase(DatabaseName)
+                    // The same settings as the throwaway cluster: several hosts share the server in some tests.
+                    .WithCommand("-c", "max_connections=200", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+                    .Build())
+                .WaitAsync(DockerProbeTimeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the Docker endpoint did not answer within {DockerProbeTimeout.TotalSeconds:0} s");
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(ContainerStartTimeout);
+            await container.StartAsync(timeout.Token);
+        }
+        catch
+        {
+            await container.DisposeAsync();
+            throw;
+        }
+        return new TestDatabase(
+            container.GetConnectionString() + ";Maximum Pool Size=100",
+            $"a Testcontainers {Image} container on port {container.GetMappedPublicPort(PostgreSqlBuilder.PostgreSqlPort)}",
+            () => container.DisposeAsync());
+    }
+
+    /// <summary>Where a given connection string points, without its password.</summary>
+    private static string DescribeGiven(string connectionString, string variable)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"database {builder.Database} on {builder.Host}:{builder.Port} (from {variable})";
+        }
+        catch (ArgumentException)
+        {
+            return $"the database of {variable}";
+        }
+    }
+
+    private static string FirstLine(Exception e) => $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
+
+    /// <summary>
+    /// A PostgreSQL cluster of its own: a fresh folder under <see cref="ThrowawayRoot"/>, a free port on
+    /// 127.0.0.1, trust authentication, no durability. Stopped and deleted on dispose, or at process exit if the
+    /// tests never dispose it.
+    /// </summary>
+    private sealed class LocalCluster
+    {
+        private readonly string _bin;
+        private readonly string _dir;
+        private readonly bool _asRoot;
+        private EventHandler? _onProcessExit;
+        private int _stopped;
+
+        private LocalCluster(string bin, string dir, bool asRoot) => (_bin, _dir, _asRoot) = (bin, dir, asRoot);
+
+        private string Data => Path.Combine(_dir, "data");
+        private string Log => Path.Combine(_dir, "server.log");
+
         public static async Task<TestDatabase> StartAsync()
         {
-            var bin = FindBinaries() ?? throw new InvalidOperationException(
-                "no initdb/pg_ctl under /usr/lib/postgresql/*/bin or from pg_config");
-            var asRoot = Environment.UserName == "root";
+            if (OperatingSystem.IsWindows())
+                throw new PlatformNotSupportedException("throwaway clusters are made on Linux and macOS only");
+            var bin = FindBinDirectory() ?? throw new InvalidOperationException(
+                "no initdb and pg_ctl in /usr/lib/postgresql/*/bin, in pg_config --bindir or on the PATH");
 
-            Directory.CreateDirectory(ThrowawayRoot);
-            var dir = Path.Combine(ThrowawayRoot, Guid.NewGuid().ToString("N")[..12]);
-            Directory.CreateDirectory(dir);
-            if (asRoot)
-            {
-                // Everything under the throwaway root belongs to postgres, which runs the server.
-                await RunAsync("chmod", ["1777", ThrowawayRoot], asRoot: false);
-                await RunAsync("chown", ["postgres:postgres", dir], asRoot: false);
-            }
-
-            var port = FreePort();
-            var data = Path.Combine(dir, "data");
-            await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], asRoot);
-            var stop = async () =>
-            {
-                try { await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot); }
-                catch { /* already stopped */ }
-                try { Directory.Delete(dir, recursive: true); }
-                catch { /* best effort: test.sh sweeps the root too */ }
-            };
-            // Durability is not what a throwaway test database is for.
-            var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {dir} -c max_connections=200 " +
-                          "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            // PostgreSQL refuses to run as root; as root, the cluster belongs to and runs as 'postgres'.
+            var asRoot = Environment.IsPrivilegedProcess;
+            var cluster = new LocalCluster(bin, await CreateFolderAsync(asRoot), asRoot);
+            // From here on, whatever fails, the server (if it started) is stopped and the folder deleted.
+            cluster._onProcessExit = (_, _) => cluster.StopAsync().GetAwaiter().GetResult();
+            AppDomain.CurrentDomain.ProcessExit += cluster._onProcessExit;
             try
             {
-                await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"], asRoot);
+                await cluster.InitAsync();
+                var port = await cluster.StartServerAsync();
+                await CreateDatabaseAsync(port);
+                return new TestDatabase(
+                    $"Host=127.0.0.1;Port={port};Database={DatabaseName};Username=postgres;Maximum Pool Size=100",
+                    $"a throwaway PostgreSQL in {cluster._dir} on port {port}",
+                    async () => await cluster.StopAsync());
             }
             catch
             {
-                await stop();
+                await cluster.StopAsync();
                 throw;
             }
-
-            var database = new TestDatabase(
-                $"Host=127.0.0.1;Port={port};Database=relations_tracker_tests;Username=postgres;Maximum Pool Size=100",
-                $"a throwaway PostgreSQL in {dir} on port {port}",
-                async () => await stop());
-            // If the run ends without disposing (a crash, Ctrl+C), still take the server down.
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => database.DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-            await using (var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres"))
-            {
-                await connection.OpenAsync();
-                await using var create = new NpgsqlCommand("create database relations_tracker_tests", connection);
-                await create.ExecuteNonQueryAsync();
-            }
-            return database;
         }
 
-        private static string? FindBinaries()
+        /// <summary>A new folder for the cluster, with the owner file <c>test.sh</c> reads.</summary>
+        [UnsupportedOSPlatform("windows")]
+        private static async Task<string> CreateFolderAsync(bool asRoot)
         {
-            var candidates = Directory.Exists("/usr/lib/postgresql")
+            var created = !Directory.Exists(ThrowawayRoot);
+            Directory.CreateDirectory(ThrowawayRoot);
+            // World-writable and sticky like /tmp, so whoever runs the tests next (root or not) can use it.
+            if (created || asRoot)
+            {
+                try
+                {
+                    File.SetUnixFileMode(ThrowawayRoot, UnixFileMode.StickyBit | UnixFileMode.UserRead | UnixFileMode.UserWrite |
+                        UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+                        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
+                }
+                catch (UnauthorizedAccessException) { /* another user made it at the same moment; theirs to set */ }
+            }
+
+            var dir = Path.Combine(ThrowawayRoot, Guid.NewGuid().ToString("N")[..12]);
+            Directory.CreateDirectory(dir);
+            await File.WriteAllTextAsync(Path.Combine(dir, OwnerFileName), $"{Environment.ProcessId}\n");
+            if (asRoot) await RunAsync("chown", ["postgres:postgres", dir], asPostgres: false);
+            return dir;
+        }
+
+        private async Task InitAsync()
+        {
+            string[] init = ["-D", Data, "-U", "postgres", "--auth=trust", "-E", "UTF8"];
+            try
+            {
+                // The development cluster's locale (scripts/postgres.sh), so text behaves the same in tests.
+                await RunAsync(Path.Combine(_bin, "initdb"), [.. init, "--locale=C.UTF-8"], _asRoot);
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("invalid locale", StringComparison.OrdinalIgnoreCase))
+            {
+                // Systems without a C.UTF-8 locale (macOS, some minimal images): plain C, still UTF8-encoded.
+                if (Directory.Exists(Data)) Directory.Delete(Data, recursive: true);
+                await RunAsync(Path.Combine(_bin, "initdb"), [.. init, "--no-locale"], _asRoot);
+            }
+        }
+
+        /// <summary>Starts the server on a free port and returns the port.</summary>
+        private async Task<int> StartServerAsync()
+        {
+            // The port is free when we look, but another process may take it before the server binds it: try again.
+            for (var attempt = 1; ; attempt++)
+            {
+                var port = FreePort();
+                // Durability is not what a throwaway test database is for. The socket goes in the cluster's own
+                // folder, so clusters never meet in /var/run/postgresql.
+                var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {_dir} -c max_connections=200 " +
+                              "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+                try
+                {
+                    await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", Data, "-l", Log, "-w", "-t", "60", "-o", options, "start"], _asRoot);
+                    return port;
+                }
+                catch (InvalidOperationException e)
+                {
+                    var log = ReadLogTail();
+                    if (attempt < 3 && log.Contains("already in use", StringComparison.OrdinalIgnoreCase)) continue;
+                    throw new InvalidOperationException($"{e.Message}; server.log: {log}", e);
+                }
+            }
+        }
+
+        private static async Task CreateDatabaseAsync(int port)
+        {
+            // No pooling: this connection is the only one ever made to the 'postgres' database.
+            await using var connection = new NpgsqlConnection(
+                $"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres;Pooling=false");
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {DatabaseName}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        /// <summary>Stops the server (no shutdown checkpoint: the data is thrown away) and deletes the folder.</summary>
+        private async Task StopAsync()
+        {
+            // Once: dispose and the process-exit handler may both get here.
+            if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+            if (_onProcessExit is { } handler)
+            {
+                AppDomain.CurrentDomain.ProcessExit -= handler;
+                _onProcessExit = null;
+            }
+            if (File.Exists(Path.Combine(Data, "postmaster.pid")))
+            {
+                try { await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", Data, "-m", "immediate", "-w", "stop"], _asRoot); }
+                catch (InvalidOperationException) { /* not running after all */ }
+            }
+            try { Directory.Delete(_dir, recursive: true); }
+            catch (IOException) { /* best effort: test.sh sweeps ThrowawayRoot too */ }
+            catch (UnauthorizedAccessException) { }
+        }
+
+        private string ReadLogTail()
+        {
+            try
+            {
+                var lines = File.ReadAllLines(Log);
+                return string.Join(" / ", lines.TakeLast(5)).Trim();
+            }
+            catch (IOException) { return "(none)"; }
+            catch (UnauthorizedAccessException) { return "(unreadable)"; }
+        }
+
+        /// <summary>
+        /// The folder with initdb and pg_ctl: Debian/Ubuntu's /usr/lib/postgresql/&lt;version&gt;/bin (newest first),
+        /// else pg_config --bindir, else the PATH (Homebrew, other distributions).
+        /// </summary>
+        private static string? FindBinDirectory()
+        {
+            static bool HasServer(string? dir) =>
+                dir is not null && File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl"));
+
+            var debian = Directory.Exists("/usr/lib/postgresql")
                 ? Directory.GetDirectories("/usr/lib/postgresql")
+                    .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var version) ? version : 0)
                     .Select(d => Path.Combine(d, "bin"))
-                    .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
-                : Enumerable.Empty<string>();
-            return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+                : [];
+            var fromPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
+            if (debian.FirstOrDefault(HasServer) is { } found) return found;
+            var pgConfig = PgConfigBinDirectory();
+            return HasServer(pgConfig) ? pgConfig : fromPath.FirstOrDefault(HasServer);
+        }
+
+        private static string? PgConfigBinDirectory()
+        {
+            try
+            {
+                using var process = Process.Start(new ProcessStartInfo("pg_config", ["--bindir"])
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                });
+                if (process is null) return null;
+                var output = process.StandardOutput.ReadToEnd().Trim();
+                process.WaitForExit();
+                return process.ExitCode == 0 && output.Length > 0 ? output : null;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return null; // no pg_config
+            }
         }
 
         private static int FreePort()
@@ -152,23 +348,26 @@ public sealed class TestDatabase : IAsyncDisposable
             return port;
         }
 
-        /// <summary>Runs a program (as postgres when we are root: the server refuses root) and fails with its output.</summary>
-        private static async Task RunAsync(string program, string[] arguments, bool asRoot)
+        /// <summary>Runs a program to its end, as 'postgres' when asked; fails with its output when it fails.</summary>
+        private static async Task RunAsync(string program, string[] arguments, bool asPostgres)
         {
-            var start = asRoot
+            var start = asPostgres
                 ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", program, .. arguments])
                 : new ProcessStartInfo(program, arguments);
             start.RedirectStandardOutput = true;
             start.RedirectStandardError = true;
-            start.WorkingDirectory = "/tmp";
+            // Somewhere the postgres user may enter: the tests' own folder may be under /root.
+            start.WorkingDirectory = "/";
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-            var output = new StringBuilder();
+            // Read both streams while waiting, so a chatty program never blocks on a full pipe. pg_ctl start hands
+            // the server's output to server.log, so the server does not hold these pipes open.
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
-            output.Append(await stdout).Append(await stderr);
+            var output = $"{await stdout}{await stderr}".Trim();
             if (process.ExitCode != 0)
-                throw new InvalidOperationException($"{Path.GetFileName(program)} exited with {process.ExitCode}: {output.ToString().Trim()}");
+                throw new InvalidOperationException(
+                    $"{Path.GetFileName(program)} {string.Join(' ', arguments)} exited with {process.ExitCode}: {output}");
         }
     }
 }
