@@ -16,7 +16,8 @@ public sealed record BenchOptions(
     int Posts,
     int Writers,
     int SustainedSeconds,
-    int Notifications)
+    int Notifications,
+    int LoadSeconds)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -28,7 +29,8 @@ public sealed record BenchOptions(
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
         return new BenchOptions(connection, $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database}", apiDll, sizes,
             int.Parse(Arg("--reads") ?? "200"), int.Parse(Arg("--posts") ?? "300"), int.Parse(Arg("--writers") ?? "8"),
-            int.Parse(Arg("--seconds") ?? "10"), int.Parse(Arg("--notifications") ?? "1000"));
+            int.Parse(Arg("--seconds") ?? "10"), int.Parse(Arg("--notifications") ?? "1000"),
+            args.Contains("--load") ? int.Parse(Arg("--load") is { } l && !l.StartsWith("--") ? l : "60") : 0);
     }
 }
 
