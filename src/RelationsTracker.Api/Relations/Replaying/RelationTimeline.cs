@@ -45,6 +45,8 @@ public sealed class RelationTimeline
 
     public IEnumerable<Development> Developments => _developments.Values;
 
+    public int Count => _developments.Count;
+
     public Development? Find(Guid id) => _developments.GetValueOrDefault(id);
 
     /// <summary>A newer timeline with these developments' histories replaced.</summary>
@@ -79,22 +81,46 @@ public sealed class RelationTimeline
 /// </summary>
 public sealed class RelationTimelines
 {
-    private readonly ConcurrentDictionary<string, RelationTimeline> _timelines = new(StringComparer.Ordinal);
+    /// <summary>Beyond this many developments held, the relations read least recently are forgotten (and reloaded when read).</summary>
+    public const int MaxDevelopmentsHeld = 2_000_000;
+
+    private readonly ConcurrentDictionary<string, Entry> _timelines = new(StringComparer.Ordinal);
+    private long _clock;
+
+    private sealed record Entry(RelationTimeline Timeline)
+    {
+        public long LastUsed;
+    }
 
     public async Task<RelationTimeline> GetAsync(IQuerySession session, RelationId relation, CancellationToken ct)
     {
         var key = relation.ToString();
-        var cached = _timelines.GetValueOrDefault(key) ?? RelationTimeline.Empty(relation);
-        var since = cached.Version;
+        var cached = _timelines.GetValueOrDefault(key);
+        if (cached is not null) cached.LastUsed = Interlocked.Increment(ref _clock);
+        var timeline = cached?.Timeline ?? RelationTimeline.Empty(relation);
+        var since = timeline.Version;
         var changed = await session.Query<Development>()
             .Where(d => d.Relation == key && d.LastVersion > since)
             .ToListAsync(ct);
-        if (changed.Count == 0) return cached;
+        if (changed.Count == 0) return timeline;
 
-        var updated = cached.With(changed);
-        return _timelines.AddOrUpdate(key, updated, (_, current) => current.Version >= updated.Version ? current : updated);
+        var updated = new Entry(timeline.With(changed)) { LastUsed = Interlocked.Increment(ref _clock) };
+        var kept = _timelines.AddOrUpdate(key, updated, (_, current) => current.Timeline.Version >= updated.Timeline.Version ? current : updated);
+        Trim();
+        return kept.Timeline;
     }
 
     /// <summary>Forgets every timeline (after a projection rebuild the documents are new).</summary>
     public void Clear() => _timelines.Clear();
+
+    private void Trim()
+    {
+        var held = _timelines.Values.Sum(e => (long)e.Timeline.Count);
+        if (held <= MaxDevelopmentsHeld) return;
+        foreach (var (key, entry) in _timelines.OrderBy(x => x.Value.LastUsed).ToList())
+        {
+            if (held <= MaxDevelopmentsHeld) break;
+            if (_timelines.TryRemove(key, out _)) held -= entry.Timeline.Count;
+        }
+    }
 }
