@@ -70,11 +70,25 @@ public sealed class NotificationFeed(IDocumentStore store, IConfiguration config
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
-        await using (var session = store.QuerySession())
+        // Where "live" starts; while the database cannot say, clients wait (and may resume later) rather than fail.
+        while (!_started.Task.IsCompleted)
         {
-            _cursor = await session.Query<Notification>().Select(n => n.Id).OrderByDescending(id => id).FirstOrDefaultAsync(ct);
+            try
+            {
+                await using var session = store.QuerySession();
+                _cursor = await session.Query<Notification>().Select(n => n.Id).OrderByDescending(id => id).FirstOrDefaultAsync(ct);
+                _started.TrySetResult();
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Cannot read the last notification yet; retrying");
+                await Task.Delay(PollEvery, ct);
+            }
         }
-        _started.TrySetResult();
         _ = Task.Run(() => ListenForNotifyAsync(ct), ct);
 
         while (!ct.IsCancellationRequested)
