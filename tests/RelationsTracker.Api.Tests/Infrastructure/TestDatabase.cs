@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using Npgsql;
 using Testcontainers.PostgreSql;
@@ -146,8 +147,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>
     /// A PostgreSQL cluster of its own: a fresh folder under <see cref="ThrowawayRoot"/>, a free port on
-    /// 127.0.0.1, trust authentication, no durability. Stopped and deleted on dispose, or at process exit if the
-    /// tests never dispose it.
+    /// 127.0.0.1, trust authentication, no durability. Stopped and deleted on dispose, or at process exit (or on
+    /// SIGINT, SIGTERM, SIGHUP) if the tests never dispose it.
     /// </summary>
     private sealed class LocalCluster
     {
@@ -155,6 +156,7 @@ public sealed class TestDatabase : IAsyncDisposable
         private readonly string _dir;
         private readonly bool _asRoot;
         private EventHandler? _onProcessExit;
+        private PosixSignalRegistration[] _onSignals = [];
         private int _stopped;
 
         private LocalCluster(string bin, string dir, bool asRoot) => (_bin, _dir, _asRoot) = (bin, dir, asRoot);
@@ -172,9 +174,14 @@ public sealed class TestDatabase : IAsyncDisposable
             // PostgreSQL refuses to run as root; as root, the cluster belongs to and runs as 'postgres'.
             var asRoot = Environment.IsPrivilegedProcess;
             var cluster = new LocalCluster(bin, await CreateFolderAsync(asRoot), asRoot);
-            // From here on, whatever fails, the server (if it started) is stopped and the folder deleted.
+            // From here on, whatever happens, the server (once started) is stopped and the folder deleted: on
+            // dispose; on failure below; at process exit if the tests never dispose; and when a signal ends the
+            // test process (Ctrl+C, kill), for which .NET raises no ProcessExit. The signal handlers leave the
+            // signal's own effect alone. Only a SIGKILL gets past all this; test.sh sweeps up after that.
             cluster._onProcessExit = (_, _) => cluster.StopAsync().GetAwaiter().GetResult();
             AppDomain.CurrentDomain.ProcessExit += cluster._onProcessExit;
+            cluster._onSignals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }
+                .Select(signal => PosixSignalRegistration.Create(signal, _ => cluster.StopAsync().GetAwaiter().GetResult()))];
             try
             {
                 await cluster.InitAsync();
@@ -212,9 +219,17 @@ public sealed class TestDatabase : IAsyncDisposable
 
             var dir = Path.Combine(ThrowawayRoot, Guid.NewGuid().ToString("N")[..12]);
             Directory.CreateDirectory(dir);
-            await File.WriteAllTextAsync(Path.Combine(dir, OwnerFileName), $"{Environment.ProcessId}\n");
-            if (asRoot) await RunAsync("chown", ["postgres:postgres", dir], asPostgres: false);
-            return dir;
+            try
+            {
+                await File.WriteAllTextAsync(Path.Combine(dir, OwnerFileName), $"{Environment.ProcessId}\n");
+                if (asRoot) await RunAsync("chown", ["postgres:postgres", dir], asPostgres: false);
+                return dir;
+            }
+            catch
+            {
+                Directory.Delete(dir, recursive: true);
+                throw;
+            }
         }
 
         private async Task InitAsync()
@@ -278,6 +293,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 AppDomain.CurrentDomain.ProcessExit -= handler;
                 _onProcessExit = null;
             }
+            foreach (var registration in _onSignals) registration.Dispose();
             if (File.Exists(Path.Combine(Data, "postmaster.pid")))
             {
                 try { await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", Data, "-m", "immediate", "-w", "stop"], _asRoot); }
