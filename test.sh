@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test. The integration tests provision their own PostgreSQL (tests/.../TestDatabase.cs):
 # TRACKER_TEST_CONNECTION or ConnectionStrings__Marten if set, else Testcontainers when Docker answers,
-# else a throwaway cluster from the local server binaries, which this script installs when missing.
+# else a throwaway cluster from the local server binaries, which this script installs when missing (as root).
 #   ./test.sh                     everything
 #   ./test.sh --filter Recording  a subset (arguments go to dotnet test)
+# Exits with dotnet test's exit code.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,21 +13,52 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# Where TestDatabase makes its throwaway clusters, one folder each, with the id of the test process that owns
+# it in owner.pid (TestDatabase.ThrowawayRoot and OwnerFileName).
+throwaway_root=/tmp/relations-tracker-tests
+
+# A safety net: the tests stop their clusters themselves, even on Ctrl+C, but a test process killed outright
+# (SIGKILL, a crash of the runtime) leaves its cluster running. Stop and delete those, and only those: a cluster
+# whose test process still runs may belong to another test run going on at the same time.
+sweep_throwaway_clusters() {
+  local dir owner version bin
+  for dir in "$throwaway_root"/*/; do
+    dir=${dir%/}
+    [ -d "$dir" ] || continue
+    owner=$(cat "$dir/owner.pid" 2>/dev/null || true)
+    if [ -n "$owner" ]; then
+      if [ -d /proc ]; then [ ! -d "/proc/$owner" ] || continue; else ! kill -0 "$owner" 2>/dev/null || continue; fi
+    elif [ -z "$(find "$dir" -maxdepth 0 -mmin +30 2>/dev/null)" ]; then
+      continue # no owner file yet: perhaps being made right now; a real leftover is swept by a later run
+    fi
+    if [ -f "$dir/data/postmaster.pid" ]; then
+      version=$(cat "$dir/data/PG_VERSION" 2>/dev/null || true)
+      bin=/usr/lib/postgresql/$version/bin
+      [ -n "$version" ] && [ -x "$bin/pg_ctl" ] || bin=$(scripts/postgres.sh bindir 2>/dev/null) || bin=
+      if [ -n "$bin" ]; then
+        if [ "$(id -u)" = 0 ]; then
+          (cd / && runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop) >/dev/null 2>&1 || true
+        else
+          "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+        fi
+      fi
+    fi
+    rm -rf "$dir" 2>/dev/null || true
+    echo "test.sh: removed a throwaway PostgreSQL a dead test process left behind: $dir" >&2
+  done
+}
+
 if [ -z "${TRACKER_TEST_CONNECTION:-}${ConnectionStrings__Marten:-}" ] \
    && ! (command -v docker >/dev/null 2>&1 && timeout 5 docker info >/dev/null 2>&1); then
-  scripts/postgres.sh ensure-binaries >/dev/null
+  # No database given and no Docker: the tests will need the server binaries. Not fatal if they cannot be had:
+  # the unit tests still run, and the integration tests then say what to do.
+  scripts/postgres.sh ensure-binaries >/dev/null \
+    || echo "test.sh: without PostgreSQL server binaries the integration tests will fail (see above)" >&2
 fi
+
+# Swept after the run, however it ends (the owners of this run's clusters are gone by then).
+trap "sweep_throwaway_clusters || true" EXIT
 
 status=0
 dotnet test RelationsTracker.sln -c Release "$@" || status=$?
-
-# The tests stop their throwaway clusters; if a test process died, stop what it left behind.
-for pid_file in /tmp/relations-tracker-tests/*/data/postmaster.pid; do
-  [ -e "$pid_file" ] || continue
-  data=$(dirname "$pid_file")
-  bin=$(scripts/postgres.sh ensure-binaries 2>/dev/null | tail -n 1) || break
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true
-  else "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true; fi
-  rm -rf "$(dirname "$data")"
-done
-exit $status
+exit "$status"

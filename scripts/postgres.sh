@@ -109,11 +109,12 @@ cluster_dir() {
   echo "$dir"
 }
 
-# Whether the cluster's server runs. postmaster.pid can outlive its server after a crash; pg_ctl and the server
-# see through that themselves unless the recorded process id now belongs to something alive: a zombie not yet
-# reaped, or an unrelated process that reused the id. Then the file is stale and is removed, so that start works.
+# Whether the cluster's server runs. postmaster.pid (and the socket's .lock file) can outlive the server after a
+# crash. The server sees through that itself unless the recorded process id still belongs to something: a zombie
+# not yet reaped (a killed server's parent is init, which may take its time), or an unrelated process that reused
+# the id. Then the files are stale, and are removed here so that start works.
 is_running() {
-  local dir=$1 pid
+  local dir=$1 pid lock
   pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null || true)
   [ -n "$pid" ] || return 1
   if [ -d /proc ]; then
@@ -124,8 +125,11 @@ is_running() {
   elif kill -0 "$pid" 2>/dev/null; then
     return 0
   fi
-  say "removing a stale postmaster.pid (process $pid is gone)"
+  say "removing a stale postmaster.pid (its process $pid is no longer the server)"
   as_owner rm -f "$dir/data/postmaster.pid"
+  for lock in "$dir"/.s.PGSQL.*.lock; do
+    if [ -f "$lock" ] && [ "$(as_owner head -n 1 "$lock")" = "$pid" ]; then as_owner rm -f "$lock" "${lock%.lock}"; fi
+  done
   return 1
 }
 
@@ -167,20 +171,31 @@ start() {
     fi
   else
     # The server's Unix socket goes in the cluster's folder, unless that path is too long for a socket (about
-    # 100 characters); then only TCP, which is all the tracker uses.
-    if [ $((${#dir} + 20)) -lt 100 ]; then options="-k $dir"; else options="-c unix_socket_directories=''"; fi
+    # 100 characters); then only TCP, which is all the tracker uses. pg_ctl hands these options to a shell,
+    # hence the quotes (a checkout's path may hold spaces).
+    if [ $((${#dir} + 20)) -lt 100 ]; then options="-k '$dir'"; else options="-c unix_socket_directories=''"; fi
     options="-p $port -c listen_addresses=127.0.0.1 $options -c max_connections=200"
-    if ! as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null; then
+    local attempt
+    for attempt in 1 2 3; do
+      # 9>&-: the server must not inherit (and so hold forever) the lock of the start above.
+      if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null 9>&-; then
+        break
+      fi
+      # Just after a crash the old server's children may still hold its shared memory for a moment.
+      if [ "$attempt" -lt 3 ] && tail -n 5 "$dir/server.log" | grep -q "pre-existing shared memory block"; then
+        sleep 2
+        continue
+      fi
       tail -n 20 "$dir/server.log" >&2 || true
       say "the server did not start (server.log's last lines are above)."
-      say "If port $port is taken, choose another: TRACKER_PG_PORT=55433 $0 start"
+      say "If port $port is taken, choose another: TRACKER_PG_PORT=$((port + 1)) $0 start"
       exit 1
-    fi
+    done
   fi
 
   # Running, but perhaps still recovering after a crash: wait until it takes connections.
   local waited=0
-  until "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" -t 5; do
+  until "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -t 5; do
     waited=$((waited + 1))
     if [ "$waited" -ge 60 ]; then say "the server in $dir does not answer on 127.0.0.1:$port; see $dir/server.log"; exit 1; fi
     sleep 1

@@ -103,7 +103,8 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             container = await Task.Run(() => new PostgreSqlBuilder(Image)
                     .WithDatabase(DatabaseName)
-                    // The same settings as the throwaway cluster: several hosts share the server in some tests.
+                    // As the throwaway cluster below (the module already sets fsync=off): several hosts share
+                    // the server in some tests.
                     .WithCommand("-c", "max_connections=200", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
                     .Build())
                 .WaitAsync(DockerProbeTimeout);
@@ -124,7 +125,7 @@ public sealed class TestDatabase : IAsyncDisposable
             throw;
         }
         return new TestDatabase(
-            container.GetConnectionString() + ";Maximum Pool Size=100",
+            new NpgsqlConnectionStringBuilder(container.GetConnectionString()) { MaxPoolSize = 100 }.ConnectionString,
             $"a Testcontainers {Image} container on port {container.GetMappedPublicPort(PostgreSqlBuilder.PostgreSqlPort)}",
             () => container.DisposeAsync());
     }
