@@ -23,13 +23,13 @@ public static class NotificationEndpoints
     {
         var errors = new FieldErrors();
         string? relation = null;
-        if (ReadParametersOf(request, "relation", errors) is { } relationText)
+        if (Relations.ReadParameters.Single(request, "relation", errors) is { } relationText)
         {
             if (RelationId.TryParse(relationText, out var id)) relation = id.ToString();
             else errors.Add("relation", $"'{relationText}' is not a relation such as LBY-EAST~TUR");
         }
         HashSet<string>? kinds = null;
-        if (ReadParametersOf(request, "kinds", errors) is { } kindsText)
+        if (Relations.ReadParameters.Single(request, "kinds", errors) is { } kindsText)
         {
             kinds = kindsText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
             foreach (var kind in kinds.Where(k => !Notification.Kinds.Contains(k)))
@@ -37,7 +37,7 @@ public static class NotificationEndpoints
             if (kinds.Count == 0) errors.Add("kinds", "names no kind");
         }
         long? lastEventId = null;
-        var lastText = request.Headers["Last-Event-ID"].FirstOrDefault() ?? ReadParametersOf(request, "lastEventId", errors);
+        var lastText = request.Headers["Last-Event-ID"].FirstOrDefault() ?? Relations.ReadParameters.Single(request, "lastEventId", errors);
         if (lastText is not null)
         {
             if (long.TryParse(lastText, NumberStyles.None, CultureInfo.InvariantCulture, out var last)) lastEventId = last;
@@ -53,9 +53,6 @@ public static class NotificationEndpoints
                 detail: $"At most {feed.MaxClientsPerKey} notification streams per key (or address) at once.");
         return new NotificationStream(feed, store, n => (relation is null || n.Relation == relation) && (kinds is null || kinds.Contains(n.Kind)), lastEventId, client);
     }
-
-    private static string? ReadParametersOf(HttpRequest request, string name, FieldErrors errors) =>
-        Relations.ReadParameters.Single(request, name, errors);
 
     private sealed class NotificationStream(NotificationFeed feed, IDocumentStore store, Func<Notification, bool> wanted, long? lastEventId, string client) : IResult
     {

@@ -17,7 +17,6 @@ public sealed record Relation : IRevisioned
 {
     public string Id { get; init; } = "";
     public int Version { get; set; }
-    public int DevelopmentCount { get; init; }
     public DateTimeOffset LastRecordedAt { get; init; }
     /// <summary>Agreement slug → its title as first given.</summary>
     public Dictionary<string, string?> Agreements { get; init; } = new(StringComparer.Ordinal);
@@ -35,7 +34,7 @@ public sealed record Relation : IRevisioned
         {
             agreements = new Dictionary<string, string?>(agreements, StringComparer.Ordinal) { [agreement.Agreement] = agreement.Title };
         }
-        return relation with { DevelopmentCount = relation.DevelopmentCount + 1, Agreements = agreements };
+        return relation with { Agreements = agreements };
     }
 }
 

@@ -48,8 +48,12 @@ public sealed class ApiKeys
     }
 
     public bool Guards(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") && (RequireKeyForReads || IsWrite(request));
+
+    /// <summary>A request under /api that changes something: anything but GET, HEAD and OPTIONS.</summary>
+    public static bool IsWrite(HttpRequest request) =>
         request.Path.StartsWithSegments("/api")
-        && (RequireKeyForReads || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)));
+        && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
 }
 
 public static class ApiKeyMiddleware

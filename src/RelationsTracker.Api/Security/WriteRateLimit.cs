@@ -20,9 +20,7 @@ public static class WriteRateLimit
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var request = context.Request;
-                var isWrite = request.Path.StartsWithSegments("/api")
-                              && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
-                if (!isWrite) return RateLimitPartition.GetNoLimiter("reads");
+                if (!ApiKeys.IsWrite(request)) return RateLimitPartition.GetNoLimiter("reads");
                 // The key has been checked by now (ApiKeys runs first); it names the partition.
                 var key = request.Headers[ApiKeys.Header].FirstOrDefault() ?? "";
                 return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions

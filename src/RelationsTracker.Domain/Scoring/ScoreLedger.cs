@@ -33,8 +33,6 @@ public sealed class ScoreLedger
         return ledger;
     }
 
-    public DevelopmentFacts? Find(Guid id) => _developments.GetValueOrDefault(id);
-
     /// <summary>Folds in the event at <paramref name="version"/>; answers the development's fields after it (before, for a retraction).</summary>
     public DevelopmentFacts? Apply(IDevelopmentEvent e, DateTimeOffset recordedAt, long version)
     {

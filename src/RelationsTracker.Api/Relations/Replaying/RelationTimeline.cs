@@ -47,8 +47,6 @@ public sealed class RelationTimeline
 
     public int Count => _developments.Count;
 
-    public Development? Find(Guid id) => _developments.GetValueOrDefault(id);
-
     /// <summary>A newer timeline with these developments' histories replaced.</summary>
     public RelationTimeline With(IReadOnlyCollection<Development> changed)
     {
