@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Marten;
+using RelationsTracker.Api.Relations;
 using Microsoft.Extensions.DependencyInjection;
 using RelationsTracker.Api.Relations.Replaying;
 using RelationsTracker.Api.Tests.Infrastructure;
@@ -44,5 +46,54 @@ public class RebuildTests(TrackerApp app) : TrackerTest(app)
             Assert.True(JsonNode.DeepEquals(before[i], after), $"{urls[i]}\nbefore: {before[i].ToJsonString()}\nafter:  {after.ToJsonString()}");
         }
         Assert.Equal(6, (await GetJsonAsync($"/api/relations/{a}/{b}?{knownAt}"))["version"]!.GetValue<long>());
+    }
+
+    /// <summary>
+    /// A rebuild reads the log a page at a time (500 events); a retraction or correction in a later page
+    /// must find the development its page did not record.
+    /// </summary>
+    [Fact]
+    public async Task A_rebuild_keeps_changes_made_pages_after_the_development_they_change()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var first = await RecordAsync(a, b, Development("OfficialVisit", "2020-01-15", a, "high", agreement: null));
+        var second = await RecordAsync(a, b, Development("AgreementSigned", "2020-02-01", b, agreement: "pact", title: "The pact"));
+        var writes = Enumerable.Range(0, 520).Select(i =>
+            RecordAsync(a, b, Development("Consultation", $"2021-{1 + i % 12:00}-{1 + i % 28:00}", i % 2 == 0 ? a : b)));
+        await Task.WhenAll(writes);
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{first["id"]}/retraction", new { reason = "r" }), System.Net.HttpStatusCode.Created);
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{second["id"]}/correction", new { reason = "r", occurredOn = "2020-03" }), System.Net.HttpStatusCode.Created);
+
+        const string knownAt = "knownAt=2100-01-01T00:00:00Z";
+        string[] urls =
+        [
+            $"/api/relations/{a}/{b}?asOf=2022-01-01&{knownAt}",
+            $"/api/relations/{a}/{b}/developments/{first["id"]}?{knownAt}",
+            $"/api/relations/{a}/{b}/developments/{second["id"]}?{knownAt}",
+        ];
+        var before = new List<JsonObject>();
+        foreach (var url in urls) before.Add(await GetJsonAsync(url));
+        Assert.Equal("Retracted", before[1]["status"]!.GetValue<string>(), ignoreCase: true);
+        var relationBefore = await LoadRelationAsync(a, b);
+
+        var daemon = await App.Store.BuildProjectionDaemonAsync();
+        foreach (var projection in new[] { "Relation", "Development" })
+            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(2), CancellationToken.None);
+        App.Services.GetRequiredService<RelationTimelines>().Clear();
+
+        for (var i = 0; i < urls.Length; i++)
+        {
+            var after = await GetJsonAsync(urls[i]);
+            Assert.True(JsonNode.DeepEquals(before[i], after), $"{urls[i]}\nbefore: {before[i].ToJsonString()}\nafter:  {after.ToJsonString()}");
+        }
+        // And the writers' document of the relation: its version, last recorded time and agreements.
+        Assert.Equal(JsonSerializer.Serialize(relationBefore), JsonSerializer.Serialize(await LoadRelationAsync(a, b)));
+        Assert.Equal(524, relationBefore!.StreamVersion);
+    }
+
+    private async Task<Relation?> LoadRelationAsync(string a, string b)
+    {
+        await using var session = App.Store.QuerySession();
+        return await session.LoadAsync<Relation>(string.CompareOrdinal(a, b) < 0 ? $"{a}~{b}" : $"{b}~{a}");
     }
 }

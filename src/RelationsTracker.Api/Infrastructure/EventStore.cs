@@ -55,10 +55,14 @@ public static class EventStore
         opts.Events.UseListenNotifyForEventAppends = true;
         opts.Events.AddEventTypes(DevelopmentEventTypes());
 
-        opts.Projections.Add<RelationProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<DevelopmentProjection>(ProjectionLifecycle.Inline);
+        RelationProjection.Register(opts);
+        DevelopmentProjection.Register(opts);
 
+        // Numeric revisions, as when Marten's aggregations kept these documents, so that databases made by
+        // earlier versions need no change; nothing reads the revision.
+        opts.Schema.For<Relation>().UseNumericRevisions(true);
         opts.Schema.For<Development>()
+            .UseNumericRevisions(true)
             .Duplicate(d => d.Relation)
             .Duplicate(d => d.LastVersion);
         opts.Schema.For<Actor>();

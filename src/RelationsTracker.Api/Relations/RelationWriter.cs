@@ -69,7 +69,7 @@ public sealed record WriteConditions(IfMatch? IfMatch, string? IdempotencyKey, s
 /// in one transaction. A hot relation therefore costs one transaction per group, not per write, and writers
 /// to different relations never wait on each other.
 ///
-/// Each group reads the relation's write model and version with <c>FetchForWriting</c> and appends with
+/// Each group reads the relation's write model and version (unless its own last commit left them known) and appends with
 /// optimistic concurrency, so a write from another node in between is caught at commit: the group is then
 /// decided again on the new state. Idempotent answers are stored in the same transaction as their events.
 /// Nothing is saved for a write unless its answer is 201.
@@ -142,13 +142,13 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            await using var session = store.LightweightSession();
-            var (answers, after) = await DecideGroupAsync(session, relation, queue.Known, group);
-
+            var session = queue.Session ??= store.IdentitySession();
             try
             {
+                var (answers, after) = await DecideGroupAsync(session, relation, queue.Known, group);
                 if (answers.Any(a => a.Saves)) await session.SaveChangesAsync();
                 queue.Known = after;
+                queue.ForgetAllButRelation();
                 for (var i = 0; i < group.Count; i++) group[i].Answer.TrySetResult(answers[i].Result);
                 return;
             }
@@ -156,12 +156,12 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
             {
                 // Another node wrote to the relation (or stored the same Idempotency-Key) first:
                 // read it again and decide the whole group again on what is there now.
-                queue.Known = null;
+                await queue.ForgetAsync();
                 logger.LogDebug("Concurrent write to {Relation}; deciding {Count} writes again (attempt {Attempt})", relation, group.Count, attempt);
             }
             catch
             {
-                queue.Known = null;
+                await queue.ForgetAsync();
                 throw;
             }
         }
@@ -178,12 +178,13 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
             : (await session.LoadManyAsync<IdempotentResponse>(keys)).ToDictionary(r => r.Id);
 
         // Writing after our own last commit, the state is known: the append's expected version still catches
-        // any other node's write in between. Otherwise FetchForWriting reads state and version in one trip.
-        JasperFx.Events.IEventStream<Relation>? stream = null;
+        // any other node's write in between. Otherwise read the relation's document, which carries its stream
+        // version (one statement, so state and version agree); it lands in the session's identity map, where
+        // the inline projection finds it.
         if (known is null)
         {
-            stream = await session.Events.FetchForWriting<Relation>(relation.ToString());
-            known = new KnownState(stream.Aggregate, stream.StartingVersion ?? 0);
+            var document = await session.LoadAsync<Relation>(relation.ToString());
+            known = new KnownState(document, document?.StreamVersion ?? 0);
         }
         var startVersion = known.Version;
         var state = known.State;
@@ -218,9 +219,9 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
             foreach (var e in accepted.Events)
             {
                 appended.Add((e, recordedAt));
-                state = Relation.Fold(state, relation.ToString(), e, recordedAt);
+                state = Relation.Fold(state, relation.ToString(), e, recordedAt, version + 1);
+                version++;
             }
-            version += accepted.Events.Count;
 
             var created = accepted.Answer(new Recorded(relation, version, recordedAt));
             var body = JsonSerializer.Serialize(created.Body, ApiJson.Options);
@@ -235,17 +236,7 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
 
         if (appended.Count > 0)
         {
-            var data = appended.Select(a => a.Data).ToArray();
-            IReadOnlyList<JasperFx.Events.IEvent> events;
-            if (stream is not null)
-            {
-                stream.AppendMany(data);
-                events = stream.Events;
-            }
-            else
-            {
-                events = session.Events.Append(relation.ToString(), version, data).Events;
-            }
+            var events = session.Events.Append(relation.ToString(), version, appended.Select(a => a.Data).ToArray()).Events;
             for (var i = 0; i < events.Count; i++) events[i].Timestamp = appended[i].RecordedAt;
         }
         return (answers, new KnownState(state, version));
@@ -281,6 +272,27 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
         public bool Draining;
         /// <summary>The relation as this node last committed it; only its drainer touches it.</summary>
         public KnownState? Known;
+
+        /// <summary>
+        /// The session this relation's groups are written through, kept between groups (it holds no connection
+        /// in between) because its identity map holds the <see cref="Relation"/> document the last commit
+        /// stored: the inline projection then folds the next events onto it without reading it back first.
+        /// </summary>
+        public IDocumentSession? Session;
+
+        /// <summary>Keeps only the relation's own document: developments and stored answers are read fresh.</summary>
+        public void ForgetAllButRelation()
+        {
+            Session?.EjectAllOfType(typeof(Development));
+            Session?.EjectAllOfType(typeof(IdempotentResponse));
+        }
+
+        public async Task ForgetAsync()
+        {
+            Known = null;
+            if (Session is not null) await Session.DisposeAsync();
+            Session = null;
+        }
     }
 
     private sealed record KnownState(Relation? State, long Version);
