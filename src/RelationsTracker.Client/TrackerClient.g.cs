@@ -2763,7 +2763,8 @@ namespace RelationsTracker.Client
         public string Relation { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DevelopmentViewType>))]
+        public DevelopmentViewType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("cameo")]
         public string Cameo { get; set; } = default!;
@@ -2784,7 +2785,8 @@ namespace RelationsTracker.Client
         public string Summary { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("significance")]
-        public string Significance { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DevelopmentViewSignificance>))]
+        public DevelopmentViewSignificance Significance { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sources")]
         public System.Collections.Generic.IList<SourceView> Sources { get; set; } = new System.Collections.Generic.List<SourceView>();
@@ -3186,10 +3188,12 @@ namespace RelationsTracker.Client
         public double Trend { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("direction")]
-        public string Direction { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RelationStateViewDirection>))]
+        public RelationStateViewDirection Direction { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("phase")]
-        public string Phase { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RelationStateViewPhase>))]
+        public RelationStateViewPhase Phase { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("agreements")]
         public System.Collections.Generic.IList<AgreementView> Agreements { get; set; } = new System.Collections.Generic.List<AgreementView>();
@@ -3243,10 +3247,12 @@ namespace RelationsTracker.Client
         public double Trend { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("direction")]
-        public string Direction { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RelationSummaryViewDirection>))]
+        public RelationSummaryViewDirection Direction { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("phase")]
-        public string Phase { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RelationSummaryViewPhase>))]
+        public RelationSummaryViewPhase Phase { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("developmentCount")]
         public int DevelopmentCount { get; set; } = default!;
@@ -3330,7 +3336,8 @@ namespace RelationsTracker.Client
         public double Raw { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("phase")]
-        public string Phase { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScorePointViewPhase>))]
+        public ScorePointViewPhase Phase { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3701,6 +3708,146 @@ namespace RelationsTracker.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum DevelopmentViewType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Statement")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Statement")]
+        Statement = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Appeal")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Appeal")]
+        Appeal = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"IntentToCooperate")]
+        [System.Runtime.Serialization.EnumMember(Value = @"IntentToCooperate")]
+        IntentToCooperate = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Consultation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Consultation")]
+        Consultation = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"OfficialVisit")]
+        [System.Runtime.Serialization.EnumMember(Value = @"OfficialVisit")]
+        OfficialVisit = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Negotiation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Negotiation")]
+        Negotiation = 5,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"DiplomaticCooperation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"DiplomaticCooperation")]
+        DiplomaticCooperation = 6,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Endorsement")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Endorsement")]
+        Endorsement = 7,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"AgreementSigned")]
+        [System.Runtime.Serialization.EnumMember(Value = @"AgreementSigned")]
+        AgreementSigned = 8,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"AgreementRatified")]
+        [System.Runtime.Serialization.EnumMember(Value = @"AgreementRatified")]
+        AgreementRatified = 9,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MissionOpened")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MissionOpened")]
+        MissionOpened = 10,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"EconomicCooperation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"EconomicCooperation")]
+        EconomicCooperation = 11,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MilitaryCooperation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MilitaryCooperation")]
+        MilitaryCooperation = 12,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"IntelligenceSharing")]
+        [System.Runtime.Serialization.EnumMember(Value = @"IntelligenceSharing")]
+        IntelligenceSharing = 13,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Aid")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Aid")]
+        Aid = 14,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Demand")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Demand")]
+        Demand = 15,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Criticism")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Criticism")]
+        Criticism = 16,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Accusation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Accusation")]
+        Accusation = 17,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Rejection")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Rejection")]
+        Rejection = 18,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"AgreementRejected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"AgreementRejected")]
+        AgreementRejected = 19,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Threat")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Threat")]
+        Threat = 20,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MilitaryThreat")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MilitaryThreat")]
+        MilitaryThreat = 21,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ForcePosture")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ForcePosture")]
+        ForcePosture = 22,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"RelationsReduced")]
+        [System.Runtime.Serialization.EnumMember(Value = @"RelationsReduced")]
+        RelationsReduced = 23,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"AgreementSuspended")]
+        [System.Runtime.Serialization.EnumMember(Value = @"AgreementSuspended")]
+        AgreementSuspended = 24,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MissionClosed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MissionClosed")]
+        MissionClosed = 25,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Sanctions")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Sanctions")]
+        Sanctions = 26,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Coercion")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Coercion")]
+        Coercion = 27,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ArmedConflict")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ArmedConflict")]
+        ArmedConflict = 28,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum DevelopmentViewSignificance
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
+        [System.Runtime.Serialization.EnumMember(Value = @"low")]
+        Low = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"normal")]
+        [System.Runtime.Serialization.EnumMember(Value = @"normal")]
+        Normal = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
+        [System.Runtime.Serialization.EnumMember(Value = @"high")]
+        High = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum MissionBodyKind
     {
 
@@ -3851,6 +3998,120 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
         [System.Runtime.Serialization.EnumMember(Value = @"high")]
         High = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum RelationStateViewDirection
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"warming")]
+        [System.Runtime.Serialization.EnumMember(Value = @"warming")]
+        Warming = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"stable")]
+        [System.Runtime.Serialization.EnumMember(Value = @"stable")]
+        Stable = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cooling")]
+        [System.Runtime.Serialization.EnumMember(Value = @"cooling")]
+        Cooling = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum RelationStateViewPhase
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"hostile")]
+        [System.Runtime.Serialization.EnumMember(Value = @"hostile")]
+        Hostile = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"strained")]
+        [System.Runtime.Serialization.EnumMember(Value = @"strained")]
+        Strained = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"neutral")]
+        [System.Runtime.Serialization.EnumMember(Value = @"neutral")]
+        Neutral = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cordial")]
+        [System.Runtime.Serialization.EnumMember(Value = @"cordial")]
+        Cordial = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"close")]
+        [System.Runtime.Serialization.EnumMember(Value = @"close")]
+        Close = 4,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum RelationSummaryViewDirection
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"warming")]
+        [System.Runtime.Serialization.EnumMember(Value = @"warming")]
+        Warming = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"stable")]
+        [System.Runtime.Serialization.EnumMember(Value = @"stable")]
+        Stable = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cooling")]
+        [System.Runtime.Serialization.EnumMember(Value = @"cooling")]
+        Cooling = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum RelationSummaryViewPhase
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"hostile")]
+        [System.Runtime.Serialization.EnumMember(Value = @"hostile")]
+        Hostile = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"strained")]
+        [System.Runtime.Serialization.EnumMember(Value = @"strained")]
+        Strained = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"neutral")]
+        [System.Runtime.Serialization.EnumMember(Value = @"neutral")]
+        Neutral = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cordial")]
+        [System.Runtime.Serialization.EnumMember(Value = @"cordial")]
+        Cordial = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"close")]
+        [System.Runtime.Serialization.EnumMember(Value = @"close")]
+        Close = 4,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ScorePointViewPhase
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"hostile")]
+        [System.Runtime.Serialization.EnumMember(Value = @"hostile")]
+        Hostile = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"strained")]
+        [System.Runtime.Serialization.EnumMember(Value = @"strained")]
+        Strained = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"neutral")]
+        [System.Runtime.Serialization.EnumMember(Value = @"neutral")]
+        Neutral = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cordial")]
+        [System.Runtime.Serialization.EnumMember(Value = @"cordial")]
+        Cordial = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"close")]
+        [System.Runtime.Serialization.EnumMember(Value = @"close")]
+        Close = 4,
 
     }
 

@@ -58,7 +58,7 @@ public class OpenApiClientTests(TrackerApp app) : TrackerTest(app)
         Assert.True(state.Score > 0, $"an official visit of high significance warms the relation, not {state.Score}");
 
         var timeline = await tracker.GetTimelineAsync(a, b);
-        Assert.Equal("high", Assert.Single(timeline.Developments).Significance);
+        Assert.Equal(DevelopmentViewSignificance.High, Assert.Single(timeline.Developments).Significance);
 
         // Problems come back as typed exceptions carrying the problem details.
         var notFound = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => tracker.GetRelationStateAsync(a, NewActorId("CCC")));
