@@ -1973,7 +1973,7 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests at once: the operation\'s description says which limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {

@@ -14,8 +14,8 @@ public sealed class DescribedMetadataProvider : IApiDescriptionProvider
 {
     private static readonly IModelMetadataProvider Metadata = new EmptyModelMetadataProvider();
 
-    // After Wolverine's (-2000) and ASP.NET Core's own (-1100, -1000) in OnProvidersExecuting; OnProvidersExecuted
-    // runs in reverse order, so by then every description exists.
+    // OnProvidersExecuted runs in descending Order: the lowest runs last, once Wolverine's provider (-2000) and
+    // ASP.NET Core's (-1100, -1000) have described every endpoint.
     public int Order => -3000;
 
     public void OnProvidersExecuting(ApiDescriptionProviderContext context)
@@ -121,7 +121,7 @@ public sealed class DescribedMetadataProvider : IApiDescriptionProvider
         413 => $"The body is larger than {JsonBody.MaxBytes:N0} bytes.",
         415 => "The body is not JSON: send Content-Type: application/json.",
         422 => "This Idempotency-Key was used before with another request. Nothing was recorded.",
-        429 => "Too many requests.",
+        429 => "Too many requests at once: the operation's description says which limit.",
         503 => "The relation kept changing while this write was being decided; nothing was recorded. Retry.",
         _ => throw new InvalidOperationException($"No description for a {status} problem: add one to {nameof(DescribedMetadataProvider)}.{nameof(ProblemText)}"),
     };
