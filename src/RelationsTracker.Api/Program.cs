@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Resources;
 using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Infrastructure.OpenApi;
 using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Api.Relations.Replaying;
@@ -30,6 +31,7 @@ builder.Services.AddTrackerHealthChecks();
 builder.Services.AddWebhookHttpClient();
 builder.Services.AddSingleton<CallbackHosts>();
 builder.Services.AddWriteRateLimit(builder.Configuration);
+builder.Services.AddTrackerOpenApi();
 
 builder.Services.AddSingleton(sp => ApiKeys.From(builder.Configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger("RelationsTracker.Security")));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -48,6 +50,7 @@ app.UseApiKeys();
 app.UseRateLimiter();
 app.MapTrackerHealthChecks();
 app.MapWolverineEndpoints();
+app.MapTrackerOpenApi();
 
 // "projections rebuild" and the other JasperFx/Marten commands run through here (docs/operations.md).
 return await app.RunJasperFxCommands(args);

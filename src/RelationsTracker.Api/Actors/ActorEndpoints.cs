@@ -1,17 +1,22 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Infrastructure.OpenApi;
 using RelationsTracker.Relations;
 using Wolverine.Http;
 
 namespace RelationsTracker.Api.Actors;
 
+[Tags("Actors")]
 public static class ActorEndpoints
 {
     public const int MaxName = 200;
     public const int MaxDescription = 2000;
 
-    [WolverineGet("/api/actors")]
+    [WolverineGet("/api/actors", OperationId = "listActors", Summary = "All actors, by id")]
+    [ProducesResponseType<IReadOnlyList<Actor>>(StatusCodes.Status200OK)]
     public static async Task<IResult> GetAll([FromServices] IQuerySession session, CancellationToken ct)
     {
         var actors = await session.Query<Actor>().OrderBy(a => a.Id).ToListAsync(ct);
@@ -19,7 +24,13 @@ public static class ActorEndpoints
     }
 
     /// <summary>Creates (201) or renames (200) an actor.</summary>
-    [WolverinePut("/api/actors/{id}")]
+    [WolverinePut("/api/actors/{id}", OperationId = "putActor", Summary = "Creates (201) or renames (200) an actor")]
+    [Parameters(ApiParameters.ActorIdInRoute)]
+    [JsonRequestBody(typeof(PutActorBody))]
+    [ProducesResponseType<Actor>(StatusCodes.Status200OK, Description = "Renamed")]
+    [ProducesResponseType<Actor>(StatusCodes.Status201Created, Description = "Created")]
+    [ResponseHeader(StatusCodes.Status201Created, "Location")]
+    [Problems(400, 413, 415)]
     public static async Task<IResult> Put(string id, HttpRequest request, [FromServices] IDocumentSession session, CancellationToken ct)
     {
         if (!ActorId.IsValid(id)) return Problems.Validation("id", $"'{id}' is not {ActorId.Description}");
@@ -43,4 +54,15 @@ public static class ActorEndpoints
             ? TypedResults.Created($"/api/actors/{id}", actor)
             : TypedResults.Ok(actor);
     }
+}
+
+/// <summary>The body of PUT /api/actors/{id} as the OpenAPI document describes it; <see cref="ActorEndpoints.Put"/> reads it field by field.</summary>
+[AbsentNotNull]
+public sealed class PutActorBody
+{
+    [StringLength(ActorEndpoints.MaxName, MinimumLength = 1)]
+    public required string Name { get; init; }
+
+    [StringLength(ActorEndpoints.MaxDescription, MinimumLength = 1)]
+    public string? Description { get; init; }
 }

@@ -4,11 +4,13 @@ using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Infrastructure.OpenApi;
 using RelationsTracker.Relations;
 using Wolverine.Http;
 
 namespace RelationsTracker.Api.Notifications;
 
+[Tags("Notifications")]
 public static class NotificationEndpoints
 {
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
@@ -18,7 +20,14 @@ public static class NotificationEndpoints
     /// reconnect, or the lastEventId parameter), first every stored notification after that id, then live
     /// ones; none lost, none twice.
     /// </summary>
-    [WolverineGet("/api/notifications")]
+    [WolverineGet("/api/notifications", OperationId = "streamNotifications",
+        Summary = "Server-Sent Events: every notification as it is made",
+        Description = "Each message has id: (a number that only grows), event: (the kind) and data: (a NotificationMessage as JSON). " +
+                      "Reconnect with Last-Event-ID to receive every notification missed, then the live ones. " +
+                      "429 when the key (or, without one, the address) already has its maximum of streams open.")]
+    [Parameters(ApiParameters.Relation, ApiParameters.Kinds, ApiParameters.LastEventIdQuery, ApiParameters.LastEventId)]
+    [ProducesResponseType<Stream>(StatusCodes.Status200OK, "text/event-stream", Description = "An endless text/event-stream of notifications")]
+    [Problems(400, 429)]
     public static IResult Get(HttpRequest request, [FromServices] NotificationFeed feed, [FromServices] IDocumentStore store)
     {
         var errors = new FieldErrors();

@@ -1,7 +1,11 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Infrastructure.OpenApi;
 using RelationsTracker.Developments;
+using RelationsTracker.Relations;
 
 namespace RelationsTracker.Api.Relations;
 
@@ -17,11 +21,16 @@ public static partial class DevelopmentFields
     public const int MaxCity = 200;
     public const int MaxSources = 20;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
+    /// <summary>The form of an occurrence date, for the OpenAPI document; <see cref="OccurrenceDate.TryParse"/> also checks the calendar.</summary>
+    public const string OccurrenceDatePattern = @"^\d{4}(-\d{2}(-\d{2})?)?$";
+    public const string AgreementSlugPattern = "^[a-z0-9][a-z0-9-]{0,63}$";
+    public const string LanguageTagPattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$";
+
+    [GeneratedRegex(AgreementSlugPattern, RegexOptions.CultureInvariant)]
     public static partial Regex AgreementSlug();
 
     // BCP 47-like: "ar", "en-GB", "zh-Hant".
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(LanguageTagPattern, RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 
     public static DevelopmentType? Type(JsonObjectReader body, bool required)
@@ -95,4 +104,43 @@ public static partial class DevelopmentFields
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host)
         && !text.Any(char.IsWhiteSpace);
+}
+
+// The parts of bodies several write routes share, as the OpenAPI document describes them (the routes read them
+// field by field above).
+[AbsentNotNull]
+public sealed class SourceBody
+{
+    [Description("An absolute http(s) URL of the report. A source needs a url or a citation, or both.")]
+    [StringLength(DevelopmentFields.MaxUrl, MinimumLength = 1)]
+    public string? Url { get; init; }
+
+    [Description("A print or archived report, as free text.")]
+    [StringLength(DevelopmentFields.MaxCitation, MinimumLength = 1)]
+    public string? Citation { get; init; }
+
+    [StringLength(DevelopmentFields.MaxPublisher, MinimumLength = 1)]
+    public string? Publisher { get; init; }
+
+    [Description("YYYY, YYYY-MM or YYYY-MM-DD; not after today (UTC).")]
+    [RegularExpression(DevelopmentFields.OccurrenceDatePattern)]
+    public string? PublishedOn { get; init; }
+
+    [Description("A language tag such as ar or en-GB.")]
+    [RegularExpression(DevelopmentFields.LanguageTagPattern)]
+    public string? Language { get; init; }
+}
+
+[AbsentNotNull]
+public sealed class MissionBody
+{
+    [Description("The sending side: one of the relation's two actors; the other hosts the mission.")]
+    [RegularExpression(ActorId.PatternText)]
+    public required string Owner { get; init; }
+
+    [OneOf(AllowedNames.MissionKinds)]
+    public required string Kind { get; init; }
+
+    [StringLength(DevelopmentFields.MaxCity, MinimumLength = 1)]
+    public required string City { get; init; }
 }

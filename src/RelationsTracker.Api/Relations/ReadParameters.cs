@@ -12,7 +12,9 @@ namespace RelationsTracker.Api.Relations;
 public static partial class ReadParameters
 {
     // An instant with a time-zone designator, to the 100 ns DateTimeOffset keeps.
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    public const string InstantPattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$";
+
+    [GeneratedRegex(InstantPattern, RegexOptions.CultureInvariant)]
     private static partial Regex Instant();
 
     public static DateOnly? Date(HttpRequest request, string name, FieldErrors errors)

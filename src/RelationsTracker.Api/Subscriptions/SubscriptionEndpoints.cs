@@ -1,7 +1,10 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Infrastructure.OpenApi;
 using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Relations;
@@ -10,12 +13,18 @@ using Wolverine.Http;
 namespace RelationsTracker.Api.Subscriptions;
 
 /// <summary>Webhook subscriptions: create, read (with the delivery log), delete.</summary>
+[Tags("Subscriptions")]
 public static class SubscriptionEndpoints
 {
     public const int MaxSecret = 512;
     public const int RecentDeliveries = 100;
 
-    [WolverinePost("/api/subscriptions")]
+    [WolverinePost("/api/subscriptions", OperationId = "createSubscription",
+        Summary = "Subscribes a webhook: each notification wanted is POSTed to callbackUrl, signed with the secret")]
+    [JsonRequestBody(typeof(CreateSubscriptionBody))]
+    [ProducesResponseType<SubscriptionView>(StatusCodes.Status201Created)]
+    [ResponseHeader(StatusCodes.Status201Created, "Location")]
+    [Problems(400, 413, 415)]
     public static async Task<IResult> Post(HttpRequest request, [FromServices] IDocumentSession session, [FromServices] TimeProvider clock,
         [FromServices] CallbackHosts hosts, CancellationToken ct)
     {
@@ -31,7 +40,10 @@ public static class SubscriptionEndpoints
         return TypedResults.Created($"/api/subscriptions/{webhook!.Id}", SubscriptionView.Of(webhook, []));
     }
 
-    [WolverineGet("/api/subscriptions/{id}")]
+    [WolverineGet("/api/subscriptions/{id}", OperationId = "getSubscription", Summary = "A subscription with its most recent deliveries and their outcome")]
+    [Parameters(ApiParameters.SubscriptionId)]
+    [ProducesResponseType<SubscriptionView>(StatusCodes.Status200OK)]
+    [Problems(400, 404)]
     public static async Task<IResult> Get(string id, [FromServices] IQuerySession session, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var subscriptionId)) return Problems.Validation("id", $"'{id}' is not a subscription id (a UUID)");
@@ -45,7 +57,10 @@ public static class SubscriptionEndpoints
         return TypedResults.Ok(SubscriptionView.Of(webhook, deliveries));
     }
 
-    [WolverineDelete("/api/subscriptions/{id}")]
+    [WolverineDelete("/api/subscriptions/{id}", OperationId = "deleteSubscription", Summary = "Deletes a subscription and its delivery log; pending deliveries stop")]
+    [Parameters(ApiParameters.SubscriptionId)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [Problems(400, 404)]
     public static async Task<IResult> Delete(string id, [FromServices] IDocumentSession session, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var subscriptionId)) return Problems.Validation("id", $"'{id}' is not a subscription id (a UUID)");
@@ -125,3 +140,24 @@ public sealed record SubscriptionView(
 public sealed record DeliveryView(string Id, long NotificationId, string Kind, string Status, int AttemptCount, IReadOnlyList<AttemptView> Attempts);
 
 public sealed record AttemptView(DateTime At, int? StatusCode, string? Error, double Milliseconds);
+
+/// <summary>The body of POST /api/subscriptions as the OpenAPI document describes it; <see cref="SubscriptionEndpoints.Parse"/> reads it field by field.</summary>
+[AbsentNotNull]
+public sealed class CreateSubscriptionBody
+{
+    [Description("An absolute http(s) URL the notifications are POSTed to; never a link-local or cloud metadata address, and with Tracker:Webhooks:AllowedHosts set, one of those hosts.")]
+    [StringLength(DevelopmentFields.MaxUrl, MinimumLength = 1)]
+    public required string CallbackUrl { get; init; }
+
+    [Description("The key of the HMAC-SHA256 signature each delivery carries in X-Tracker-Signature.")]
+    [StringLength(SubscriptionEndpoints.MaxSecret, MinimumLength = 1)]
+    public required string Secret { get; init; }
+
+    [Description("Only these relations (LBY-EAST~TUR, either order); absent or empty: every relation.")]
+    [MaxLength(100)]
+    public IReadOnlyList<string>? Relations { get; init; }
+
+    [Description("Only these kinds of notification; absent or empty: every kind.")]
+    [OneOf(AllowedNames.NotificationKinds)]
+    public IReadOnlyList<string>? Kinds { get; init; }
+}

@@ -1,7 +1,10 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Infrastructure.OpenApi;
 using RelationsTracker.Api.Relations.Recording;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
@@ -10,9 +13,17 @@ using Wolverine.Http;
 namespace RelationsTracker.Api.Relations.Correcting;
 
 /// <summary>Fields of a development are corrected: reads with a knownAt from this moment on use the new values.</summary>
+[Tags("Developments")]
 public static class CorrectDevelopmentEndpoint
 {
-    [WolverinePost("/api/relations/{a}/{b}/developments/{id}/correction")]
+    [WolverinePost("/api/relations/{a}/{b}/developments/{id}/correction", OperationId = "correctDevelopment",
+        Summary = "Corrects fields of a development: reads known from this moment of recorded time use the new values")]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.DevelopmentId, ApiParameters.IfMatchHeader, ApiParameters.IdempotencyKey)]
+    [JsonRequestBody(typeof(CorrectDevelopmentBody))]
+    [ProducesResponseType<RecordedAnswer>(StatusCodes.Status201Created, Description = "Corrected (or, under the same Idempotency-Key, corrected before)")]
+    [ResponseHeader(StatusCodes.Status201Created, "Location")]
+    [ResponseHeader(StatusCodes.Status201Created, "Idempotent-Replayed")]
+    [Problems(400, 404, 409, 412, 413, 415, 422, 503)]
     public static Task<IResult> Post(
         string a,
         string b,
@@ -77,4 +88,29 @@ public sealed record CorrectDevelopment(string Reason, OccurrenceDate? OccurredO
         DevelopmentShape.Mission => "a mission development can only become MissionOpened or MissionClosed",
         _ => "a development without an agreement or mission cannot become an agreement or mission type",
     };
+}
+
+/// <summary>
+/// The body of POST .../correction as the OpenAPI document describes it (at least one of occurredOn, type,
+/// significance, summary); <see cref="CorrectDevelopment.Parse"/> reads it field by field.
+/// </summary>
+[AbsentNotNull]
+public sealed class CorrectDevelopmentBody
+{
+    [StringLength(DevelopmentFields.MaxReason, MinimumLength = 1)]
+    public required string Reason { get; init; }
+
+    [Description("YYYY, YYYY-MM or YYYY-MM-DD; a real date, not after today (UTC).")]
+    [RegularExpression(DevelopmentFields.OccurrenceDatePattern)]
+    public string? OccurredOn { get; init; }
+
+    [Description("Another type of the same shape: an agreement type stays one, a mission type stays one.")]
+    [OneOf(AllowedNames.DevelopmentTypes)]
+    public string? Type { get; init; }
+
+    [OneOf(AllowedNames.Significances)]
+    public string? Significance { get; init; }
+
+    [StringLength(DevelopmentFields.MaxSummary, MinimumLength = 1)]
+    public string? Summary { get; init; }
 }

@@ -1,7 +1,10 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Infrastructure.OpenApi;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
 using Wolverine.Http;
@@ -9,9 +12,16 @@ using Wolverine.Http;
 namespace RelationsTracker.Api.Relations.Recording;
 
 /// <summary>An analyst records a development in a relation (api.md, "Recording a development").</summary>
+[Tags("Developments")]
 public static class RecordDevelopmentEndpoint
 {
-    [WolverinePost("/api/relations/{a}/{b}/developments")]
+    [WolverinePost("/api/relations/{a}/{b}/developments", OperationId = "recordDevelopment", Summary = "Records a development in a relation")]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.IfMatchHeader, ApiParameters.IdempotencyKey)]
+    [JsonRequestBody(typeof(RecordDevelopmentBody))]
+    [ProducesResponseType<RecordedAnswer>(StatusCodes.Status201Created, Description = "Recorded (or, under the same Idempotency-Key, recorded before)")]
+    [ResponseHeader(StatusCodes.Status201Created, "Location")]
+    [ResponseHeader(StatusCodes.Status201Created, "Idempotent-Replayed")]
+    [Problems(400, 404, 412, 413, 415, 422, 503)]
     public static async Task<IResult> Post(
         string a,
         string b,
@@ -149,4 +159,43 @@ public sealed record RecordDevelopment(
     }
 }
 
+/// <summary>The answer to a write: the development, its relation, the relation's version after it, and when it was recorded (pass it as knownAt to include it).</summary>
 public sealed record RecordedAnswer(Guid Id, string Relation, long Version, DateTime RecordedAt);
+
+/// <summary>The body of POST .../developments as the OpenAPI document describes it; <see cref="RecordDevelopment.Parse"/> reads it field by field.</summary>
+[AbsentNotNull]
+public sealed class RecordDevelopmentBody
+{
+    [Description("The development's type: an exact, case-sensitive name from the catalogue (scoring.md).")]
+    [OneOf(AllowedNames.DevelopmentTypes)]
+    public required string Type { get; init; }
+
+    [Description("When it occurred: YYYY, YYYY-MM or YYYY-MM-DD (the form sets the precision); a real date, year 1000 or later, not after today (UTC).")]
+    [RegularExpression(DevelopmentFields.OccurrenceDatePattern)]
+    public required string OccurredOn { get; init; }
+
+    [Description("Who acted: one of the relation's two actors.")]
+    [RegularExpression(ActorId.PatternText)]
+    public required string Actor { get; init; }
+
+    [StringLength(DevelopmentFields.MaxSummary, MinimumLength = 1)]
+    public required string Summary { get; init; }
+
+    [Description("Default: normal.")]
+    [OneOf(AllowedNames.Significances)]
+    public string? Significance { get; init; }
+
+    [MinLength(1), MaxLength(DevelopmentFields.MaxSources)]
+    public required IReadOnlyList<SourceBody> Sources { get; init; }
+
+    [Description("Agreement types only, and required for them: the agreement's slug.")]
+    [RegularExpression(DevelopmentFields.AgreementSlugPattern)]
+    public string? Agreement { get; init; }
+
+    [Description("Agreement types only: the agreement's title, required the first time the relation sees its slug.")]
+    [StringLength(DevelopmentFields.MaxTitle, MinimumLength = 1)]
+    public string? Title { get; init; }
+
+    [Description("MissionOpened and MissionClosed only, and required for them.")]
+    public MissionBody? Mission { get; init; }
+}

@@ -1,3 +1,4 @@
+using RelationsTracker.Api.Infrastructure.OpenApi;
 using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
 
@@ -13,8 +14,8 @@ public sealed record RelationStateView(
     decimal Score,
     decimal Raw,
     decimal Trend,
-    string Direction,
-    string Phase,
+    [property: OneOf(AllowedNames.Directions)] string Direction,
+    [property: OneOf(AllowedNames.Phases)] string Phase,
     IReadOnlyList<AgreementView> Agreements,
     IReadOnlyList<MissionStateView> Missions,
     MilitaryView Military,
@@ -63,15 +64,15 @@ public sealed record ScoreSeriesView(
     long Version,
     IReadOnlyList<ScorePointView> Points);
 
-public sealed record ScorePointView(string Date, decimal Score, decimal Raw, string Phase);
+public sealed record ScorePointView(string Date, decimal Score, decimal Raw, [property: OneOf(AllowedNames.Phases)] string Phase);
 
 public sealed record RelationSummaryView(
     string Relation,
     IReadOnlyList<string> Actors,
     decimal Score,
     decimal Trend,
-    string Direction,
-    string Phase,
+    [property: OneOf(AllowedNames.Directions)] string Direction,
+    [property: OneOf(AllowedNames.Phases)] string Phase,
     int DevelopmentCount,
     string? LastContact,
     long Version);

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Infrastructure.OpenApi;
 using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
 using Wolverine.Http;
@@ -8,11 +9,17 @@ using Wolverine.Http;
 namespace RelationsTracker.Api.Relations.Replaying;
 
 /// <summary>Replays a relation to any date (asOf) as the tracker knew it at any moment (knownAt).</summary>
+[Tags("Relations")]
 public static class ReplayEndpoints
 {
     public const int MaxPoints = 3700;
 
-    [WolverineGet("/api/relations/{a}/{b}")]
+    [WolverineGet("/api/relations/{a}/{b}", OperationId = "getRelationState",
+        Summary = "The relation's state and warming score at the end of asOf, counting what was recorded by knownAt")]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.AsOf, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
+    [ProducesResponseType<RelationStateView>(StatusCodes.Status200OK)]
+    [ResponseHeader(StatusCodes.Status200OK, "ETag")]
+    [Problems(400, 404)]
     public static async Task<IResult> GetState(
         string a,
         string b,
@@ -34,7 +41,11 @@ public static class ReplayEndpoints
         return TypedResults.Ok(RelationStateView.Of(relation, view!, timeline.Read(view!), timeline.Version));
     }
 
-    [WolverineGet("/api/relations/{a}/{b}/score")]
+    [WolverineGet("/api/relations/{a}/{b}/score", OperationId = "getScoreSeries", Summary = "The relation's score as a series of points from from to to")]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.From, ApiParameters.To, ApiParameters.Step, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
+    [ProducesResponseType<ScoreSeriesView>(StatusCodes.Status200OK)]
+    [ResponseHeader(StatusCodes.Status200OK, "ETag")]
+    [Problems(400, 404)]
     public static async Task<IResult> GetScoreSeries(
         string a,
         string b,
@@ -60,7 +71,10 @@ public static class ReplayEndpoints
             series.Step, series.KnownAt.UtcDateTime, series.HalfLifeDays, timeline.Version, points));
     }
 
-    [WolverineGet("/api/relations")]
+    [WolverineGet("/api/relations", OperationId = "listRelations", Summary = "Every relation known at knownAt, with its score, phase and direction at asOf")]
+    [Parameters(ApiParameters.AsOf, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
+    [ProducesResponseType<RelationListView>(StatusCodes.Status200OK)]
+    [Problems(400)]
     public static async Task<IResult> GetAll(
         HttpRequest request,
         [FromServices] IQuerySession session,

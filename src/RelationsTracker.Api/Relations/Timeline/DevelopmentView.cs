@@ -1,3 +1,4 @@
+using RelationsTracker.Api.Infrastructure.OpenApi;
 using RelationsTracker.Developments;
 using RelationsTracker.Scoring;
 
@@ -7,14 +8,14 @@ namespace RelationsTracker.Api.Relations.Timeline;
 public sealed record DevelopmentView(
     Guid Id,
     string Relation,
-    string Type,
+    [property: OneOf(AllowedNames.DevelopmentTypes)] string Type,
     string Cameo,
     double Weight,
     string OccurredOn,
     string EffectiveDate,
     string Actor,
     string Summary,
-    string Significance,
+    [property: OneOf(AllowedNames.Significances)] string Significance,
     IReadOnlyList<SourceView> Sources,
     string? Agreement,
     string? Title,

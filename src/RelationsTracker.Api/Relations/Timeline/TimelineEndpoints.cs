@@ -1,12 +1,14 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Infrastructure.OpenApi;
 using RelationsTracker.Api.Relations.Replaying;
 using RelationsTracker.Developments;
 using Wolverine.Http;
 
 namespace RelationsTracker.Api.Relations.Timeline;
 
+[Tags("Developments")]
 public static class TimelineEndpoints
 {
     /// <summary>
@@ -14,7 +16,12 @@ public static class TimelineEndpoints
     /// with its contribution at asOf (default today). Retracted ones are listed with status "retracted" and
     /// contribution 0. <c>from</c>/<c>to</c> bound the effective date.
     /// </summary>
-    [WolverineGet("/api/relations/{a}/{b}/developments")]
+    [WolverineGet("/api/relations/{a}/{b}/developments", OperationId = "getTimeline",
+        Summary = "The relation's developments known at knownAt, in occurrence order, each with its contribution at asOf")]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.From, ApiParameters.To, ApiParameters.AsOf, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
+    [ProducesResponseType<TimelineView>(StatusCodes.Status200OK)]
+    [ResponseHeader(StatusCodes.Status200OK, "ETag")]
+    [Problems(400, 404)]
     public static async Task<IResult> GetTimeline(
         string a,
         string b,
@@ -49,7 +56,11 @@ public static class TimelineEndpoints
             view.HalfLifeDays, timeline.Version, entries));
     }
 
-    [WolverineGet("/api/relations/{a}/{b}/developments/{id}")]
+    [WolverineGet("/api/relations/{a}/{b}/developments/{id}", OperationId = "getDevelopment",
+        Summary = "One development as known at knownAt: its sources, corrections, status and contribution at asOf")]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.DevelopmentId, ApiParameters.AsOf, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
+    [ProducesResponseType<DevelopmentView>(StatusCodes.Status200OK)]
+    [Problems(400, 404)]
     public static async Task<IResult> GetOne(
         string a,
         string b,
