@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Resources;
+using RelationsTracker.Api.Importing;
 using RelationsTracker.Api.Infrastructure;
 using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Relations;
@@ -30,6 +31,7 @@ builder.Services.AddTrackerHealthChecks();
 builder.Services.AddWebhookHttpClient();
 builder.Services.AddSingleton<CallbackHosts>();
 builder.Services.AddWriteRateLimit(builder.Configuration);
+builder.AddImports();
 
 builder.Services.AddSingleton(sp => ApiKeys.From(builder.Configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger("RelationsTracker.Security")));
 builder.Services.AddSingleton(TimeProvider.System);
