@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark of docs/performance.md: ./bench.sh [--sizes 1000,10000,100000] [--seconds 10] ...
+#   ./bench.sh --load [seconds]     only the mixed load
+#   ./bench.sh --import [rows]      only the import against Marten's batched append and a raw INSERT (default 1,000,000 rows)
 # Uses ConnectionStrings__Marten when set, else the local PostgreSQL of scripts/postgres.sh (database
 # relations_tracker_bench, emptied first so runs compare).
 set -euo pipefail

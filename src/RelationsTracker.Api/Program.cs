@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Resources;
+using RelationsTracker.Api.Importing;
 using RelationsTracker.Api.Infrastructure;
 using RelationsTracker.Api.Infrastructure.OpenApi;
 using RelationsTracker.Api.Notifications;
@@ -32,6 +33,7 @@ builder.Services.AddWebhookHttpClient();
 builder.Services.AddSingleton<CallbackHosts>();
 builder.Services.AddWriteRateLimit(builder.Configuration);
 builder.Services.AddTrackerOpenApi();
+builder.AddImports();
 
 builder.Services.AddSingleton(sp => ApiKeys.From(builder.Configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger("RelationsTracker.Security")));
 builder.Services.AddSingleton(TimeProvider.System);

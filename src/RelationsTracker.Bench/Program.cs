@@ -15,12 +15,18 @@ Console.WriteLine();
 
 using var store = DocumentStore.For(opts => EventStore.Configure(opts, options.ConnectionString));
 await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+var run = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+if (options.ImportRows > 0)
+{
+    // ./bench.sh --import [rows]: only the import against Marten's batched append and a raw INSERT (ImportBench.cs).
+    await ImportBench.RunAsync(options, store, run);
+    return;
+}
 await using var api = await ApiProcess.StartAsync(options);
 using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
 http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.ApiKey);
 
 var table = new ResultTable();
-var run = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
 if (options.LoadSeconds > 0)
 {

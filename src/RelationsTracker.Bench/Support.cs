@@ -17,7 +17,8 @@ public sealed record BenchOptions(
     int Writers,
     int SustainedSeconds,
     int Notifications,
-    int LoadSeconds)
+    int LoadSeconds,
+    int ImportRows)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -30,7 +31,8 @@ public sealed record BenchOptions(
         return new BenchOptions(connection, $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database}", apiDll, sizes,
             int.Parse(Arg("--reads") ?? "200"), int.Parse(Arg("--posts") ?? "300"), int.Parse(Arg("--writers") ?? "8"),
             int.Parse(Arg("--seconds") ?? "10"), int.Parse(Arg("--notifications") ?? "1000"),
-            args.Contains("--load") ? int.Parse(Arg("--load") is { } l && !l.StartsWith("--") ? l : "60") : 0);
+            args.Contains("--load") ? int.Parse(Arg("--load") is { } l && !l.StartsWith("--") ? l : "60") : 0,
+            args.Contains("--import") ? int.Parse(Arg("--import") is { } n && !n.StartsWith("--") ? n : "1000000") : 0);
     }
 }
 
@@ -41,10 +43,11 @@ public sealed class ApiProcess : IAsyncDisposable
 
     private readonly Process _process;
     public Uri BaseAddress { get; }
+    public int ProcessId => _process.Id;
 
     private ApiProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
 
-    public static async Task<ApiProcess> StartAsync(BenchOptions options)
+    public static async Task<ApiProcess> StartAsync(BenchOptions options, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
@@ -59,6 +62,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Tracker__ApiKeys__0"] = ApiKey;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[api] {e.Data}"); };

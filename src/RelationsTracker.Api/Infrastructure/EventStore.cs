@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using RelationsTracker.Api.Actors;
+using RelationsTracker.Api.Importing;
 using JasperFx.Events.Daemon;
 using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Relations;
@@ -70,6 +71,7 @@ public static class EventStore
         opts.Schema.For<Notification>().Identity(n => n.Id);
         opts.Schema.For<WebhookSubscription>();
         opts.Schema.For<WebhookDelivery>().Duplicate(d => d.SubscriptionId);
+        opts.Schema.For<ImportRun>();
     }
 
     /// <summary>

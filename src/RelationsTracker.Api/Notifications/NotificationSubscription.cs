@@ -7,6 +7,7 @@ using RelationsTracker.Api.Relations;
 using RelationsTracker.Api.Relations.Replaying;
 using RelationsTracker.Api.Subscriptions;
 using RelationsTracker.Developments;
+using RelationsTracker.Importing;
 using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
 using Wolverine;
@@ -44,6 +45,10 @@ public sealed class NotificationSubscription : BatchSubscription
         foreach (var e in page.Events)
         {
             if (e.Data is not IDevelopmentEvent change || !RelationId.TryParse(e.StreamKey, out var relation)) continue;
+            // Imported developments are not announced one by one (a million webhooks is nobody's wish; the import
+            // itself is followed at GET /api/imports/{id}). Skipping one leaves this relation's ledger behind, so
+            // the next event of the relation reloads it, imported developments included: its score counts them.
+            if (change is DevelopmentRecorded && ImportedDevelopment.IsImported(change.DevelopmentId)) continue;
 
             var ledger = await LedgerBeforeAsync(operations, relation, e, ct);
             var today = DateOnly.FromDateTime(e.Timestamp.UtcDateTime);

@@ -263,7 +263,7 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
     /// Another write got there first: the stream moved past the version we decided on
     /// (<see cref="ConcurrencyException"/>), or two first writes raced to start it.
     /// </summary>
-    private static bool IsConcurrencyConflict(Exception e) =>
+    internal static bool IsConcurrencyConflict(Exception e) =>
         e is ConcurrencyException or ExistingStreamIdCollisionException || e.InnerException is ConcurrencyException;
 
     private sealed class RelationQueue

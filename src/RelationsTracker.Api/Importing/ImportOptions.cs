@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using RelationsTracker.Importing;
+
+namespace RelationsTracker.Api.Importing;
+
+/// <summary>The <c>Tracker:Imports</c> settings (docs/import.md).</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Tracker:Imports";
+
+    /// <summary>The largest file POST /api/imports takes; the 1 MiB limit of the JSON routes does not apply here.</summary>
+    public long MaxBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Rows decided and committed together: one transaction each.</summary>
+    public int BatchSize { get; set; } = 2000;
+
+    /// <summary>Where uploads wait until they are imported (deleted after); the system's temporary folder if unset.</summary>
+    public string? SpoolDirectory { get; set; }
+
+    /// <summary>The actor mapping table for GDELT rows.</summary>
+    public List<ActorRule> Actors { get; set; } = [];
+
+    public string Spool => SpoolDirectory is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "relations-tracker-imports");
+
+    public ActorMapping Mapping()
+    {
+        var (mapping, errors) = ActorMapping.Create(Actors);
+        return mapping ?? throw new InvalidOperationException($"{Section}:Actors is invalid: {string.Join("; ", errors)}");
+    }
+}
+
+/// <summary>A wrong mapping table stops the service at start, not the first import.</summary>
+public sealed class ImportOptionsValidation : IValidateOptions<ImportOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ImportOptions options)
+    {
+        var errors = ActorMapping.Create(options.Actors).Errors.Select(e => $"{ImportOptions.Section}:{e}").ToList();
+        if (options.MaxBytes <= 0) errors.Add($"{ImportOptions.Section}:MaxBytes must be positive");
+        if (options.BatchSize is < 1 or > 50_000) errors.Add($"{ImportOptions.Section}:BatchSize must be 1 to 50,000");
+        return errors.Count > 0 ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,209 @@
+using System.Buffers;
+using System.Text.Json;
+using RelationsTracker.Api.Relations;
+using RelationsTracker.Api.Relations.Recording;
+using RelationsTracker.Developments;
+using RelationsTracker.Importing;
+using RelationsTracker.Relations;
+
+namespace RelationsTracker.Api.Importing;
+
+/// <summary>A row that became a development, with the actors it needs: those with a name are created if missing.</summary>
+public sealed record ImportCandidate(long Line, RelationId Relation, DevelopmentRecorded Event, IReadOnlyList<NeededActor> Actors);
+
+/// <param name="CreateAs">The name to create it with if it does not exist (a mapped GDELT actor); null: it must exist.</param>
+public sealed record NeededActor(string Id, string? CreateAs);
+
+/// <summary>One row's outcome: a candidate development or the reason it was rejected.</summary>
+public readonly record struct RowOutcome(ImportCandidate? Candidate, RejectedRow? Rejected);
+
+/// <summary>
+/// Turns the rows of an import file into developments. Every row goes through the same parsing and validation
+/// as a POST of a development (<see cref="RecordDevelopment.Parse"/>): the row is written as that request's JSON
+/// body and read back by the same code, so an import can never accept what the API refuses.
+/// </summary>
+public static class ImportRows
+{
+    /// <summary>The CSV columns, by header name (any order, names as written here, any case). significance may be left out.</summary>
+    public static readonly IReadOnlyList<string> CsvColumns = ["relation", "type", "occurredOn", "actor", "significance", "summary", "source"];
+
+    public static IEnumerable<RowOutcome> Read(ImportFormat format, TextReader reader, ActorMapping mapping, DateOnly today) =>
+        format == ImportFormat.Gdelt ? ReadGdelt(reader, mapping, today) : ReadCsv(reader, today);
+
+    /// <summary>Whether the file starts as its format must (a GDELT row's 61 columns; the CSV header), read from its first record.</summary>
+    public static string? CheckStart(ImportFormat format, TextReader reader)
+    {
+        var first = (format == ImportFormat.Gdelt ? TextRecords.TabSeparated(reader) : TextRecords.CommaSeparated(reader)).FirstOrDefault();
+        if (first is null) return "The file is empty.";
+        if (first.IsBad) return $"Line {first.Line}: {first.Error}.";
+        if (format == ImportFormat.Gdelt)
+            return first.Fields.Count == GdeltEvent.Columns ? null
+                : $"This is not a GDELT 2.0 events file: line {first.Line} has {first.Fields.Count} tab-separated columns, not {GdeltEvent.Columns}. (For the CSV format, use format=csv.)";
+        return CsvHeader.Parse(first.Fields).Error;
+    }
+
+    private static IEnumerable<RowOutcome> ReadGdelt(TextReader reader, ActorMapping mapping, DateOnly today)
+    {
+        foreach (var record in TextRecords.TabSeparated(reader))
+        {
+            if (record.IsBad)
+            {
+                yield return Reject(record.Line, record.Error!);
+                continue;
+            }
+            yield return FromGdelt(record.Line, record.Fields, mapping, today);
+        }
+    }
+
+    private static IEnumerable<RowOutcome> ReadCsv(TextReader reader, DateOnly today)
+    {
+        CsvHeader? header = null;
+        foreach (var record in TextRecords.CommaSeparated(reader))
+        {
+            if (header is null)
+            {
+                var (parsed, error) = CsvHeader.Parse(record.IsBad ? [] : record.Fields);
+                if (parsed is null) throw new InvalidDataException(record.IsBad ? $"Line {record.Line}: {record.Error}." : error);
+                header = parsed;
+                continue;
+            }
+            if (record.IsBad)
+            {
+                yield return Reject(record.Line, record.Error!);
+                continue;
+            }
+            yield return FromCsv(record.Line, record.Fields, header, today);
+        }
+    }
+
+    public static RowOutcome FromGdelt(long line, IReadOnlyList<string> fields, ActorMapping mapping, DateOnly today)
+    {
+        var (e, error) = GdeltEvent.Parse(fields);
+        if (e is null) return Reject(line, error!);
+
+        var (type, _, cameoError) = CameoMapping.Map(e.EventCode, e.EventBaseCode, e.EventRootCode);
+        if (type is null) return Reject(line, cameoError!);
+
+        var first = mapping.Find(e.Actor1);
+        var second = mapping.Find(e.Actor2);
+        if (first is null || second is null)
+        {
+            var (which, actor) = first is null ? ("Actor1", e.Actor1) : ("Actor2", e.Actor2);
+            return Reject(line, string.IsNullOrEmpty(actor.CountryCode)
+                ? $"{which} {actor.Describe()} has no country code, so the actor mapping cannot name it"
+                : $"{which} {actor.Describe()} of country {actor.CountryCode} is not in the actor mapping (Tracker:Imports:Actors)");
+        }
+        if (first.Actor == second.Actor)
+            return Reject(line, $"both actors map to {first.Actor}; a relation needs two different actors");
+        var relation = RelationId.Of(first.Actor, second.Actor);
+
+        var occurredOn = GdeltEvent.IsoDay(e.SqlDate);
+        if (occurredOn is null) return Reject(line, $"SQLDATE '{e.SqlDate}' is not a date as YYYYMMDD");
+        var summary = $"{Name(e.Actor1)} → {Name(e.Actor2)}: {CameoMapping.Describe(e.EventCode, e.EventBaseCode, e.EventRootCode)} (CAMEO {e.EventCode}, GDELT event {e.GlobalEventId})";
+        var isUrl = DevelopmentFields.IsWebUrl(e.SourceUrl);
+        var source = new SourceFields(
+            Url: isUrl ? e.SourceUrl : null,
+            Citation: isUrl ? $"GDELT 2.0 event {e.GlobalEventId}" : $"GDELT 2.0 event {e.GlobalEventId}: {e.SourceUrl}",
+            PublishedOn: GdeltEvent.IsoDay(e.DateAdded));
+
+        return Candidate(line, relation, type.Value.ToString(), occurredOn, first.Actor, significance: null, summary, source, today,
+            ImportedDevelopment.IdOfGdeltEvent(e.GlobalEventId),
+            [new NeededActor(first.Actor, first.Name ?? first.Actor), new NeededActor(second.Actor, second.Name ?? second.Actor)]);
+    }
+
+    public static RowOutcome FromCsv(long line, IReadOnlyList<string> fields, CsvHeader header, DateOnly today)
+    {
+        if (fields.Count != header.Count) return Reject(line, $"has {fields.Count} fields; the header has {header.Count}");
+        string Field(string name) => header.IndexOf(name) is { } i ? fields[i].Trim() : "";
+
+        var relationText = Field("relation");
+        if (!RelationId.TryParse(relationText, out var relation))
+            return Reject(line, $"relation: '{relationText}' is not a relation: two different actor ids joined by ~ (LBY-EAST~TUR)");
+        var type = Field("type");
+        if (Catalogue.TryParseType(type, out var parsedType) && Catalogue.Of(parsedType).Shape != DevelopmentShape.Plain)
+        {
+            var needs = Catalogue.Of(parsedType).Shape == DevelopmentShape.Agreement ? "an agreement (slug and title)" : "a mission (owner, kind, city)";
+            return Reject(line, $"type: {type} needs {needs}, which an import row has no column for; record it with POST /api/relations/{{a}}/{{b}}/developments");
+        }
+        var source = Field("source");
+        var sourceFields = source.Length == 0 ? null
+            : source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                ? new SourceFields(source, null, null)
+                : new SourceFields(null, source, null);
+        var significance = Field("significance");
+        var id = ImportedDevelopment.IdOfCsvRow([relation.ToString(), type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? "normal" : significance, Field("summary"), source]);
+        return Candidate(line, relation, type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? null : significance,
+            Field("summary"), sourceFields, today, id, [new NeededActor(relation.First, null), new NeededActor(relation.Second, null)]);
+    }
+
+    private sealed record SourceFields(string? Url, string? Citation, string? PublishedOn);
+
+    private static RowOutcome Candidate(long line, RelationId relation, string type, string occurredOn, string actor, string? significance,
+        string summary, SourceFields? source, DateOnly today, Guid id, IReadOnlyList<NeededActor> actors)
+    {
+        // The row as the JSON body of POST .../developments, read by the same parser.
+        var buffer = Buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", type);
+            json.WriteString("occurredOn", occurredOn);
+            json.WriteString("actor", actor);
+            json.WriteString("summary", summary);
+            if (significance is not null) json.WriteString("significance", significance);
+            json.WriteStartArray("sources");
+            if (source is not null)
+            {
+                json.WriteStartObject();
+                if (source.Url is not null) json.WriteString("url", source.Url);
+                if (source.Citation is not null) json.WriteString("citation", source.Citation);
+                if (source.PublishedOn is not null) json.WriteString("publishedOn", source.PublishedOn);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        var (command, errors) = RecordDevelopment.Parse(document.RootElement, relation, today);
+        if (errors.Any)
+            return Reject(line, string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value.Select(m => $"{(e.Key == "sources" || e.Key.StartsWith("sources[") ? "source" : e.Key)}: {m}"))));
+        var decision = RecordDevelopment.Decide(command!, null, id);
+        var recorded = (DevelopmentRecorded)((Decision.Accepted)decision).Events[0];
+        return new RowOutcome(new ImportCandidate(line, relation, recorded, actors), null);
+    }
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? Buffer;
+
+    private static string Name(GdeltActor actor) => actor.Name.Length > 0 ? actor.Name : actor.Code;
+
+    private static RowOutcome Reject(long line, string reason) => new(null, new RejectedRow(line, reason));
+}
+
+/// <summary>The CSV header: which column holds which field.</summary>
+public sealed class CsvHeader
+{
+    private readonly Dictionary<string, int> _index;
+
+    public int Count { get; }
+
+    private CsvHeader(Dictionary<string, int> index, int count) => (_index, Count) = (index, count);
+
+    public int? IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : null;
+
+    public static (CsvHeader? Header, string? Error) Parse(IReadOnlyList<string> fields)
+    {
+        const string expected = "relation,type,occurredOn,actor,significance,summary,source";
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var name = ImportRows.CsvColumns.FirstOrDefault(c => string.Equals(c, fields[i].Trim().TrimStart('\uFEFF'), StringComparison.OrdinalIgnoreCase));
+            if (name is null) return (null, $"The CSV header must name the columns {expected} (significance may be left out); '{fields[i]}' is not one of them.");
+            if (!index.TryAdd(name, i)) return (null, $"The CSV header names '{name}' twice.");
+        }
+        var missing = ImportRows.CsvColumns.Where(c => c != "significance" && !index.ContainsKey(c)).ToList();
+        return missing.Count > 0
+            ? (null, $"The CSV header must name the columns {expected} (significance may be left out); missing: {string.Join(", ", missing)}.")
+            : (new CsvHeader(index, fields.Count), null);
+    }
+}

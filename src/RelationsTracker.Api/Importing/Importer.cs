@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Text;
+using Marten;
+using Microsoft.Extensions.Options;
+using RelationsTracker.Api.Actors;
+using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Relations;
+using RelationsTracker.Developments;
+using RelationsTracker.Importing;
+
+namespace RelationsTracker.Api.Importing;
+
+/// <summary>
+/// Runs one import: reads the file a record at a time, turns rows into developments (<see cref="ImportRows"/>),
+/// and records them in batches: one transaction per batch, all its relations' streams appended together with
+/// their expected versions (so the inline projections see each event's version, and a concurrent write to one
+/// of those relations is caught at commit and the batch decided again), the missing mapped actors created and
+/// the import's progress stored in the same transaction. Rows whose development is already recorded (same id)
+/// are skipped, so importing a file again records nothing new. Memory is bounded by the batch size, whatever
+/// the file's length.
+///
+/// With <see cref="ImportRun.Atomic"/>, a first pass reads the whole file and records nothing; only if no row is
+/// bad does the second pass record.
+/// </summary>
+public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<ImportOptions> options, ILogger<Importer> logger)
+{
+    // The passes below use these.
+    private readonly IDocumentStore _store = store;
+    private readonly TimeProvider _clock = clock;
+    private readonly ImportOptions _options = options.Value;
+    private readonly ILogger _logger = logger;
+
+    private const int MaxAttempts = 8;
+    private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(5);
+
+    public static ImportRun NewRun(ImportFormat format, bool atomic, string source, long bytes, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Format = format.ToString().ToLowerInvariant(),
+        Atomic = atomic,
+        Source = source,
+        Bytes = bytes,
+        Phase = atomic ? "validating" : "recording",
+        StartedAt = now,
+        UpdatedAt = now,
+    };
+
+    public async Task SaveAsync(ImportRun run, CancellationToken ct)
+    {
+        await using var session = _store.LightweightSession();
+        session.Store(run);
+        await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Imports the file at <paramref name="path"/>; the run's final state is stored and returned, whatever happens.</summary>
+    public async Task<ImportRun> RunAsync(ImportRun run, string path, CancellationToken ct)
+    {
+        var format = Enum.Parse<ImportFormat>(run.Format, ignoreCase: true);
+        var stopwatch = Stopwatch.StartNew();
+        _logger.LogInformation("Import {Id} ({Format}{Atomic}, {Bytes:N0} bytes) started", run.Id, run.Format, run.Atomic ? ", atomic" : "", run.Bytes);
+        try
+        {
+            var pass = new Pass(this, _options.Mapping(), ct);
+            if (run.Atomic)
+            {
+                run = await pass.RunAsync(run, path, format, write: false);
+                if (run.Rejected > 0)
+                    return await FinishAsync(run with { Status = ImportRun.Failed, Failure = $"atomic: {run.Rejected:N0} of {run.RowsRead:N0} rows were rejected, so nothing was recorded" }, stopwatch);
+                run = run with { Phase = "recording", RowsRead = 0 };
+            }
+            run = await pass.RunAsync(run, path, format, write: true);
+            return await FinishAsync(run with { Status = ImportRun.Completed }, stopwatch);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return await FinishAsync(run with { Status = ImportRun.Failed, Failure = "interrupted: the service stopped. Import the file again: rows already recorded are skipped." }, stopwatch);
+        }
+        catch (InvalidDataException e)
+        {
+            return await FinishAsync(run with { Status = ImportRun.Failed, Failure = e.Message }, stopwatch);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Import {Id} failed", run.Id);
+            return await FinishAsync(run with { Status = ImportRun.Failed, Failure = $"{e.GetType().Name}: {e.Message}. Import the file again: rows already recorded are skipped." }, stopwatch);
+        }
+    }
+
+    private async Task<ImportRun> FinishAsync(ImportRun run, Stopwatch stopwatch)
+    {
+        var now = _clock.GetUtcNow();
+        run = run with { FinishedAt = now, UpdatedAt = now };
+        await SaveAsync(run, CancellationToken.None);
+        _logger.LogInformation(
+            "Import {Id} {Status} in {Seconds:N1} s: {Read:N0} rows read, {Recorded:N0} recorded, {Already:N0} already imported, {Rejected:N0} rejected{Failure}",
+            run.Id, run.Status, stopwatch.Elapsed.TotalSeconds, run.RowsRead, run.Recorded, run.AlreadyImported, run.Rejected,
+            run.Failure is null ? "" : $" ({run.Failure})");
+        return run;
+    }
+
+    /// <summary>One reading of the file; the actors known to exist are remembered from one pass to the next.</summary>
+    private sealed class Pass(Importer importer, ActorMapping mapping, CancellationToken ct)
+    {
+        private readonly HashSet<string> _actorsThatExist = new(StringComparer.Ordinal);
+        private readonly Stopwatch _sinceLog = Stopwatch.StartNew();
+
+        public async Task<ImportRun> RunAsync(ImportRun run, string path, ImportFormat format, bool write)
+        {
+            var batchSize = importer._options.BatchSize;
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            using var reader = new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, 1 << 16);
+            var today = importer._clock.Today();
+            var batch = new List<RowOutcome>(batchSize);
+            foreach (var row in ImportRows.Read(format, reader, mapping, today))
+            {
+                batch.Add(row);
+                if (batch.Count < batchSize) continue;
+                run = await BatchAsync(run, batch, write);
+                batch.Clear();
+            }
+            if (batch.Count > 0 || run.RowsRead == 0) run = await BatchAsync(run, batch, write);
+            return run;
+        }
+
+        private async Task<ImportRun> BatchAsync(ImportRun run, List<RowOutcome> rows, bool write)
+        {
+            ct.ThrowIfCancellationRequested();
+            run = run with { RowsRead = run.RowsRead + rows.Count };
+            var candidates = new List<ImportCandidate>(rows.Count);
+            foreach (var row in rows)
+            {
+                if (row.Rejected is { } rejected) run = run.Reject(rejected);
+                else candidates.Add(row.Candidate!);
+            }
+
+            // Actors: those a row names directly must exist; mapped ones are created with the batch if missing.
+            var toCreate = new Dictionary<string, Actor>(StringComparer.Ordinal);
+            await using (var query = importer._store.QuerySession())
+            {
+                var unknown = candidates.SelectMany(c => c.Actors).Select(a => a.Id).Where(id => !_actorsThatExist.Contains(id)).Distinct().ToArray();
+                if (unknown.Length > 0)
+                    foreach (var actor in await query.LoadManyAsync<Actor>(ct, unknown)) _actorsThatExist.Add(actor.Id);
+            }
+            var accepted = new List<ImportCandidate>(candidates.Count);
+            foreach (var candidate in candidates)
+            {
+                var missing = candidate.Actors.FirstOrDefault(a => a.CreateAs is null && !_actorsThatExist.Contains(a.Id));
+                if (missing is not null)
+                {
+                    run = run.Reject(new RejectedRow(candidate.Line, $"actor {missing.Id} does not exist; create it with PUT /api/actors/{missing.Id} first"));
+                    continue;
+                }
+                foreach (var a in candidate.Actors.Where(a => a.CreateAs is not null && !_actorsThatExist.Contains(a.Id)))
+                    toCreate.TryAdd(a.Id, new Actor(a.Id, a.CreateAs!, "Created by an import (Tracker:Imports:Actors)"));
+                accepted.Add(candidate);
+            }
+
+            run = write ? await RecordAsync(run, accepted, toCreate) : await ProgressAsync(run);
+            if (_sinceLog.Elapsed >= LogEvery)
+            {
+                _sinceLog.Restart();
+                var seconds = (importer._clock.GetUtcNow() - run.StartedAt).TotalSeconds;
+                importer._logger.LogInformation(
+                    "Import {Id} {Phase}: {Read:N0} rows read, {Recorded:N0} recorded, {Already:N0} already imported, {Rejected:N0} rejected ({Rate:N0} rows/s)",
+                    run.Id, run.Phase, run.RowsRead, run.Recorded, run.AlreadyImported, run.Rejected, seconds > 0 ? run.RowsRead / seconds : 0);
+            }
+            return run;
+        }
+
+        /// <summary>A validating pass stores its progress about once a second.</summary>
+        private async Task<ImportRun> ProgressAsync(ImportRun run)
+        {
+            var now = importer._clock.GetUtcNow();
+            if (now - run.UpdatedAt < TimeSpan.FromSeconds(1)) return run;
+            run = run with { UpdatedAt = now };
+            await importer.SaveAsync(run, ct);
+            return run;
+        }
+
+        private async Task<ImportRun> RecordAsync(ImportRun run, List<ImportCandidate> candidates, Dictionary<string, Actor> toCreate)
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                // An identity map: the inline projection folds onto the Relation documents read below, not reading them again.
+                await using var session = importer._store.IdentitySession();
+                var ids = candidates.Select(c => c.Event.DevelopmentId).Distinct().ToArray();
+                var existing = ids.Length == 0 ? [] : (await session.Query<Development>().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
+
+                // The new developments, by relation, in file order; a row repeated in the batch counts once.
+                var byRelation = new Dictionary<string, List<ImportCandidate>>(StringComparer.Ordinal);
+                var already = 0;
+                foreach (var candidate in candidates)
+                {
+                    if (!existing.Add(candidate.Event.DevelopmentId))
+                    {
+                        already++;
+                        continue;
+                    }
+                    var key = candidate.Relation.ToString();
+                    if (!byRelation.TryGetValue(key, out var list)) byRelation[key] = list = [];
+                    list.Add(candidate);
+                }
+
+                var next = run with { AlreadyImported = run.AlreadyImported + already, Recorded = run.Recorded + byRelation.Values.Sum(l => l.Count), UpdatedAt = importer._clock.GetUtcNow() };
+                if (byRelation.Count > 0)
+                {
+                    var relations = (await session.LoadManyAsync<Relation>(ct, byRelation.Keys.ToArray())).ToDictionary(r => r.Id, StringComparer.Ordinal);
+                    var now = Microseconds(importer._clock.GetUtcNow());
+                    foreach (var (key, list) in byRelation)
+                    {
+                        var events = list.Select(c => (object)c.Event).ToArray();
+                        // Recorded time, as RelationWriter keeps it: to the microsecond, and after the relation's last write.
+                        relations.TryGetValue(key, out var relation);
+                        var recordedAt = relation is null || now > relation.LastRecordedAt ? now : relation.LastRecordedAt.AddTicks(TimeSpan.TicksPerMicrosecond);
+                        var action = relation is null
+                            ? session.Events.StartStream(key, events)
+                            : session.Events.Append(key, relation.StreamVersion + events.Length, events);
+                        foreach (var e in action.Events)
+                        {
+                            e.Timestamp = recordedAt;
+                            recordedAt = recordedAt.AddTicks(TimeSpan.TicksPerMicrosecond);
+                        }
+                    }
+                    foreach (var actor in toCreate.Values) session.Store(actor);
+                }
+                session.Store(next);
+                try
+                {
+                    await session.SaveChangesAsync(ct);
+                    if (byRelation.Count > 0) foreach (var id in toCreate.Keys) _actorsThatExist.Add(id);
+                    return next;
+                }
+                catch (Exception e) when (RelationWriter.IsConcurrencyConflict(e))
+                {
+                    // Another writer moved one of the relations first: read them again and decide the batch again.
+                    importer._logger.LogDebug("Import {Id}: a relation moved while a batch was written; trying again (attempt {Attempt})", run.Id, attempt);
+                }
+            }
+            throw new InvalidOperationException($"The relations of a batch kept changing while it was written ({MaxAttempts} attempts); nothing of that batch was recorded");
+        }
+
+        private static DateTimeOffset Microseconds(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace RelationsTracker.Importing;
+
+/// <summary>
+/// Imported developments have ids made from what they are, not drawn at random: the same row imported again
+/// gets the same id, so an import can tell it is already recorded. The ids are name-based UUIDs (RFC 9562
+/// version 5, SHA-1) in a namespace of the tracker's own; developments recorded through the API have random
+/// version 7 ids, so the version alone says whether a development came from an import.
+/// </summary>
+public static class ImportedDevelopment
+{
+    /// <summary>The tracker's namespace for imported development ids (a fixed, random UUID).</summary>
+    public static readonly Guid Namespace = new("6d1f3a52-8b0e-4c47-9a43-52e3b7c1d9f0");
+
+    /// <summary>The id of a GDELT event's development: the event's GLOBALEVENTID names it.</summary>
+    public static Guid IdOfGdeltEvent(string globalEventId) => NameBased($"gdelt:{globalEventId}");
+
+    /// <summary>The id of a CSV row's development: its fields as parsed name it, so only an identical row is the same development.</summary>
+    public static Guid IdOfCsvRow(IEnumerable<string> canonicalFields) => NameBased("csv:" + string.Join('\u001f', canonicalFields));
+
+    public static bool IsImported(Guid id) => id.Version == 5;
+
+    private static Guid NameBased(string name)
+    {
+        Span<byte> input = stackalloc byte[16];
+        Namespace.TryWriteBytes(input, bigEndian: true, out _);
+        var bytes = new byte[16 + Encoding.UTF8.GetByteCount(name)];
+        input.CopyTo(bytes);
+        Encoding.UTF8.GetBytes(name, bytes.AsSpan(16));
+        Span<byte> hash = stackalloc byte[20];
+        SHA1.HashData(bytes, hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // the RFC variant
+        return new Guid(hash[..16], bigEndian: true);
+    }
+}
