@@ -194,12 +194,14 @@ public static class Loader
         const int batch = 1000;
         for (var done = 0; done < count; done += batch)
         {
-            await using var session = store.LightweightSession();
+            await using var session = store.IdentitySession();
             var events = Enumerable.Range(0, Math.Min(batch, count - done)).Select(_ => (object)Generator.Event(random, relation)).ToArray();
             // With the expected version known, Marten gives inline projections each event's version.
-            var stream = await session.Events.FetchForWriting<RelationsTracker.Api.Relations.Relation>(relation.ToString());
-            stream.AppendMany(events);
-            foreach (var e in stream.Events)
+            var known = await session.LoadAsync<RelationsTracker.Api.Relations.Relation>(relation.ToString());
+            var action = known is null
+                ? session.Events.StartStream(relation.ToString(), events)
+                : session.Events.Append(relation.ToString(), known.StreamVersion + events.Length, events);
+            foreach (var e in action.Events)
             {
                 recordedAt = recordedAt.AddTicks(TimeSpan.TicksPerMicrosecond);
                 e.Timestamp = recordedAt;

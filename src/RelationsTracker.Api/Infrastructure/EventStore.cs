@@ -47,7 +47,7 @@ public static class EventStore
 
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         // Marten 9's default, stated: one round trip per append. Every append names its expected version
-        // (FetchForWriting), so inline projections still see each event's stream version, which the
+        // (RelationWriter), so inline projections still see each event's stream version, which the
         // developments' documents keep so readers can ask "what changed since version n".
         opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
         // The daemon's leader lock through the DistributedLock shim fails without this (docs/operations.md).
@@ -82,6 +82,7 @@ public static class EventStore
     public static string WithDeadClientCheck(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
         if (builder.Options?.Contains("client_connection_check_interval") != true)
             builder.Options = $"{builder.Options} -c client_connection_check_interval=1000".Trim();
         return builder.ConnectionString;
