@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Infrastructure.OpenApi;
 using Wolverine.Http;
 
 namespace RelationsTracker.Api.Importing;
@@ -12,9 +13,16 @@ namespace RelationsTracker.Api.Importing;
 /// The body is streamed to a spool file (never held in memory), its start is checked, and the import runs in the
 /// background; GET /api/imports/{id} shows its progress.
 /// </summary>
+[Tags("Imports")]
 public static class ImportEndpoints
 {
-    [WolverinePost("/api/imports")]
+    [WolverinePost("/api/imports", OperationId = "startImport", Summary = "Imports a GDELT 2.0 events file or a CSV of developments")]
+    [Parameters(ApiParameters.ImportFormat, ApiParameters.Atomic)]
+    [FileRequestBody("The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md).",
+        "text/tab-separated-values", "text/csv", "application/octet-stream")]
+    [ProducesResponseType<ImportView>(StatusCodes.Status202Accepted, Description = "The import has started; follow it at Location")]
+    [ResponseHeader(StatusCodes.Status202Accepted, "Location")]
+    [Problems(400, 413)]
     public static async Task<IResult> Post(
         HttpContext context,
         [FromServices] IOptions<ImportOptions> settings,
@@ -72,7 +80,10 @@ public static class ImportEndpoints
         }
     }
 
-    [WolverineGet("/api/imports/{id}")]
+    [WolverineGet("/api/imports/{id}", OperationId = "getImport", Summary = "An import's progress: rows read, recorded, already imported and rejected (with line numbers)")]
+    [Parameters(ApiParameters.ImportId)]
+    [ProducesResponseType<ImportView>(StatusCodes.Status200OK)]
+    [Problems(400, 404)]
     public static async Task<IResult> Get(string id, [FromServices] IQuerySession session, [FromServices] TimeProvider clock, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var guid)) return Problems.Validation("id", $"'{id}' is not an import id");

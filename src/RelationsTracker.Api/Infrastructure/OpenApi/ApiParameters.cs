@@ -34,6 +34,9 @@ public static class ApiParameters
     public const string ActorIdInRoute = "id (actor)";
     public const string DevelopmentId = "id (development)";
     public const string SubscriptionId = "id (subscription)";
+    public const string ImportId = "id (import)";
+    public const string ImportFormat = "format";
+    public const string Atomic = "atomic";
 
     // The pattern of a relation id as the notification filter takes it: two actor ids joined by '~', either order.
     private static readonly string RelationPattern = $"^{ActorId.PatternText[1..^1]}~{ActorId.PatternText[1..^1]}$";
@@ -45,6 +48,12 @@ public static class ApiParameters
         [ActorIdInRoute] = () => Path("id", Actor(), $"The actor's id: {ActorId.Description}."),
         [DevelopmentId] = () => Path("id", Uuid(), "The development's id, as recording it answered."),
         [SubscriptionId] = () => Path("id", Uuid(), "The subscription's id, as creating it answered."),
+        [ImportId] = () => Path("id", Uuid(), "The import's id, as starting it answered."),
+        [ImportFormat] = () => Query(ImportFormat, Enum(["gdelt", "csv"], null),
+            "The file's format: a GDELT 2.0 events file (61 tab-separated columns) or a CSV of developments (docs/import.md). " +
+            "Default: from Content-Type (text/tab-separated-values or text/csv)."),
+        [Atomic] = () => Query(Atomic, new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = false },
+            "true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers."),
         [AsOf] = () => Query(AsOf, Date(),
             "The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC)."),
         [KnownAt] = () => Query(KnownAt, new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Pattern = ReadParameters.InstantPattern },

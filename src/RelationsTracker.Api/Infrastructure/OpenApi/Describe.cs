@@ -12,6 +12,14 @@ public sealed class JsonRequestBodyAttribute(Type type) : Attribute
     public Type Type => type;
 }
 
+/// <summary>A file the endpoint streams itself (not JSON), in one of these media types.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class FileRequestBodyAttribute(string description, params string[] mediaTypes) : Attribute
+{
+    public string Description => description;
+    public IReadOnlyList<string> MediaTypes => mediaTypes;
+}
+
 /// <summary>
 /// The problem details (application/problem+json) the endpoint itself can answer, by status code. 401 and 429,
 /// which the API key and rate limit middleware answer before any endpoint runs, are added for every write.

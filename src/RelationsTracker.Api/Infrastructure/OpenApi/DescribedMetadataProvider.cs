@@ -115,10 +115,10 @@ public sealed class DescribedMetadataProvider : IApiDescriptionProvider
     public static string ProblemText(int status) => status switch
     {
         400 => "The route, a parameter or the body is invalid: 'errors' names each bad field. Nothing was changed.",
-        404 => "Not found: an actor of the route, or the development or subscription the route names.",
+        404 => "Not found: an actor of the route, or the development, subscription or import the route names.",
         409 => "The development is retracted: it cannot be retracted or corrected again. Nothing was recorded.",
         412 => "If-Match does not name the relation's current version (given in 'currentVersion'). Nothing was recorded.",
-        413 => $"The body is larger than {JsonBody.MaxBytes:N0} bytes.",
+        413 => $"The body is larger than the route takes: {JsonBody.MaxBytes:N0} bytes of JSON, or an import's Tracker:Imports:MaxBytes. Nothing was changed.",
         415 => "The body is not JSON: send Content-Type: application/json.",
         422 => "This Idempotency-Key was used before with another request. Nothing was recorded.",
         429 => "Too many requests at once: the operation's description says which limit.",

@@ -97,6 +97,16 @@ public static class TrackerOpenApi
             if (existing is not null) operation.Parameters[operation.Parameters.IndexOf(existing)] = parameter;
             else operation.Parameters.Add(parameter);
         }
+        if (metadata.OfType<FileRequestBodyAttribute>().FirstOrDefault() is { } file)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = file.Description,
+                Content = file.MediaTypes.ToDictionary(type => type,
+                    _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
+            };
+        }
         foreach (var header in metadata.OfType<ResponseHeaderAttribute>())
             AddResponseHeader(operation, header.StatusCode, header.Name);
 
