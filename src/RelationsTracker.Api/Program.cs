@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Resources;
+using RelationsTracker.Api.Dashboard;
 using RelationsTracker.Api.Infrastructure;
 using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Relations;
@@ -46,6 +47,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApiKeys();
 app.UseRateLimiter();
+app.UseDashboard();
 app.MapTrackerHealthChecks();
 app.MapWolverineEndpoints();
 
