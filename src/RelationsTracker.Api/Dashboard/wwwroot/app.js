@@ -161,10 +161,11 @@ function sourceNode(source) {
   const label = source.publisher || source.citation || source.url;
   let node;
   if (source.url && /^https?:\/\//i.test(source.url)) {
-    node = el('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', dir: 'auto', text: label });
+    node = el('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', text: label });
     if (source.citation && source.publisher) node.title = source.citation;
   } else {
-    node = el('cite', { dir: 'auto', text: label });
+    // Left to right as a whole: citations mix an Arabic headline with its English translation and a file name.
+    node = el('cite', { text: label });
   }
   const extra = [source.publishedOn, source.language].filter(Boolean).join(', ');
   return el('li', {}, node, extra ? el('span', { class: 'muted', text: ` (${extra})` }) : null);
