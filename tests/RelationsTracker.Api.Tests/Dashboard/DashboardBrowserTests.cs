@@ -126,13 +126,14 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
 public static class Chromium
 {
     public const string SkipReason =
-        "No Chromium found (TRACKER_CHROMIUM, /usr/bin/chromium or /usr/bin/chromium-browser): the dashboard browser test " +
-        "is skipped. Install Debian's chromium package (apt-get install chromium; test.sh does it when run as root).";
+        "No Chromium found (TRACKER_CHROMIUM if set, else /usr/bin/chromium or /usr/bin/chromium-browser): the dashboard " +
+        "browser test is skipped. Install Debian's chromium package (apt-get install chromium; test.sh does it when run as root).";
 
+    /// <summary>TRACKER_CHROMIUM when set (and only it, so it can also turn the test off), else Debian's places.</summary>
     public static string? Find()
     {
-        var candidates = new[] { Environment.GetEnvironmentVariable("TRACKER_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" };
-        return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c));
+        if (Environment.GetEnvironmentVariable("TRACKER_CHROMIUM") is { Length: > 0 } chosen) return File.Exists(chosen) ? chosen : null;
+        return new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
     }
 
     public static BrowserTypeLaunchOptions LaunchOptions(string executable) => new()
