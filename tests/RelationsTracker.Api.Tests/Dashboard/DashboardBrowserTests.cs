@@ -62,7 +62,7 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
             await ScreenshotAsync(page, $"dashboard-{asOf}.png");
         }
         await ScreenshotAsync(page.Locator(".chart"), "dashboard-chart.png");
-        await ScreenshotAsync(page.Locator(".timeline"), "dashboard-timeline.png", maxHeight: 900);
+        await ScreenshotAsync(page.Locator(".timeline"), "dashboard-timeline.png", maxHeight: 640);
 
         // A linked view opens as it was left.
         var linked = await browser.NewPageAsync();
