@@ -67,13 +67,18 @@ public static class ScoreChartEndpoint
         return TypedResults.Text(chart.Render(), ContentType);
     }
 
-    /// <summary>The first of the month before the first development, so the chart shows where it started from; a year before <paramref name="to"/> when none.</summary>
+    /// <summary>
+    /// The first of the month before the first development, so the chart shows where it started from; a year before
+    /// <paramref name="to"/> when none. Never so far back that even a monthly series would be refused.
+    /// </summary>
     public static DateOnly DefaultFrom(TimelineIndex known, DateOnly to)
     {
         if (known.Known.Count == 0) return to.AddYears(-1);
         var first = known.Known.Min(d => d.EffectiveDate);
         var from = new DateOnly(first.Year, first.Month, 1).AddMonths(-1);
-        return from <= to ? from : to.AddYears(-1);
+        if (from > to) return to.AddYears(-1);
+        var earliest = to.AddMonths(-(ReplayEndpoints.MaxPoints - 1));
+        return from < earliest ? earliest : from;
     }
 
     public static string DefaultStep(DateOnly from, DateOnly to)

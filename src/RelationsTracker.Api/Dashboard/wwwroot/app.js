@@ -292,7 +292,9 @@ function writeUrl(push) {
 function showControls() {
   $('asof').value = view.asOf || today();
   $('asof-slider').value = String(dayNumber(view.asOf || today()));
-  $('knownat').value = view.knownAt ? new Date(view.knownAt).toISOString().slice(0, 19) : '';
+  const knownAt = view.knownAt ? new Date(view.knownAt) : null;
+  // An instant the browser cannot read stays in the URL; the service's 400 then says what is wrong with it.
+  $('knownat').value = knownAt && !Number.isNaN(knownAt.getTime()) ? knownAt.toISOString().slice(0, 19) : '';
   $('halflife').value = String(view.halfLifeDays);
 }
 
