@@ -12,6 +12,7 @@ namespace RelationsTracker.Api.Dashboard;
 /// The score series drawn by the service, so that the same picture appears on the dashboard and in any report
 /// that embeds <c>&lt;img src=".../score.svg"&gt;</c>.
 /// </summary>
+[Tags("Relations")]
 public static class ScoreChartEndpoint
 {
     public const string ContentType = "image/svg+xml; charset=utf-8";
@@ -21,7 +22,9 @@ public static class ScoreChartEndpoint
     /// chart runs from the month before the first development known at knownAt to asOf, by day while that is
     /// at most <see cref="ReplayEndpoints.MaxPoints"/> points (else by week, else by month).
     /// </summary>
-    [WolverineGet("/api/relations/{a}/{b}/score.svg")]
+    [WolverineGet("/api/relations/{a}/{b}/score.svg", OperationId = "getScoreChart",
+        Summary = "The relation's score series drawn as an SVG image, with the phase bands, its developments and a marker at asOf")]
+    [ProducesResponseType<Stream>(StatusCodes.Status200OK, "image/svg+xml", Description = "An 800 × 360 SVG image with a title and a description")]
     public static async Task<IResult> GetScoreChart(
         string a,
         string b,
