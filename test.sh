@@ -56,9 +56,55 @@ if [ -z "${TRACKER_TEST_CONNECTION:-}${ConnectionStrings__Marten:-}" ] \
     || echo "test.sh: without PostgreSQL server binaries the integration tests will fail (see above)" >&2
 fi
 
+# The dashboard's browser test (DashboardBrowserTests) drives the machine's Chromium, never a downloaded browser:
+# TRACKER_CHROMIUM if set (only it), else /usr/bin/chromium or /usr/bin/chromium-browser. When none is there and we are root, install
+# Debian's chromium (only if the run may include that test: no --filter, or one naming Dashboard or Browser). If that
+# cannot be done the test is skipped, and says why; so does this script, before and after the run.
+find_chromium() {
+  local c
+  if [ -n "${TRACKER_CHROMIUM:-}" ]; then
+    [ -x "$TRACKER_CHROMIUM" ] && echo "$TRACKER_CHROMIUM"
+    return
+  fi
+  for c in /usr/bin/chromium /usr/bin/chromium-browser; do
+    [ -x "$c" ] && { echo "$c"; return 0; }
+  done
+  return 1
+}
+filtered=false
+filters=
+previous=
+for arg in "$@"; do
+  case "$arg" in --filter=*) filtered=true; filters="$filters ${arg#--filter=}" ;; --filter) filtered=true ;; esac
+  [ "$previous" != --filter ] || filters="$filters $arg"
+  previous=$arg
+done
+wants_browser_test=true
+if [ "$filtered" = true ]; then
+  case "$filters" in *Dashboard*|*Browser*) ;; *) wants_browser_test=false ;; esac
+fi
+chromium=$(find_chromium || true)
+if [ -z "$chromium" ] && [ -z "${TRACKER_CHROMIUM:-}" ] && [ "$wants_browser_test" = true ] && [ "$(id -u)" = 0 ] \
+   && command -v apt-get >/dev/null 2>&1; then
+  echo "test.sh: installing Debian's chromium for the dashboard browser test (apt-get install chromium; a few minutes)..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  timeout 900 apt-get install -y chromium >/dev/null 2>&1 \
+    || { timeout 300 apt-get update >/dev/null 2>&1 && timeout 900 apt-get install -y chromium >/dev/null 2>&1; } \
+    || echo "test.sh: apt-get could not install chromium" >&2
+  chromium=$(find_chromium || true)
+fi
+browser_note=
+if [ -n "$chromium" ]; then
+  export TRACKER_CHROMIUM=$chromium
+elif [ "$wants_browser_test" = true ]; then
+  browser_note="test.sh: no Chromium found: the dashboard browser test (DashboardBrowserTests) is SKIPPED. Install Debian's chromium package (or set TRACKER_CHROMIUM) to run it."
+  echo "$browser_note" >&2
+fi
+
 # Swept after the run, however it ends (the owners of this run's clusters are gone by then).
 trap "sweep_throwaway_clusters || true" EXIT
 
 status=0
 dotnet test RelationsTracker.sln -c Release "$@" || status=$?
+[ -z "$browser_note" ] || echo "$browser_note" >&2
 exit "$status"

@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Resources;
 using RelationsTracker.Api.Importing;
+using RelationsTracker.Api.Dashboard;
 using RelationsTracker.Api.Infrastructure;
 using RelationsTracker.Api.Infrastructure.OpenApi;
 using RelationsTracker.Api.Notifications;
@@ -50,6 +51,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApiKeys();
 app.UseRateLimiter();
+app.UseDashboard();
 app.MapTrackerHealthChecks();
 app.MapWolverineEndpoints();
 app.MapTrackerOpenApi();

@@ -107,14 +107,22 @@ public sealed record SeriesRequest(DateOnly From, DateOnly To, string Step, Date
 {
     public static readonly IReadOnlyList<string> Steps = ["day", "week", "month"];
 
-    public static (SeriesRequest? Request, FieldErrors Errors) Read(HttpRequest request, TimeProvider clock)
+    public static (SeriesRequest? Request, FieldErrors Errors) Read(HttpRequest request, TimeProvider clock) =>
+        Read(request, clock, clock.Today(), (to, _) => to.AddYears(-1), (_, _) => "day");
+
+    /// <summary>
+    /// The same parameters and checks with other defaults (the score chart's): <paramref name="defaultFrom"/> is
+    /// given to and knownAt, <paramref name="defaultStep"/> from and to.
+    /// </summary>
+    public static (SeriesRequest? Request, FieldErrors Errors) Read(HttpRequest request, TimeProvider clock, DateOnly defaultTo,
+        Func<DateOnly, DateTimeOffset, DateOnly> defaultFrom, Func<DateOnly, DateOnly, string> defaultStep)
     {
         var errors = new FieldErrors();
-        var to = ReadParameters.Date(request, "to", errors) ?? clock.Today();
-        var from = ReadParameters.Date(request, "from", errors) ?? to.AddYears(-1);
-        var step = ReadParameters.Single(request, "step", errors) ?? "day";
-        if (!Steps.Contains(step)) errors.Add("step", $"'{step}' is not a step; use day, week or month");
         var knownAt = ReadParameters.KnownAt(request, errors) ?? clock.GetUtcNow();
+        var to = ReadParameters.Date(request, "to", errors) ?? defaultTo;
+        var from = ReadParameters.Date(request, "from", errors) ?? defaultFrom(to, knownAt);
+        var step = ReadParameters.Single(request, "step", errors) ?? defaultStep(from, to);
+        if (!Steps.Contains(step)) errors.Add("step", $"'{step}' is not a step; use day, week or month");
         var halfLife = ReadParameters.HalfLifeDays(request, errors);
         if (errors.Any) return (null, errors);
 

@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Security;
+using System.Text;
+using RelationsTracker.Scoring;
+
+namespace RelationsTracker.Api.Dashboard;
+
+/// <summary>One point of the drawn series: the reported (rounded) score on a date.</summary>
+public sealed record ChartPoint(DateOnly Date, decimal Score)
+{
+    public Phase Phase => WarmingScore.PhaseOf(Score);
+}
+
+/// <summary>A development drawn as a tick on the time axis: when it counts from, what it was, its signed weight.</summary>
+public sealed record ChartDevelopment(DateOnly EffectiveDate, string OccurredOn, string Type, double SignedWeight);
+
+/// <summary>
+/// What the score chart shows: the series of one relation from <see cref="From"/> to <see cref="To"/> as known at
+/// <see cref="KnownAt"/>, the developments on its time axis, and the reading at asOf (drawn when in range).
+/// </summary>
+public sealed record ScoreChart(
+    string Relation,
+    DateOnly From,
+    DateOnly To,
+    string Step,
+    DateTimeOffset KnownAt,
+    int HalfLifeDays,
+    IReadOnlyList<ChartPoint> Points,
+    IReadOnlyList<ChartDevelopment> Developments,
+    ChartPoint? AsOf)
+{
+    public const int Width = 800;
+    public const int Height = 360;
+    public const int Left = 52;
+    public const int Right = Width - 86;
+    public const int Top = 44;
+    public const int Bottom = Height - 40;
+
+    // Bands follow WarmingScore.PhaseOf: ≤ −50 hostile, ≤ −15 strained, < 15 neutral, < 50 cordial, else close.
+    private static readonly (Phase Phase, int Low, int High, string Fill)[] Bands =
+    [
+        (Phase.Hostile, -100, -50, "#f2c4bf"),
+        (Phase.Strained, -50, -15, "#f9e0c7"),
+        (Phase.Neutral, -15, 15, "#eeeeee"),
+        (Phase.Cordial, 15, 50, "#dcebd3"),
+        (Phase.Close, 50, 100, "#bcdcae"),
+    ];
+
+    private static readonly int[] ScoreTicks = [-100, -50, -15, 0, 15, 50, 100];
+
+    public static double X(DateOnly date, DateOnly from, DateOnly to)
+    {
+        var span = Math.Max(1, to.DayNumber - from.DayNumber);
+        return Left + (double)(date.DayNumber - from.DayNumber) / span * (Right - Left);
+    }
+
+    public static double Y(decimal score) => Top + (double)(100 - Math.Clamp(score, -100, 100)) / 200 * (Bottom - Top);
+
+    /// <summary>The chart as a standalone SVG document: deterministic (invariant culture), no script, no style sheet.</summary>
+    public string Render()
+    {
+        var svg = new StringBuilder(4096 + Points.Count * 14);
+        var title = $"Warming score of {Relation}, {Day(From)} to {Day(To)}";
+        svg.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" "))
+            .Append("role=\"img\" aria-labelledby=\"score-title score-desc\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"11\">\n");
+        svg.Append("<title id=\"score-title\">").Append(Escape(title)).Append("</title>\n");
+        svg.Append("<desc id=\"score-desc\">").Append(Escape(Description())).Append("</desc>\n");
+        svg.Append(Invariant($"<rect width=\"{Width}\" height=\"{Height}\" fill=\"#ffffff\"/>\n"));
+
+        // Heading: what, and from which point of view.
+        svg.Append(Invariant($"<text x=\"{Left}\" y=\"18\" font-size=\"14\" font-weight=\"600\" fill=\"#1d2733\">"))
+            .Append(Escape($"{Relation} · warming score")).Append("</text>\n");
+        svg.Append(Invariant($"<text x=\"{Left}\" y=\"34\" fill=\"#55606e\">"))
+            .Append(Escape($"{Day(From)} to {Day(To)} by {Step} · known at {Instant(KnownAt)} · half-life {HalfLifeDays} days"))
+            .Append("</text>\n");
+
+        // Phase bands with their names at the right.
+        svg.Append("<g class=\"phases\">\n");
+        foreach (var (phase, low, high, fill) in Bands)
+        {
+            var top = Y(high);
+            var bottom = Y(low);
+            svg.Append(Invariant($"<rect x=\"{Left}\" y=\"{N(top)}\" width=\"{Right - Left}\" height=\"{N(bottom - top)}\" fill=\"{fill}\"><title>{phase.Name()}: {low} to {high}</title></rect>\n"));
+            svg.Append(Invariant($"<text x=\"{Right + 6}\" y=\"{N((top + bottom) / 2 + 4)}\" fill=\"#3b4652\">{phase.Name()}</text>\n"));
+        }
+        svg.Append("</g>\n");
+
+        // Score axis: the phase thresholds, and zero.
+        svg.Append("<g class=\"score-axis\">\n");
+        foreach (var tick in ScoreTicks)
+        {
+            var y = N(Y(tick));
+            var stroke = tick == 0 ? "#7a8593" : "#ffffff";
+            svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{y}\" x2=\"{Right}\" y2=\"{y}\" stroke=\"{stroke}\" stroke-width=\"1\"/>\n"));
+            svg.Append(Invariant($"<text x=\"{Left - 6}\" y=\"{N(Y(tick) + 4)}\" text-anchor=\"end\" fill=\"#3b4652\">{tick}</text>\n"));
+        }
+        svg.Append("</g>\n");
+
+        // Time axis.
+        svg.Append("<g class=\"time-axis\">\n");
+        svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{Bottom}\" x2=\"{Right}\" y2=\"{Bottom}\" stroke=\"#3b4652\" stroke-width=\"1\"/>\n"));
+        foreach (var (date, label) in TimeTicks(From, To))
+        {
+            var x = N(X(date, From, To));
+            svg.Append(Invariant($"<line x1=\"{x}\" y1=\"{Bottom}\" x2=\"{x}\" y2=\"{Bottom + 5}\" stroke=\"#3b4652\" stroke-width=\"1\"/>\n"));
+            svg.Append(Invariant($"<text x=\"{x}\" y=\"{Bottom + 18}\" text-anchor=\"middle\" fill=\"#3b4652\">{label}</text>\n"));
+        }
+        svg.Append("</g>\n");
+
+        // Developments: a tick each at the date it counts from, green if it warms, red if it cools.
+        svg.Append("<g class=\"developments\">\n");
+        foreach (var d in Developments.Where(d => d.EffectiveDate >= From && d.EffectiveDate <= To))
+        {
+            var x = N(X(d.EffectiveDate, From, To));
+            var colour = d.SignedWeight > 0 ? "#2e7d32" : d.SignedWeight < 0 ? "#c62828" : "#6b7480";
+            svg.Append(Invariant($"<line x1=\"{x}\" y1=\"{Bottom - 10}\" x2=\"{x}\" y2=\"{Bottom}\" stroke=\"{colour}\" stroke-width=\"2\">"))
+                .Append("<title>").Append(Escape(Invariant($"{d.OccurredOn} {d.Type} ({d.SignedWeight:+0.0;-0.0;0})"))).Append("</title></line>\n");
+        }
+        svg.Append("</g>\n");
+
+        // The score.
+        if (Points.Count > 0)
+        {
+            svg.Append("<polyline class=\"score\" fill=\"none\" stroke=\"#1f3a5f\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\"");
+            for (var i = 0; i < Points.Count; i++)
+            {
+                if (i > 0) svg.Append(' ');
+                svg.Append(N(X(Points[i].Date, From, To))).Append(',').Append(N(Y(Points[i].Score)));
+            }
+            svg.Append("\"/>\n");
+        }
+
+        // asOf, when it falls inside the range drawn.
+        if (AsOf is { } asOf && asOf.Date >= From && asOf.Date <= To)
+        {
+            var x = X(asOf.Date, From, To);
+            var y = Y(asOf.Score);
+            var anchor = x > (Left + Right) / 2.0 ? "end" : "start";
+            var labelX = anchor == "end" ? x - 6 : x + 6;
+            svg.Append("<g class=\"as-of\">\n");
+            svg.Append(Invariant($"<line x1=\"{N(x)}\" y1=\"{Top}\" x2=\"{N(x)}\" y2=\"{Bottom}\" stroke=\"#b03a2e\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>\n"));
+            svg.Append(Invariant($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"4.5\" fill=\"#b03a2e\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n"));
+            svg.Append(Invariant($"<text x=\"{N(labelX)}\" y=\"{Top + 12}\" text-anchor=\"{anchor}\" font-weight=\"600\" fill=\"#b03a2e\">"))
+                .Append(Escape(Invariant($"asOf {Day(asOf.Date)}: {Score(asOf.Score)} {asOf.Phase.Name()}"))).Append("</text>\n");
+            svg.Append("</g>\n");
+        }
+
+        svg.Append(Invariant($"<rect x=\"{Left}\" y=\"{Top}\" width=\"{Right - Left}\" height=\"{Bottom - Top}\" fill=\"none\" stroke=\"#3b4652\" stroke-width=\"1\"/>\n"));
+        svg.Append("</svg>\n");
+        return svg.ToString();
+    }
+
+    /// <summary>What a screen reader says instead of the picture: the range, the extremes and the reading at asOf.</summary>
+    public string Description()
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant($"Warming score of {Relation} on a scale from -100 (hostile) to +100 (close), from {Day(From)} to {Day(To)} by {Step}, "));
+        text.Append(Invariant($"counting what was recorded by {Instant(KnownAt)}, with a half-life of {HalfLifeDays} days. "));
+        if (Points.Count > 0)
+        {
+            var lowest = Points.MinBy(p => p.Score)!;
+            var highest = Points.MaxBy(p => p.Score)!;
+            text.Append(Invariant($"Lowest {Score(lowest.Score)} ({lowest.Phase.Name()}) on {Day(lowest.Date)}; "));
+            text.Append(Invariant($"highest {Score(highest.Score)} ({highest.Phase.Name()}) on {Day(highest.Date)}; "));
+            text.Append(Invariant($"last {Score(Points[^1].Score)} ({Points[^1].Phase.Name()}) on {Day(Points[^1].Date)}. "));
+        }
+        if (AsOf is { } asOf)
+            text.Append(Invariant($"As of {Day(asOf.Date)}: {Score(asOf.Score)}, {asOf.Phase.Name()}. "));
+        var shown = Developments.Count(d => d.EffectiveDate >= From && d.EffectiveDate <= To);
+        text.Append(shown switch
+        {
+            0 => "No development in this range.",
+            1 => "1 development in this range.",
+            _ => Invariant($"{shown} developments in this range."),
+        });
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Dated ticks for the time axis: the finest of days, months or years that gives at most 8 ticks, on round
+    /// dates (the first of a month, the first of January) so that labels read as calendar dates.
+    /// </summary>
+    public static IReadOnlyList<(DateOnly Date, string Label)> TimeTicks(DateOnly from, DateOnly to)
+    {
+        const int MaxTicks = 8;
+        foreach (var days in new[] { 1, 2, 7, 14 })
+        {
+            if ((to.DayNumber - from.DayNumber) / days + 1 > MaxTicks) continue;
+            return Enumerable.Range(0, (to.DayNumber - from.DayNumber) / days + 1)
+                .Select(i => from.AddDays(i * days)).Select(d => (d, Day(d))).ToList();
+        }
+        foreach (var months in new[] { 1, 2, 3, 6 })
+        {
+            var ticks = new List<(DateOnly, string)>();
+            for (var d = new DateOnly(from.Year, from.Month, 1); d <= to && ticks.Count <= MaxTicks; d = d.AddMonths(1))
+                if (d >= from && (d.Month - 1) % months == 0) ticks.Add((d, d.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
+            if (ticks.Count <= MaxTicks) return ticks;
+        }
+        var yearly = new List<(DateOnly, string)>();
+        foreach (var years in new[] { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000 })
+        {
+            yearly.Clear();
+            for (var year = from.Year; year <= to.Year && yearly.Count <= MaxTicks; year++)
+            {
+                var d = new DateOnly(year, 1, 1);
+                if (d >= from && year % years == 0) yearly.Add((d, year.ToString(CultureInfo.InvariantCulture)));
+            }
+            if (yearly.Count <= MaxTicks) break;
+        }
+        return yearly;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string N(double value) => Math.Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Score(decimal score) => score.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Instant(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Escape(string text) => SecurityElement.Escape(text);
+}

@@ -1,0 +1,96 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Infrastructure.OpenApi;
+using RelationsTracker.Api.Relations;
+using RelationsTracker.Api.Relations.Replaying;
+using RelationsTracker.Scoring;
+using Wolverine.Http;
+
+namespace RelationsTracker.Api.Dashboard;
+
+/// <summary>
+/// The score series drawn by the service, so that the same picture appears on the dashboard and in any report
+/// that embeds <c>&lt;img src=".../score.svg"&gt;</c>.
+/// </summary>
+[Tags("Relations")]
+public static class ScoreChartEndpoint
+{
+    public const string ContentType = "image/svg+xml; charset=utf-8";
+
+    /// <summary>
+    /// The parameters of <c>GET .../score</c> plus <c>asOf</c> (the marked day, default today). By default the
+    /// chart runs from the month before the first development known at knownAt to asOf, by day while that is
+    /// at most <see cref="ReplayEndpoints.MaxPoints"/> points (else by week, else by month).
+    /// </summary>
+    [WolverineGet("/api/relations/{a}/{b}/score.svg", OperationId = "getScoreChart",
+        Summary = "The relation's score series drawn as an SVG image, with the phase bands, its developments and a marker at asOf")]
+    [ProducesResponseType<Stream>(StatusCodes.Status200OK, "image/svg+xml", Description = "An 800 × 360 SVG image with a title and a description")]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.AsOf, ApiParameters.From, ApiParameters.To, ApiParameters.Step, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
+    [ResponseHeader(StatusCodes.Status200OK, "ETag")]
+    [Problems(400, 404)]
+    public static async Task<IResult> GetScoreChart(
+        string a,
+        string b,
+        HttpRequest request,
+        HttpResponse response,
+        [FromServices] IQuerySession session,
+        [FromServices] RouteRelation routes,
+        [FromServices] RelationTimelines timelines,
+        [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
+        if (routeProblem is not null) return routeProblem;
+
+        var errors = new FieldErrors();
+        var asOf = ReadParameters.Date(request, "asOf", errors) ?? clock.Today();
+        var timeline = await timelines.GetAsync(session, relation, ct);
+        var (series, seriesErrors) = SeriesRequest.Read(request, clock, asOf,
+            (to, knownAt) => DefaultFrom(timeline.KnownAt(knownAt), to),
+            DefaultStep);
+        foreach (var (field, messages) in seriesErrors.ToDictionary())
+            foreach (var message in messages) errors.Add(field, message);
+        if (errors.Any) return errors.ToProblem();
+
+        var known = timeline.KnownAt(series!.KnownAt);
+        var points = known.Series(series.Dates(), series.HalfLifeDays).Select(p => new ChartPoint(p.Date, p.Score)).ToList();
+        var atAsOf = known.Series([asOf], series.HalfLifeDays)[0];
+        var chart = new ScoreChart(
+            relation.ToString(),
+            series.From,
+            series.To,
+            series.Step,
+            series.KnownAt,
+            series.HalfLifeDays,
+            points,
+            known.Known.Select(d => new ChartDevelopment(d.EffectiveDate, d.OccurredOn.ToString(), d.Type.ToString(), d.SignedWeight)).ToList(),
+            new ChartPoint(asOf, atAsOf.Score));
+
+        response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
+        // Opened on its own, the picture is a document: it may run nothing and load nothing.
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors *";
+        response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Text(chart.Render(), ContentType);
+    }
+
+    /// <summary>
+    /// The first of the month before the first development, so the chart shows where it started from; a year before
+    /// <paramref name="to"/> when none. Never so far back that even a monthly series would be refused.
+    /// </summary>
+    public static DateOnly DefaultFrom(TimelineIndex known, DateOnly to)
+    {
+        if (known.Known.Count == 0) return to.AddYears(-1);
+        var first = known.Known.Min(d => d.EffectiveDate);
+        var from = new DateOnly(first.Year, first.Month, 1).AddMonths(-1);
+        if (from > to) return to.AddYears(-1);
+        var earliest = to.AddMonths(-(ReplayEndpoints.MaxPoints - 1));
+        return from < earliest ? earliest : from;
+    }
+
+    public static string DefaultStep(DateOnly from, DateOnly to)
+    {
+        var days = to.DayNumber - from.DayNumber + 1;
+        return days <= ReplayEndpoints.MaxPoints ? "day" : days <= ReplayEndpoints.MaxPoints * 7L ? "week" : "month";
+    }
+}

@@ -1,0 +1,446 @@
+// The RelationsTracker dashboard: plain JavaScript, no build step. It reads the same public routes as any
+// client (docs/user-guide.md): the relations list, one relation's state, its timeline, its score chart
+// (score.svg, drawn by the service) and the notifications stream. Data is always put in the page as text,
+// never as HTML; the one exception is the chart, which is the service's own escaped SVG.
+'use strict';
+
+const DAY = 86400000;
+const KINDS = ['development-recorded', 'development-retracted', 'development-corrected', 'phase-changed'];
+const KEY_STORAGE = 'relations-tracker.read-key';
+
+const $ = (id) => document.getElementById(id);
+
+const view = {
+  relation: null,     // canonical id, e.g. "LBY-EAST~TUR"
+  asOf: null,         // "YYYY-MM-DD"; null: today
+  knownAt: null,      // ISO instant; null: now
+  halfLifeDays: 180,
+  key: sessionStorage.getItem(KEY_STORAGE) || null,
+};
+const actors = new Map();
+let generation = 0;   // answers to an older request are dropped
+let listTimer = null;
+let relationTimer = null;
+
+// ---- Dates ----
+
+const today = () => new Date().toISOString().slice(0, 10);
+const dayNumber = (iso) => Math.floor(Date.parse(iso + 'T00:00:00Z') / DAY);
+const dateOfDay = (n) => new Date(n * DAY).toISOString().slice(0, 10);
+const isDate = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || '') && !Number.isNaN(Date.parse(s + 'T00:00:00Z'));
+
+function showInstant(iso) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z').replace('Z', ' UTC');
+}
+
+function signed(n) {
+  const text = Number(n).toFixed(1);
+  return n > 0 ? '+' + text : text;
+}
+
+// ---- The API ----
+
+class ApiError extends Error {
+  constructor(status, message) { super(message); this.status = status; }
+}
+
+function headers(accept) {
+  const h = { Accept: accept };
+  if (view.key) h['X-Api-Key'] = view.key;
+  return h;
+}
+
+async function get(path, accept = 'application/json') {
+  const response = await fetch(path, { headers: headers(accept) });
+  if (response.status === 401) {
+    $('key-box').hidden = false;
+    throw new ApiError(401, 'This tracker needs a key for reads: enter it above.');
+  }
+  if (!response.ok) {
+    let message = `${response.status} ${response.statusText}`;
+    try {
+      const problem = await response.json();
+      message = problem.detail || problem.title || message;
+      if (problem.errors) message += ' ' + Object.entries(problem.errors).map(([f, m]) => `${f}: ${m.join(' ')}`).join('; ');
+    } catch { /* not a problem details body */ }
+    throw new ApiError(response.status, message);
+  }
+  return accept === 'application/json' ? response.json() : response.text();
+}
+
+function pointOfView(extra = {}) {
+  const q = new URLSearchParams();
+  if (view.asOf) q.set('asOf', view.asOf);
+  if (view.knownAt) q.set('knownAt', view.knownAt);
+  if (view.halfLifeDays !== 180) q.set('halfLifeDays', String(view.halfLifeDays));
+  for (const [k, v] of Object.entries(extra)) if (v) q.set(k, v);
+  const text = q.toString();
+  return text ? '?' + text : '';
+}
+
+const relationPath = (relation) => '/api/relations/' + relation.split('~').map(encodeURIComponent).join('/');
+
+// ---- Showing ----
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else if (k.startsWith('data-') || k === 'dir' || k === 'title' || k === 'aria-current') node.setAttribute(k, v);
+    else node[k] = v;
+  }
+  for (const child of children) if (child != null) node.append(child);
+  return node;
+}
+
+function phaseBadge(phase, id) {
+  const badge = el('span', { class: `phase phase-${phase}`, text: phase });
+  if (id) badge.id = id;
+  return badge;
+}
+
+const ARROWS = { warming: '↗', cooling: '↘', stable: '→' };
+
+function showError(error) {
+  const box = $('error');
+  if (!error) { box.hidden = true; box.textContent = ''; return; }
+  box.hidden = false;
+  box.textContent = error.message || String(error);
+}
+
+function actorName(id) { return actors.get(id) || id; }
+
+function renderList(list) {
+  const ul = $('relations');
+  ul.replaceChildren();
+  $('relations-empty').hidden = list.relations.length > 0;
+  for (const r of list.relations) {
+    const button = el('button', { type: 'button', 'data-relation': r.relation, title: r.actors.map(actorName).join(' – ') },
+      el('span', { class: 'name', text: r.actors.join(' ~ ') }),
+      el('span', { class: 'numbers' },
+        phaseBadge(r.phase),
+        el('span', { class: 'score-small', text: signed(r.score) }),
+        el('span', { class: 'direction-small', text: `${ARROWS[r.direction] || ''} ${r.direction}` })));
+    if (r.relation === view.relation) button.setAttribute('aria-current', 'true');
+    button.addEventListener('click', () => select(r.relation));
+    ul.append(el('li', {}, button));
+  }
+}
+
+function renderState(s) {
+  $('relation-title').textContent = `${s.actors.map(actorName).join(' – ')} (${s.relation})`;
+  $('score').textContent = signed(s.score);
+  const phase = $('phase');
+  phase.textContent = s.phase;
+  phase.className = `phase phase-${s.phase}`;
+  $('direction').textContent = `${ARROWS[s.direction] || ''} ${s.direction}`;
+  $('trend').textContent = `(${signed(s.trend)} in 90 days)`;
+  $('development-count').textContent = String(s.developmentCount);
+  $('last-contact').textContent = s.lastContact || '—';
+  $('visits').textContent = String(s.visitsLast365Days);
+  $('military').textContent = s.military.activitiesLast365Days
+    + (s.military.lastActivity ? ` (latest ${s.military.lastActivity})` : '');
+  $('agreements').replaceChildren(...(s.agreements.length ? s.agreements.map((a) => el('li', {},
+    el('span', { class: `status status-${a.status}`, text: a.status }), ` ${a.title || a.id} `,
+    el('span', { class: 'muted', text: `since ${a.since}` }))) : [el('li', { class: 'muted', text: 'none' })]));
+  $('missions').replaceChildren(...(s.missions.length ? s.missions.map((m) => el('li', {},
+    el('span', { class: `status status-${m.status}`, text: m.status }),
+    ` ${m.owner} ${m.kind} in ${m.city} `, el('span', { class: 'muted', text: `since ${m.since}` }))) : [el('li', { class: 'muted', text: 'none' })]));
+  $('contributors').replaceChildren(...(s.topContributors.length ? s.topContributors.map((c) => el('li', {},
+    el('span', { class: c.contribution >= 0 ? 'warm' : 'cool', text: (c.contribution > 0 ? '+' : '') + c.contribution.toFixed(3) }),
+    ` ${c.type} `, el('span', { class: 'muted', text: c.occurredOn }))) : [el('li', { class: 'muted', text: 'none' })]));
+
+  $('shown-asof').textContent = s.asOf;
+  $('shown-knownat').textContent = showInstant(s.knownAt) + (view.knownAt ? '' : ' (now)');
+  $('shown-halflife').textContent = String(s.halfLifeDays);
+}
+
+function sourceNode(source) {
+  const label = source.publisher || source.citation || source.url;
+  let node;
+  if (source.url && /^https?:\/\//i.test(source.url)) {
+    node = el('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', text: label });
+    if (source.citation && source.publisher) node.title = source.citation;
+  } else {
+    // Left to right as a whole: citations mix an Arabic headline with its English translation and a file name.
+    node = el('cite', { text: label });
+  }
+  const extra = [source.publishedOn, source.language].filter(Boolean).join(', ');
+  return el('li', {}, node, extra ? el('span', { class: 'muted', text: ` (${extra})` }) : null);
+}
+
+function renderTimeline(t, asOf) {
+  const items = [...t.developments].reverse().map((d) => {
+    const later = d.effectiveDate > asOf;
+    const classes = ['development', d.status === 'retracted' ? 'retracted' : d.weight > 0 ? 'warm' : d.weight < 0 ? 'cool' : 'flat'];
+    if (later) classes.push('later');
+    const notes = [];
+    if (d.status === 'retracted') notes.push(el('span', { class: 'tag', text: 'retracted' }));
+    if (d.corrections.length) notes.push(el('span', { class: 'tag', text: `corrected ×${d.corrections.length}` }));
+    if (later) notes.push(el('span', { class: 'tag', text: 'after asOf' }));
+    return el('li', { class: classes.join(' '), 'data-id': d.id },
+      el('div', { class: 'when', text: d.occurredOn }),
+      el('div', { class: 'what' },
+        el('div', { class: 'line' },
+          el('strong', { text: d.type }),
+          el('span', { class: 'muted', text: ` CAMEO ${d.cameo} · ${d.actor} · ${d.significance} · weight ${signed(d.weight)}` }),
+          el('span', { class: 'contribution', title: `contribution at ${asOf}`, text: (d.contribution > 0 ? '+' : '') + d.contribution.toFixed(3) }),
+          ...notes),
+        el('p', { class: 'summary', dir: 'auto', text: d.summary }),
+        el('ul', { class: 'sources' }, ...d.sources.map(sourceNode))));
+  });
+  $('timeline').replaceChildren(...(items.length ? items : [el('li', { class: 'muted', text: 'No development known at this knownAt.' })]));
+}
+
+function renderChart(svgText, url) {
+  // The service's own SVG: every text in it is XML-escaped, and it holds no script.
+  $('chart').innerHTML = svgText.replace(/^<\?xml[^>]*\?>\s*/, '');
+  $('chart-link').href = url;
+}
+
+function updateSlider(timeline) {
+  const slider = $('asof-slider');
+  const first = timeline.developments.length ? timeline.developments[0].effectiveDate : null;
+  const max = Math.max(dayNumber(today()), dayNumber(view.asOf || today()));
+  const min = Math.min(first ? dayNumber(first) - 31 : max - 365, dayNumber(view.asOf || today()));
+  slider.min = String(min);
+  slider.max = String(max);
+  slider.value = String(dayNumber(view.asOf || today()));
+}
+
+// ---- Loading ----
+
+async function loadActors() {
+  try {
+    for (const a of await get('/api/actors')) actors.set(a.id, a.name);
+  } catch { /* names are a nicety; ids are shown instead */ }
+}
+
+async function loadList() {
+  const list = await get('/api/relations' + pointOfView());
+  renderList(list);
+  if (!view.relation) {
+    $('shown-asof').textContent = list.asOf;
+    $('shown-knownat').textContent = showInstant(list.knownAt) + (view.knownAt ? '' : ' (now)');
+    $('shown-halflife').textContent = String(list.halfLifeDays);
+  }
+}
+
+async function loadRelation() {
+  const mine = ++generation;
+  const path = relationPath(view.relation);
+  const state = await get(path + pointOfView());
+  if (mine !== generation) return;
+  // The timeline and the chart are read at the very knownAt the state was, so all three agree.
+  const pinned = { asOf: state.asOf, knownAt: state.knownAt, halfLifeDays: String(state.halfLifeDays) };
+  const q = (extra) => '?' + new URLSearchParams(Object.entries({ ...pinned, ...extra }).filter(([, v]) => v)).toString();
+  const chartTo = state.asOf > today() ? state.asOf : today();
+  const chartUrl = path + '/score.svg' + q({ to: chartTo });
+  const [timeline, svg] = await Promise.all([get(path + '/developments' + q({})), get(chartUrl, 'image/svg+xml')]);
+  if (mine !== generation) return;
+  renderState(state);
+  renderTimeline(timeline, state.asOf);
+  renderChart(svg, chartUrl);
+  updateSlider(timeline);
+  $('relation').hidden = false;
+  $('pick').hidden = true;
+  document.title = `${state.relation} · ${state.phase} · RelationsTracker`;
+  document.body.dataset.shownAsOf = state.asOf; // for the browser test: what is on screen now
+}
+
+async function refresh({ list = true, relation = true } = {}) {
+  try {
+    const work = [];
+    if (list) work.push(loadList());
+    if (relation && view.relation) work.push(loadRelation());
+    await Promise.all(work);
+    showError(null);
+  } catch (error) {
+    showError(error);
+  }
+  $('pick').hidden = !!view.relation;
+}
+
+function scheduleRefresh(delay = 150) {
+  clearTimeout(relationTimer);
+  relationTimer = setTimeout(() => refresh(), delay);
+}
+
+// ---- The URL holds the view, so a view can be linked ----
+
+function readUrl() {
+  const q = new URLSearchParams(location.search);
+  view.relation = q.get('relation') || null;
+  view.asOf = isDate(q.get('asOf')) ? q.get('asOf') : null;
+  view.knownAt = q.get('knownAt') || null;
+  const h = Number.parseInt(q.get('halfLifeDays') || '', 10);
+  view.halfLifeDays = h >= 1 && h <= 3650 ? h : 180;
+}
+
+function writeUrl(push) {
+  const q = new URLSearchParams();
+  if (view.relation) q.set('relation', view.relation);
+  if (view.asOf) q.set('asOf', view.asOf);
+  if (view.knownAt) q.set('knownAt', view.knownAt);
+  if (view.halfLifeDays !== 180) q.set('halfLifeDays', String(view.halfLifeDays));
+  const url = q.toString() ? '?' + q.toString() : location.pathname;
+  if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+}
+
+function showControls() {
+  $('asof').value = view.asOf || today();
+  $('asof-slider').value = String(dayNumber(view.asOf || today()));
+  const knownAt = view.knownAt ? new Date(view.knownAt) : null;
+  // An instant the browser cannot read stays in the URL; the service's 400 then says what is wrong with it.
+  $('knownat').value = knownAt && !Number.isNaN(knownAt.getTime()) ? knownAt.toISOString().slice(0, 19) : '';
+  $('halflife').value = String(view.halfLifeDays);
+}
+
+function select(relation) {
+  view.relation = relation;
+  writeUrl(true);
+  for (const b of $('relations').querySelectorAll('button')) {
+    if (b.dataset.relation === relation) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current');
+  }
+  refresh({ list: false });
+}
+
+function setAsOf(date, delay) {
+  if (!isDate(date)) return;
+  view.asOf = date === today() ? null : date;
+  $('asof').value = date;
+  $('asof-slider').value = String(dayNumber(date));
+  writeUrl(false);
+  scheduleRefresh(delay);
+}
+
+// ---- Live updates (Server-Sent Events) ----
+
+const live = { source: null, abort: null, last: null };
+
+function setLive(state, text) {
+  $('live').dataset.state = state;
+  $('live-text').textContent = text;
+}
+
+function onNotification(kind, data) {
+  let n;
+  try { n = JSON.parse(data); } catch { return; }
+  live.last = new Date();
+  const time = live.last.toISOString().slice(11, 19);
+  setLive('live', `live · last update ${time} UTC: ${kind} in ${n.relation}`);
+  if (view.knownAt) return; // a pinned knownAt does not change with new writes
+  clearTimeout(listTimer);
+  listTimer = setTimeout(() => refresh({ list: true, relation: n.relation === view.relation }), 300);
+}
+
+function connectLive() {
+  if (live.source) live.source.close();
+  if (live.abort) live.abort.abort();
+  live.source = null;
+  live.abort = null;
+  if (view.key) { streamWithKey(); return; }
+  // EventSource reconnects by itself and sends Last-Event-ID, so nothing is missed in between.
+  const source = new EventSource('/api/notifications');
+  live.source = source;
+  source.onopen = () => setLive('live', live.last ? `live · last update ${live.last.toISOString().slice(11, 19)} UTC` : 'live · no update yet');
+  source.onerror = () => setLive(source.readyState === EventSource.CLOSED ? 'off' : 'connecting',
+    source.readyState === EventSource.CLOSED ? 'live updates off (reload to retry)' : 'reconnecting…');
+  for (const kind of KINDS) source.addEventListener(kind, (e) => onNotification(kind, e.data));
+}
+
+// EventSource cannot send X-Api-Key; with a key, read the same stream through fetch.
+async function streamWithKey() {
+  const abort = new AbortController();
+  live.abort = abort;
+  let lastId = null;
+  while (!abort.signal.aborted) {
+    try {
+      const h = headers('text/event-stream');
+      if (lastId) h['Last-Event-ID'] = lastId;
+      const response = await fetch('/api/notifications', { headers: h, signal: abort.signal });
+      if (!response.ok) throw new Error(String(response.status));
+      setLive('live', 'live · no update yet');
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value.replace(/\r\n?/g, '\n');
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let kind = 'message';
+          const data = [];
+          for (const line of block.split('\n')) {
+            if (line.startsWith('id:')) lastId = line.slice(3).trim();
+            else if (line.startsWith('event:')) kind = line.slice(6).trim();
+            else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+          }
+          if (data.length) onNotification(kind, data.join('\n'));
+        }
+      }
+    } catch (error) {
+      if (abort.signal.aborted) return;
+    }
+    setLive('connecting', 'reconnecting…');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
+// ---- Wiring ----
+
+function wire() {
+  $('asof').addEventListener('change', (e) => setAsOf(e.target.value, 0));
+  $('asof').addEventListener('input', (e) => setAsOf(e.target.value, 250));
+  $('asof-slider').addEventListener('input', (e) => setAsOf(dateOfDay(Number(e.target.value)), 120));
+  $('asof-today').addEventListener('click', () => setAsOf(today(), 0));
+  $('knownat').addEventListener('change', (e) => {
+    const v = e.target.value;
+    view.knownAt = v ? (v.length === 16 ? v + ':00' : v) + 'Z' : null;
+    writeUrl(false);
+    scheduleRefresh(0);
+  });
+  $('knownat-now').addEventListener('click', () => {
+    view.knownAt = null;
+    $('knownat').value = '';
+    writeUrl(false);
+    scheduleRefresh(0);
+  });
+  $('halflife').addEventListener('change', (e) => {
+    const h = Number.parseInt(e.target.value, 10);
+    if (!(h >= 1 && h <= 3650)) return;
+    view.halfLifeDays = h;
+    writeUrl(false);
+    scheduleRefresh(0);
+  });
+  $('controls').addEventListener('submit', (e) => e.preventDefault());
+  $('key-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    view.key = $('key').value.trim() || null;
+    if (view.key) sessionStorage.setItem(KEY_STORAGE, view.key); else sessionStorage.removeItem(KEY_STORAGE);
+    start();
+  });
+  $('key-forget').addEventListener('click', () => {
+    view.key = null;
+    $('key').value = '';
+    sessionStorage.removeItem(KEY_STORAGE);
+    start();
+  });
+  window.addEventListener('popstate', () => { readUrl(); showControls(); refresh(); });
+}
+
+async function start() {
+  $('key-box').hidden = !view.key;
+  showControls();
+  await loadActors();
+  await refresh();
+  connectLive();
+}
+
+readUrl();
+wire();
+start();

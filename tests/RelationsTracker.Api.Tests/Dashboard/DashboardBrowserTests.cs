@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using RelationsTracker.Api.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace RelationsTracker.Api.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard in a real headless Chromium against the real service with the demo history: pick the demo
+/// relation, move asOf, read the phase on screen, see a new development arrive live. Skipped, saying why, when
+/// no Chromium is installed (test.sh installs Debian's chromium when it can).
+/// </summary>
+public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : TrackerTest(app)
+{
+    public const string DemoRelation = "LBY-EAST~TUR";
+
+    /// <summary>Where the screenshots go: under the test output, and also to TRACKER_DOC_IMAGES if set (docs/images).</summary>
+    public static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    // A fresh service compiles each endpoint's code on its first request (WolverineFx.RuntimeCompilation): seconds
+    // on a busy machine, so the page may take longer than Playwright's default 5 s to show its first answers.
+    static DashboardBrowserTests() => SetDefaultExpectTimeout(30_000);
+
+    [SkippableFact]
+    public async Task The_dashboard_replays_the_demo_relation_to_a_date_and_takes_new_developments_live()
+    {
+        var chromium = Chromium.Find();
+        Skip.If(chromium is null, Chromium.SkipReason);
+        output.WriteLine($"Chromium: {chromium}; screenshots in {ScreenshotFolder}");
+
+        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
+            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
+        using var api = tracker.CreateClient();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
+        var problems = new List<string>();
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add($"console error: {message.Text}"); };
+
+        await page.GotoAsync(new Uri(tracker.BaseAddress, "/").ToString());
+        await page.ClickAsync($"#relations [data-relation='{DemoRelation}']");
+        await Expect(page.Locator("#relation-title")).ToContainTextAsync(DemoRelation);
+
+        // scoring.md's table: strained after the 2019 rejection and the 2020 "occupation" accusation; close after the Benghazi drill.
+        foreach (var (asOf, phase) in new[] { ("2020-06-30", "strained"), ("2025-08-31", "close") })
+        {
+            var state = await api.GetFromJsonAsync<JsonObject>($"/api/relations/TUR/LBY-EAST?asOf={asOf}");
+            Assert.Equal(phase, state!["phase"]!.GetValue<string>());
+
+            await page.FillAsync("#asof", asOf);
+            await page.Locator("#asof").BlurAsync(); // no caret in the screenshot
+            await Expect(page.Locator("#shown-asof")).ToHaveTextAsync(asOf);
+            Assert.Equal(phase, await page.InnerTextAsync("#phase"));
+            await Expect(page.Locator("#score")).ToHaveTextAsync(Signed(state["score"]!.GetValue<decimal>()));
+            await Expect(page.Locator("#chart")).ToContainTextAsync($"asOf {asOf}:");
+            Assert.Contains($"asOf={asOf}", page.Url);
+            await ScreenshotAsync(page, $"dashboard-{asOf}.png");
+        }
+        await ScreenshotAsync(page.Locator(".chart"), "dashboard-chart.png");
+        await ScreenshotAsync(page.Locator(".timeline"), "dashboard-timeline.png", maxHeight: 640);
+
+        // A linked view opens as it was left.
+        var linked = await browser.NewPageAsync();
+        await linked.GotoAsync(new Uri(tracker.BaseAddress, $"/?relation={DemoRelation}&asOf=2020-06-30").ToString());
+        await Expect(linked.Locator("#phase")).ToHaveTextAsync("strained");
+        await linked.CloseAsync();
+
+        // Live: a development recorded now appears without a reload.
+        await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "live");
+        var summary = $"Talks in Ankara (browser test {Guid.NewGuid():N})";
+        var response = await api.PostAsJsonAsync("/api/relations/TUR/LBY-EAST/developments", new
+        {
+            type = "Consultation",
+            occurredOn = "2025-09",
+            actor = "TUR",
+            summary,
+            sources = new[] { new { citation = "The browser test" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await Expect(page.Locator("#timeline")).ToContainTextAsync(summary);
+        await Expect(page.Locator("#live-text")).ToContainTextAsync("development-recorded");
+
+        Assert.Empty(problems);
+    }
+
+    [SkippableFact]
+    public async Task When_reads_need_a_key_the_page_asks_for_it_and_then_reads_and_listens_with_it()
+    {
+        var chromium = Chromium.Find();
+        Skip.If(chromium is null, Chromium.SkipReason);
+
+        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
+            new Dictionary<string, string> { ["Tracker:Seed"] = "true", ["Tracker:RequireKeyForReads"] = "true" });
+        using var api = tracker.CreateClient();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
+        var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add($"page error: {error}");
+
+        await page.GotoAsync(new Uri(tracker.BaseAddress, $"/?relation={DemoRelation}&asOf=2025-08-31").ToString());
+        await Expect(page.Locator("#key-box")).ToBeVisibleAsync();
+        await Expect(page.Locator("#error")).ToContainTextAsync("needs a key");
+
+        await page.FillAsync("#key", TrackerApp.ApiKey);
+        await page.ClickAsync("#key-form button[type=submit]");
+        await Expect(page.Locator("#phase")).ToHaveTextAsync("close");
+        await Expect(page.Locator("#chart")).ToContainTextAsync("asOf 2025-08-31:");
+        await Expect(page.Locator("#error")).ToBeHiddenAsync();
+
+        // EventSource cannot send the key; the page reads the stream through fetch instead.
+        await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "live");
+        var summary = $"Talks in Ankara (browser test with a key {Guid.NewGuid():N})";
+        var response = await api.PostAsJsonAsync("/api/relations/TUR/LBY-EAST/developments", new
+        {
+            type = "Consultation",
+            occurredOn = "2025-09",
+            actor = "TUR",
+            summary,
+            sources = new[] { new { citation = "The browser test" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await Expect(page.Locator("#timeline")).ToContainTextAsync(summary);
+        Assert.Empty(errors);
+    }
+
+    private static string Signed(decimal score) =>
+        (score > 0 ? "+" : "") + score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(ScreenshotFolder, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        Saved(path);
+    }
+
+    private async Task ScreenshotAsync(ILocator element, string name, int? maxHeight = null)
+    {
+        var path = Path.Combine(ScreenshotFolder, name);
+        // From the top, the element's box is where it is on the page, which is what a full-page clip needs.
+        await element.Page.EvaluateAsync("window.scrollTo(0, 0)");
+        if (maxHeight is { } height && await element.BoundingBoxAsync() is { } box && box.Height > height)
+            await element.Page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = path,
+                FullPage = true,
+                Clip = new Clip { X = box.X, Y = box.Y, Width = box.Width, Height = height },
+            });
+        else
+            await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
+        Saved(path);
+    }
+
+    private void Saved(string path)
+    {
+        output.WriteLine($"screenshot: {path}");
+        if (Environment.GetEnvironmentVariable("TRACKER_DOC_IMAGES") is { Length: > 0 } docs)
+        {
+            Directory.CreateDirectory(docs);
+            File.Copy(path, Path.Combine(docs, Path.GetFileName(path)), overwrite: true);
+        }
+    }
+}
+
+/// <summary>The machine's Chromium, if any, and how to start it: headless, offline, never downloading anything.</summary>
+public static class Chromium
+{
+    public const string SkipReason =
+        "No Chromium found (TRACKER_CHROMIUM if set, else /usr/bin/chromium or /usr/bin/chromium-browser): the dashboard " +
+        "browser test is skipped. Install Debian's chromium package (apt-get install chromium; test.sh does it when run as root).";
+
+    /// <summary>TRACKER_CHROMIUM when set (and only it, so it can also turn the test off), else Debian's places.</summary>
+    public static string? Find()
+    {
+        if (Environment.GetEnvironmentVariable("TRACKER_CHROMIUM") is { Length: > 0 } chosen) return File.Exists(chosen) ? chosen : null;
+        return new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
+    }
+
+    public static BrowserTypeLaunchOptions LaunchOptions(string executable) => new()
+    {
+        ExecutablePath = executable,
+        Headless = true,
+        Args =
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        ],
+    };
+}
