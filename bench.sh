@@ -17,4 +17,8 @@ if [ -z "${ConnectionStrings__Marten:-}" ]; then
 fi
 
 dotnet build src/RelationsTracker.Api -c Release -v quiet -nologo >/dev/null
+# Steady state, as a service is after its first minutes: the API and the client start with fully optimized code.
+# With tiered compilation the first phases of a run would measure tier-0 code still being counted and recompiled
+# (at 1,000 developments POST p50 was twice what it was at 10,000 in the same run); docs/performance.md.
+export DOTNET_TieredCompilation=0
 exec dotnet run -c Release --project src/RelationsTracker.Bench -- --api src/RelationsTracker.Api/bin/Release/net10.0/RelationsTracker.Api.dll "$@"
