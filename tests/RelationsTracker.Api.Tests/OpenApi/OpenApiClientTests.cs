@@ -64,6 +64,6 @@ public class OpenApiClientTests(TrackerApp app) : TrackerTest(app)
         var notFound = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => tracker.GetRelationStateAsync(a, NewActorId("CCC")));
         Assert.Equal(404, notFound.StatusCode);
         var invalid = await Assert.ThrowsAsync<ApiException<HttpValidationProblemDetails>>(() => tracker.GetRelationStateAsync(a, b, halfLifeDays: 0));
-        Assert.Contains("halfLifeDays", invalid.Result!.Errors.Keys);
+        Assert.Contains("halfLifeDays", invalid.Result!.Errors!.Keys);
     }
 }
