@@ -86,7 +86,7 @@ public static class ImportEndpoints
     [Problems(400, 404)]
     public static async Task<IResult> Get(string id, [FromServices] IQuerySession session, [FromServices] TimeProvider clock, CancellationToken ct)
     {
-        if (!Guid.TryParse(id, out var guid)) return Problems.Validation("id", $"'{id}' is not an import id");
+        if (Problems.NotAnId(id, "an import", out var guid) is { } notAnId) return notAnId;
         var run = await session.LoadAsync<ImportRun>(guid, ct);
         return run is null ? Problems.NotFound($"No import {id}.") : TypedResults.Ok(ImportView.Of(run, clock.GetUtcNow()));
     }

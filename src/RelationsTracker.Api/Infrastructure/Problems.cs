@@ -9,6 +9,11 @@ public static class Problems
     public static IResult Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>A route's <c>{id}</c> naming a development, a subscription or an import: null when it is a UUID, else the 400.</summary>
+    /// <param name="what">"a development", "a subscription", "an import".</param>
+    public static IResult? NotAnId(string id, string what, out Guid value) =>
+        Guid.TryParse(id, out value) ? null : Validation("id", $"'{id}' is not {what} id (a UUID)");
+
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 

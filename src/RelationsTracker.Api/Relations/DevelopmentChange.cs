@@ -24,7 +24,7 @@ public static class DevelopmentChange
     {
         var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
         if (routeProblem is not null) return routeProblem;
-        if (!Guid.TryParse(id, out var developmentId)) return Problems.Validation("id", $"'{id}' is not a development id (a UUID)");
+        if (Problems.NotAnId(id, "a development", out var developmentId) is { } notAnId) return notAnId;
 
         var (document, bodyProblem) = await JsonBody.ReadAsync(request, ct);
         if (bodyProblem is not null) return bodyProblem;

@@ -46,7 +46,7 @@ public static class SubscriptionEndpoints
     [Problems(400, 404)]
     public static async Task<IResult> Get(string id, [FromServices] IQuerySession session, CancellationToken ct)
     {
-        if (!Guid.TryParse(id, out var subscriptionId)) return Problems.Validation("id", $"'{id}' is not a subscription id (a UUID)");
+        if (Problems.NotAnId(id, "a subscription", out var subscriptionId) is { } notAnId) return notAnId;
         var webhook = await session.LoadAsync<WebhookSubscription>(subscriptionId, ct);
         if (webhook is null) return Problems.NotFound($"No subscription {id}.");
         var deliveries = await session.Query<WebhookDelivery>()
@@ -63,7 +63,7 @@ public static class SubscriptionEndpoints
     [Problems(400, 404)]
     public static async Task<IResult> Delete(string id, [FromServices] IDocumentSession session, CancellationToken ct)
     {
-        if (!Guid.TryParse(id, out var subscriptionId)) return Problems.Validation("id", $"'{id}' is not a subscription id (a UUID)");
+        if (Problems.NotAnId(id, "a subscription", out var subscriptionId) is { } notAnId) return notAnId;
         if (await session.LoadAsync<WebhookSubscription>(subscriptionId, ct) is null) return Problems.NotFound($"No subscription {id}.");
         // Deliveries still pending find no subscription and stop; the log goes with it.
         session.Delete<WebhookSubscription>(subscriptionId);

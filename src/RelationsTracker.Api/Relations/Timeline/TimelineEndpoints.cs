@@ -73,7 +73,7 @@ public static class TimelineEndpoints
     {
         var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
         if (routeProblem is not null) return routeProblem;
-        if (!Guid.TryParse(id, out var developmentId)) return Problems.Validation("id", $"'{id}' is not a development id (a UUID)");
+        if (Problems.NotAnId(id, "a development", out var developmentId) is { } notAnId) return notAnId;
         var (view, errors) = PointOfView.Read(request, clock);
         if (errors.Any) return errors.ToProblem();
 
