@@ -62,8 +62,8 @@ namespace RelationsTracker.Client
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
@@ -129,8 +129,8 @@ namespace RelationsTracker.Client
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
         /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
@@ -204,8 +204,8 @@ namespace RelationsTracker.Client
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
         /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
@@ -639,8 +639,8 @@ namespace RelationsTracker.Client
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
@@ -1450,8 +1450,8 @@ namespace RelationsTracker.Client
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
         /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
@@ -2280,8 +2280,8 @@ namespace RelationsTracker.Client
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
         /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>

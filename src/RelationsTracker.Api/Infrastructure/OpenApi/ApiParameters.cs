@@ -67,9 +67,10 @@ public static class ApiParameters
             },
             "The half-life of a development's contribution, in days (scoring.md)."),
         [From] = () => Query(From, Date(),
-            "The first date (YYYY-MM-DD): of the score series (default: a year before to), or of the developments' effective dates (default: no bound)."),
+            "The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), " +
+            "or of the developments' effective dates (default: no bound)."),
         [To] = () => Query(To, Date(),
-            "The last date (YYYY-MM-DD): of the score series (default: today, UTC), or of the developments' effective dates (default: no bound)."),
+            "The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound)."),
         [Step] = () => Query(Step, Enum(SeriesRequest.Steps, "day"),
             $"The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most {ReplayEndpoints.MaxPoints:N0} points."),
         [Relation] = () => Query(Relation, new OpenApiSchema { Type = JsonSchemaType.String, Pattern = RelationPattern },
