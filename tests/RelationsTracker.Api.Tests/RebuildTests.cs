@@ -94,6 +94,6 @@ public class RebuildTests(TrackerApp app) : TrackerTest(app)
     private async Task<Relation?> LoadRelationAsync(string a, string b)
     {
         await using var session = App.Store.QuerySession();
-        return await session.LoadAsync<Relation>(string.CompareOrdinal(a, b) < 0 ? $"{a}~{b}" : $"{b}~{a}");
+        return await session.LoadAsync<Relation>(RelationsTracker.Relations.RelationId.Of(a, b).ToString());
     }
 }

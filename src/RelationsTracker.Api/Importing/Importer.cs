@@ -205,21 +205,15 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
                 if (byRelation.Count > 0)
                 {
                     var relations = (await session.LoadManyAsync<Relation>(ct, byRelation.Keys.ToArray())).ToDictionary(r => r.Id, StringComparer.Ordinal);
-                    var now = Microseconds(importer._clock.GetUtcNow());
+                    var now = importer._clock.GetUtcNow();
                     foreach (var (key, list) in byRelation)
                     {
                         var events = list.Select(c => (object)c.Event).ToArray();
-                        // Recorded time, as RelationWriter keeps it: to the microsecond, and after the relation's last write.
                         relations.TryGetValue(key, out var relation);
-                        var recordedAt = relation is null || now > relation.LastRecordedAt ? now : relation.LastRecordedAt.AddTicks(TimeSpan.TicksPerMicrosecond);
-                        var action = relation is null
-                            ? session.Events.StartStream(key, events)
-                            : session.Events.Append(key, relation.StreamVersion + events.Length, events);
-                        foreach (var e in action.Events)
-                        {
-                            e.Timestamp = recordedAt;
-                            recordedAt = recordedAt.AddTicks(TimeSpan.TicksPerMicrosecond);
-                        }
+                        // As RelationWriter appends: the version after these events, so a write in between is caught.
+                        var action = session.Events.Append(key, (relation?.StreamVersion ?? 0) + events.Length, events);
+                        var recordedAt = relation?.LastRecordedAt ?? DateTimeOffset.MinValue;
+                        foreach (var e in action.Events) e.Timestamp = recordedAt = Relation.NextRecordedAt(recordedAt, now);
                     }
                     foreach (var actor in toCreate.Values) session.Store(actor);
                 }
@@ -238,7 +232,5 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
             }
             throw new InvalidOperationException($"The relations of a batch kept changing while it was written ({MaxAttempts} attempts); nothing of that batch was recorded");
         }
-
-        private static DateTimeOffset Microseconds(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
     }
 }

@@ -30,6 +30,17 @@ public sealed record Relation
 
     public bool KnowsAgreement(string slug) => Agreements.ContainsKey(slug);
 
+    /// <summary>
+    /// The recorded time of a relation's next event: <paramref name="now"/> to the microsecond PostgreSQL stores (so
+    /// a recordedAt passed back as knownAt includes its write), and always after <paramref name="previous"/>, so
+    /// recorded time follows stream order even if the clock steps back or two events share a microsecond.
+    /// </summary>
+    public static DateTimeOffset NextRecordedAt(DateTimeOffset previous, DateTimeOffset now)
+    {
+        now = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
+        return now > previous ? now : previous.AddTicks(TimeSpan.TicksPerMicrosecond);
+    }
+
     public static Relation Fold(Relation? relation, string id, object @event, DateTimeOffset recordedAt, long version)
     {
         relation ??= new Relation { Id = id };

@@ -184,11 +184,10 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
         if (known is null)
         {
             var document = await session.LoadAsync<Relation>(relation.ToString());
-            known = new KnownState(document, document?.StreamVersion ?? 0);
+            known = new KnownState(document);
         }
-        var startVersion = known.Version;
         var state = known.State;
-        var version = startVersion;
+        var version = known.Version;
         var lastRecordedAt = state?.LastRecordedAt ?? DateTimeOffset.MinValue;
         var appended = new List<(object Data, DateTimeOffset RecordedAt)>();
 
@@ -215,7 +214,7 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
             }
             var accepted = (Decision.Accepted)decision;
 
-            var recordedAt = lastRecordedAt = NextRecordedAt(lastRecordedAt);
+            var recordedAt = lastRecordedAt = Relation.NextRecordedAt(lastRecordedAt, clock.GetUtcNow());
             foreach (var e in accepted.Events)
             {
                 appended.Add((e, recordedAt));
@@ -239,25 +238,13 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
             var events = session.Events.Append(relation.ToString(), version, appended.Select(a => a.Data).ToArray()).Events;
             for (var i = 0; i < events.Count; i++) events[i].Timestamp = appended[i].RecordedAt;
         }
-        return (answers, new KnownState(state, version));
+        return (answers, new KnownState(state));
     }
 
     private static IResult Replay(IdempotentResponse earlier, WriteConditions conditions) =>
         earlier.Fingerprint == conditions.Fingerprint
             ? new SerializedJsonResult(earlier.StatusCode, earlier.Body, earlier.Location, replayed: true)
             : Problems.IdempotencyKeyReused();
-
-    /// <summary>
-    /// Now, to the microsecond PostgreSQL stores (so the recordedAt we answer, passed back as knownAt,
-    /// includes this write), and always after the relation's previous write, so recorded time follows
-    /// stream order even if the clock steps back or two writes share a microsecond.
-    /// </summary>
-    private DateTimeOffset NextRecordedAt(DateTimeOffset previous)
-    {
-        var now = clock.GetUtcNow();
-        now = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
-        return now > previous ? now : previous.AddTicks(TimeSpan.TicksPerMicrosecond);
-    }
 
     /// <summary>
     /// Another write got there first: the stream moved past the version we decided on
@@ -295,7 +282,11 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
         }
     }
 
-    private sealed record KnownState(Relation? State, long Version);
+    /// <summary>The relation as last committed; no document yet is a relation with no events.</summary>
+    private sealed record KnownState(Relation? State)
+    {
+        public long Version => State?.StreamVersion ?? 0;
+    }
 
     private sealed record PendingWrite(WriteConditions Conditions, Decide Decide, Guid? Touches)
     {
