@@ -57,7 +57,7 @@ fi
 cat <<EOF
 
 RelationsTracker is starting on $url (it builds first: a moment the first time). Then:
-  open   $open_url/api/relations
+  open   $open_url/   (the dashboard; the API is under $open_url/api/relations)
   try    curl '$open_url/api/relations/TUR/LBY-EAST?asOf=2025-08-31'
   $key_line
   stop   Ctrl+C stops the service;
