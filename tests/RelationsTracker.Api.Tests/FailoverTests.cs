@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Npgsql;
+using RelationsTracker.Api.Infrastructure;
 using RelationsTracker.Api.Tests.Infrastructure;
 
 namespace RelationsTracker.Api.Tests;
@@ -26,5 +28,40 @@ public class FailoverTests(TrackerApp app) : TrackerTest(app)
         var afterKill = Assert.Single(await sse.TakeAsync(1, TimeSpan.FromSeconds(60)));
         Assert.True(afterKill.Id > beforeKill.Id);
         await sse.ExpectNothingAsync(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task The_daemons_leader_holds_its_lock_without_holding_back_vacuum()
+    {
+        var database = await App.CreateDatabaseAsync();
+        await using var node = await TrackerProcess.StartAsync(database);
+        var client = node.CreateClient();
+        foreach (var actor in new[] { "AAA", "BBB" })
+            (await client.PutAsJsonAsync($"/api/actors/{actor}", new { name = actor })).EnsureSuccessStatusCode();
+        await using var sse = await SseClient.ConnectAsync(client, "/api/notifications?kinds=development-recorded");
+        (await client.PostAsJsonAsync("/api/relations/AAA/BBB/developments", Development("Aid", "2025-01-01", "AAA"))).EnsureSuccessStatusCode();
+        Assert.Single(await sse.TakeAsync(1)); // the daemon runs: its leader holds the lock
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        // The leader: one session holding the advisory lock, idle, in no transaction.
+        await using (var leader = new NpgsqlCommand(
+            "select a.state, a.backend_xmin is null from pg_locks l join pg_stat_activity a on a.pid = l.pid " +
+            "where l.locktype = 'advisory' and l.granted and a.datname = current_database() and a.application_name = @name", connection))
+        {
+            leader.Parameters.AddWithValue("name", "RelationsTracker daemon lock");
+            await using var reader = await leader.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync(), "no session of the database holds the daemon's advisory lock");
+            Assert.Equal("idle", reader.GetString(0));
+            Assert.True(reader.GetBoolean(1), "the lock's session holds a snapshot");
+            Assert.False(await reader.ReadAsync(), "more than one session holds the daemon's lock");
+        }
+        // Nobody keeps a snapshot for seconds: VACUUM and HOT pruning can remove the dead row versions every
+        // write leaves (Marten's HotCold lock kept one for the leader's whole life; DaemonLeader says why that hurts).
+        await using var pinned = new NpgsqlCommand(
+            "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() " +
+            "and backend_xmin is not null and xact_start < now() - interval '2 seconds'", connection);
+        Assert.Equal(0L, (long)(await pinned.ExecuteScalarAsync())!);
     }
 }

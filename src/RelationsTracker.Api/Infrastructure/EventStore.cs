@@ -30,9 +30,9 @@ public static class EventStore
         builder.Services.AddMarten(opts => Configure(opts, connectionString))
             .UseLightweightSessions()
             .IntegrateWithWolverine()
-            // One node at a time runs the daemon's work (the notification subscription); another takes over
-            // when it goes away.
-            .AddAsyncDaemon(DaemonMode.HotCold)
+            // The daemon's work (the notification subscription) runs on one node at a time, chosen by
+            // DaemonLeader rather than by Marten's HotCold mode (why: DaemonLeader).
+            .AddAsyncDaemon(DaemonMode.Disabled)
             .SubscribeToEvents(new NotificationSubscription(timelines))
             .ApplyAllDatabaseChangesOnStartup();
     }
@@ -40,7 +40,7 @@ public static class EventStore
     /// <summary>The store's options, shared by the API and the benchmark's loader.</summary>
     public static void Configure(StoreOptions opts, string connectionString)
     {
-        opts.Connection(WithDeadClientCheck(connectionString));
+        opts.Connection(WithPreparedStatements(connectionString));
         opts.DatabaseSchemaName = Schema;
         opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
@@ -50,7 +50,8 @@ public static class EventStore
         // (RelationWriter), so inline projections still see each event's stream version, which the
         // developments' documents keep so readers can ask "what changed since version n".
         opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
-        // The daemon's leader lock through the DistributedLock shim fails without this (docs/operations.md).
+        // Where Marten takes advisory locks, only transaction-scoped ones work through the DistributedLock shim
+        // (docs/operations.md). The daemon's leader is not chosen with them: DaemonLeader.
         opts.Events.UseAdvisoryLockTransaction = true;
         // Appends NOTIFY the daemon, which then reads new events at once instead of at its next poll.
         opts.Events.UseListenNotifyForEventAppends = true;
@@ -75,16 +76,13 @@ public static class EventStore
     }
 
     /// <summary>
-    /// Asks PostgreSQL (14+) to notice within a second when a client process has died, even in the middle of
-    /// a query: the daemon's leader lock is held by a connection that waits in pg_sleep, and without this a
-    /// killed leader's lock would outlive it until that sleep ends, keeping the other nodes from taking over.
+    /// Npgsql prepares the statements a connection repeats (the append function, the document upserts), so
+    /// PostgreSQL parses and plans each once per connection rather than on every write.
     /// </summary>
-    public static string WithDeadClientCheck(string connectionString)
+    public static string WithPreparedStatements(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
-        if (builder.Options?.Contains("client_connection_check_interval") != true)
-            builder.Options = $"{builder.Options} -c client_connection_check_interval=1000".Trim();
         return builder.ConnectionString;
     }
 
