@@ -62,6 +62,8 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Tracker__ApiKeys__0"] = ApiKey;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The bench's clients all use one key; the per-key write limit (1,000/s by default) is not what it measures.
+        start.Environment["Tracker__RateLimit__WritesPerSecond"] = "1000000";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -242,6 +244,23 @@ public static class Measure
         var stop = Stopwatch.StartNew();
         var until = TimeSpan.FromSeconds(seconds);
         var samples = new List<double>[workers];
+        var done = 0L;
+        using var report = new CancellationTokenSource();
+        var reporter = Task.Run(async () =>
+        {
+            var last = 0L;
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), report.Token);
+                    var now = Interlocked.Read(ref done);
+                    Console.Error.WriteLine($"    {stop.Elapsed.TotalSeconds,5:N0} s: {(now - last) / 5.0:N0}/s");
+                    last = now;
+                }
+            }
+            catch (OperationCanceledException) { }
+        });
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
         {
             var random = new Random(worker * 7919 + seconds);
@@ -251,8 +270,11 @@ public static class Measure
                 var start = Stopwatch.GetTimestamp();
                 await operation(worker, random);
                 mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                Interlocked.Increment(ref done);
             }
         }));
+        report.Cancel();
+        await reporter;
         var elapsed = stop.Elapsed.TotalSeconds;
         var all = samples.SelectMany(s => s).ToList();
         return new Throughput(all.Count, elapsed, all.Count / elapsed, Latency.Of(all));
