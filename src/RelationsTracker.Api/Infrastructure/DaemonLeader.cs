@@ -30,9 +30,11 @@ public sealed class DaemonLeader(IDocumentStore store, IConfiguration configurat
     /// <summary>Whether this node runs the daemon now.</summary>
     public bool IsLeading => _leading;
 
+    private readonly string _connectionString = configuration.GetConnectionString("Marten")!;
+
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
-        var connectionString = LockConnectionString(configuration.GetConnectionString("Marten")!);
+        var connectionString = LockConnectionString(_connectionString);
         while (!ct.IsCancellationRequested)
         {
             try
@@ -63,6 +65,9 @@ public sealed class DaemonLeader(IDocumentStore store, IConfiguration configurat
 
     private async Task LeadAsync(NpgsqlConnection connection, CancellationToken ct)
     {
+        // Marten reads the wakeup when it builds the daemon's high-water agent.
+        using var wakeup = new DaemonWakeup(_connectionString, logger);
+        ((DocumentStore)store).Options.Projections.Wakeup = wakeup;
         using var daemon = await store.BuildProjectionDaemonAsync();
         await daemon.StartAllAsync();
         _leading = true;
