@@ -79,18 +79,12 @@ public static class EventStore
 
     /// <summary>
     /// Npgsql prepares the statements a connection repeats (the append function, the document upserts), so
-    /// PostgreSQL parses each once per connection rather than on every write. It still plans each execution
-    /// for its own parameters: a prepared statement's generic plan cannot know that the daemon's gap check
-    /// (<c>seq_id &gt;= $1</c>, $1 the last high-water mark) asks for a handful of the newest events, and
-    /// scanned and sorted the whole event table on every append instead (2.4 ms at 10,000 events, and
-    /// growing with the table).
+    /// PostgreSQL parses and plans each once per connection rather than on every write.
     /// </summary>
     public static string WithPreparedStatements(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
-        if (builder.Options?.Contains("plan_cache_mode") != true)
-            builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
         return builder.ConnectionString;
     }
 
