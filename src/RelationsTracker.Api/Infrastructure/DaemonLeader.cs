@@ -25,11 +25,6 @@ public sealed class DaemonLeader(IDocumentStore store, IConfiguration configurat
 
     private static readonly TimeSpan TryEvery = TimeSpan.FromSeconds(2);
 
-    private volatile bool _leading;
-
-    /// <summary>Whether this node runs the daemon now.</summary>
-    public bool IsLeading => _leading;
-
     private readonly string _connectionString = configuration.GetConnectionString("Marten")!;
 
     protected override async Task ExecuteAsync(CancellationToken ct)
@@ -70,7 +65,6 @@ public sealed class DaemonLeader(IDocumentStore store, IConfiguration configurat
         ((DocumentStore)store).Options.Projections.Wakeup = wakeup;
         using var daemon = await store.BuildProjectionDaemonAsync();
         await daemon.StartAllAsync();
-        _leading = true;
         logger.LogInformation("This node runs the async daemon (the notification subscription)");
         try
         {
@@ -80,7 +74,6 @@ public sealed class DaemonLeader(IDocumentStore store, IConfiguration configurat
         }
         finally
         {
-            _leading = false;
             await daemon.StopAllAsync();
             logger.LogInformation("This node stopped running the async daemon");
         }
