@@ -48,11 +48,13 @@ public class ScoreLedgerTests
             ledger.Apply(e, at, version);
 
             var known = RelationScoring.KnownAt(histories.Values, at);
-            foreach (var asOf in new[] { new DateOnly(2021, 6, 1), new DateOnly(2025, 9, 1) })
+            // Another half-life, and the default, whose decays the ledger remembers (out to 60 years here).
+            foreach (var halfLife in new[] { 90, WarmingScore.DefaultHalfLifeDays })
+            foreach (var asOf in new[] { new DateOnly(2021, 6, 1), new DateOnly(2025, 9, 1), new DateOnly(2080, 1, 1) })
             {
-                var expected = RelationScoring.Raw(known, asOf, 180);
-                Assert.Equal(expected, ledger.Raw(asOf, 180), 9);
-                Assert.Equal(WarmingScore.RoundScore(WarmingScore.Score(expected)), ledger.Score(asOf, 180));
+                var expected = RelationScoring.Raw(known, asOf, halfLife);
+                Assert.Equal(expected, ledger.Raw(asOf, halfLife), 9);
+                Assert.Equal(WarmingScore.RoundScore(WarmingScore.Score(expected)), ledger.Score(asOf, halfLife));
             }
             Assert.Equal(known.Count, ledger.Count);
         }
