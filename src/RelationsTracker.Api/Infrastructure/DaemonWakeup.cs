@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using JasperFx.Events.Daemon.HighWater;
 using Marten;
-using Npgsql;
 
 namespace RelationsTracker.Api.Infrastructure;
 
@@ -27,7 +26,7 @@ public sealed class AppendNotice : DocumentSessionListenerBase
 /// together rather than the one or two of a single commit,
 /// and each pass costs the same whatever its size (finding the high-water mark, loading the events, storing
 /// progress, waking the SSE feeds). Marten's own LISTEN wakeup took one pass per commit: sustained writes
-/// went from about 720/s to 1,100/s with this (docs/performance.md), and a notification waits at most 25 ms
+/// went from about 720/s to 995–1,286/s with this (docs/performance.md), and a notification waits at most 25 ms
 /// more.
 ///
 /// Used by <see cref="DaemonLeader"/> only while this node runs the daemon: it listens on a connection of
@@ -44,7 +43,7 @@ public sealed class DaemonWakeup(string connectionString, ILogger logger) : IDae
 
     public async Task WaitAsync(TimeSpan timeout, CancellationToken token)
     {
-        _listening ??= Task.Run(() => ListenAsync(_lifetime.Token));
+        _listening ??= Task.Run(() => PostgresChannel.ListenAsync(connectionString, AppendNotice.Channel, Signal, logger, _lifetime.Token));
         // Appends noticed while the agent was busy with the last ones mean load: let the next few commits join
         // them. Otherwise the next append is read the moment it is noticed.
         var busy = _appended.CurrentCount > 0;
@@ -52,40 +51,6 @@ public sealed class DaemonWakeup(string connectionString, ILogger logger) : IDae
         var since = Stopwatch.GetElapsedTime(_lastWake);
         if (busy && since < MinInterval) await Task.Delay(MinInterval - since, token);
         _lastWake = Stopwatch.GetTimestamp();
-    }
-
-    private async Task ListenAsync(CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(ct);
-                connection.Notification += (_, _) => Signal();
-                await using (var listen = new NpgsqlCommand($"LISTEN {AppendNotice.Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(ct);
-                // Appends made while not listening are found by the agent's next poll; look now in case.
-                Signal();
-                while (true) await connection.WaitAsync(ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "LISTEN {Channel} failed; the daemon polls until it reconnects", AppendNotice.Channel);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(2), ct);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
     }
 
     private void Signal()

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Marten;
-using Npgsql;
+using RelationsTracker.Api.Infrastructure;
 
 namespace RelationsTracker.Api.Notifications;
 
@@ -89,7 +89,7 @@ public sealed class NotificationFeed(IDocumentStore store, IConfiguration config
                 await Task.Delay(PollEvery, ct);
             }
         }
-        _ = Task.Run(() => ListenForNotifyAsync(ct), ct);
+        _ = Task.Run(() => PostgresChannel.ListenAsync(configuration.GetConnectionString("Marten")!, NotificationSubscription.Channel, () => _wake.Release(), logger, ct), ct);
 
         while (!ct.IsCancellationRequested)
         {
@@ -135,32 +135,6 @@ public sealed class NotificationFeed(IDocumentStore store, IConfiguration config
             }
             // A short page was everything there was: no need to ask again until the next wake-up.
             if (page.Count < PageSize) return;
-        }
-    }
-
-    private async Task ListenForNotifyAsync(CancellationToken ct)
-    {
-        var connectionString = configuration.GetConnectionString("Marten")!;
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(ct);
-                connection.Notification += (_, _) => _wake.Release();
-                await using (var listen = new NpgsqlCommand($"LISTEN {NotificationSubscription.Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(ct);
-                while (!ct.IsCancellationRequested) await connection.WaitAsync(ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "LISTEN {Channel} failed; polling until it reconnects", NotificationSubscription.Channel);
-                await Task.Delay(TimeSpan.FromSeconds(2), ct);
-            }
         }
     }
 
