@@ -100,11 +100,14 @@ public sealed class RelationProjection : IProjection
 ///
 /// Hand-written rather than a multi-stream aggregation because most events record a new development, whose
 /// document cannot exist yet: an aggregation would read it back first, one more query on every write. Only
-/// retractions and corrections of developments recorded in an earlier page are read, in one query per page.
+/// retractions and corrections of developments recorded in an earlier page are read, in one query per page. The
+/// page's documents are written together (<see cref="DevelopmentDocuments"/>).
 /// </summary>
 public sealed class DevelopmentProjection : IProjection
 {
     public const string Name = "Development";
+
+    private string? _table;
 
     public static void Register(StoreOptions opts) =>
         opts.Projections.Add(new DevelopmentProjection(), ProjectionLifecycle.Inline, Name,
@@ -136,6 +139,8 @@ public sealed class DevelopmentProjection : IProjection
             if (Development.Evolve(current, e.StreamKey!, e.Data, e.Timestamp, e.Version) is { } next && !ReferenceEquals(next, current))
                 developments[id] = changed[id] = next;
         }
-        foreach (var development in changed.Values) operations.Store(development);
+        if (changed.Count == 0) return;
+        var table = _table ??= DevelopmentDocuments.TableOf(operations.DocumentStore);
+        operations.QueueOperation(new DevelopmentDocuments(table, operations.DocumentStore.Options.Serializer(), changed.Values));
     }
 }
