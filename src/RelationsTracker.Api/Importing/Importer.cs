@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Threading.Channels;
 using Marten;
 using Microsoft.Extensions.Options;
 using RelationsTracker.Api.Actors;
@@ -16,8 +17,8 @@ namespace RelationsTracker.Api.Importing;
 /// their expected versions (so the inline projections see each event's version, and a concurrent write to one
 /// of those relations is caught at commit and the batch decided again), the missing mapped actors created and
 /// the import's progress stored in the same transaction. Rows whose development is already recorded (same id)
-/// are skipped, so importing a file again records nothing new. Memory is bounded by the batch size, whatever
-/// the file's length.
+/// are skipped, so importing a file again records nothing new. The next batch is parsed while one is recorded;
+/// memory is bounded by three batches, whatever the file's length.
 ///
 /// With <see cref="ImportRun.Atomic"/>, a first pass reads the whole file and records nothing; only if no row is
 /// bad does the second pass record.
@@ -106,20 +107,54 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
 
         public async Task<ImportRun> RunAsync(ImportRun run, string path, ImportFormat format, bool write)
         {
-            var batchSize = importer._options.BatchSize;
-            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            using var reader = new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, 1 << 16);
-            var today = importer._clock.Today();
-            var batch = new List<RowOutcome>(batchSize);
-            foreach (var row in ImportRows.Read(format, reader, mapping, today))
+            // The file is read and its rows parsed one batch ahead, while the batch before is recorded: parsing is the
+            // service's work, recording mostly PostgreSQL's, so the two overlap. At most three batches are in memory.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var batches = Channel.CreateBounded<List<RowOutcome>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+            var reading = Task.Run(() => ReadAsync(path, format, batches.Writer, stop.Token), CancellationToken.None);
+            try
             {
-                batch.Add(row);
-                if (batch.Count < batchSize) continue;
-                run = await BatchAsync(run, batch, write);
-                batch.Clear();
+                var any = false;
+                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                {
+                    run = await BatchAsync(run, batch, write);
+                    any = true;
+                }
+                // A file with no rows still stores its progress once.
+                if (!any) run = await BatchAsync(run, [], write);
+                await reading; // the reader's own failure (a bad CSV header), where it happened in the file
+                return run;
             }
-            if (batch.Count > 0 || run.RowsRead == 0) run = await BatchAsync(run, batch, write);
-            return run;
+            finally
+            {
+                await stop.CancelAsync();
+                try { await reading; } catch { /* recording failed first, or the reader's failure was rethrown above */ }
+            }
+        }
+
+        /// <summary>Reads the file into batches of rows; completes the channel when the file ends or reading fails.</summary>
+        private async Task ReadAsync(string path, ImportFormat format, ChannelWriter<List<RowOutcome>> batches, CancellationToken stop)
+        {
+            try
+            {
+                var batchSize = importer._options.BatchSize;
+                await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                using var reader = new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, 1 << 16);
+                var today = importer._clock.Today();
+                var batch = new List<RowOutcome>(batchSize);
+                foreach (var row in ImportRows.Read(format, reader, mapping, today))
+                {
+                    batch.Add(row);
+                    if (batch.Count < batchSize) continue;
+                    await batches.WriteAsync(batch, stop);
+                    batch = new List<RowOutcome>(batchSize);
+                }
+                if (batch.Count > 0) await batches.WriteAsync(batch, stop);
+            }
+            finally
+            {
+                batches.Complete();
+            }
         }
 
         private async Task<ImportRun> BatchAsync(ImportRun run, List<RowOutcome> rows, bool write)

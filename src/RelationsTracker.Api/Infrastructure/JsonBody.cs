@@ -78,7 +78,7 @@ public sealed class JsonObjectReader
 {
     private readonly JsonElement _object;
     private readonly string _path;
-    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _read = new(8, StringComparer.Ordinal); // sized for a development's fields: no regrowth per row of an import
 
     public FieldErrors Errors { get; }
 
