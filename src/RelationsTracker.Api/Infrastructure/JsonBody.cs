@@ -124,14 +124,23 @@ public sealed class JsonObjectReader
             return null;
         }
         var text = value.GetString()!;
-        var length = text.EnumerateRunes().Count();
         if (string.IsNullOrWhiteSpace(text))
         {
             Errors.Add(PathOf(name), "must not be empty or only white space");
             return null;
         }
-        // PostgreSQL's jsonb cannot hold NUL, and no report needs control characters besides tab and line breaks.
-        if (text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r')))
+        // One pass over the characters (an import runs this for every field of every row): the length in Unicode
+        // characters (a surrogate pair counts once), and whether a control character is among them.
+        var length = 0;
+        var control = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]))) length++;
+            // PostgreSQL's jsonb cannot hold NUL, and no report needs control characters besides tab and line breaks.
+            if (c < ' ' && c is not ('\t' or '\n' or '\r')) control = true;
+        }
+        if (control)
         {
             Errors.Add(PathOf(name), "must not contain control characters (tab and line breaks are fine)");
             return null;

@@ -127,20 +127,13 @@ public static class Catalogue
 
     public static CatalogueEntry Of(DevelopmentType type) => ByType[(int)type];
 
+    private static readonly Dictionary<string, DevelopmentType> ByName = Entries.ToDictionary(e => e.Type.ToString(), e => e.Type, StringComparer.Ordinal);
+
     /// <summary>Exact, case-sensitive type names, as the API takes them.</summary>
     public static bool TryParseType(string? name, out DevelopmentType type)
     {
         type = default;
-        if (name is null) return false;
-        foreach (var entry in Entries)
-        {
-            if (string.Equals(entry.Type.ToString(), name, StringComparison.Ordinal))
-            {
-                type = entry.Type;
-                return true;
-            }
-        }
-        return false;
+        return name is not null && ByName.TryGetValue(name, out type);
     }
 }
 
