@@ -99,10 +99,35 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         return run;
     }
 
+    /// <summary>
+    /// PostgreSQL plans the daemon's reads of new events from the event table's statistics. A table nothing has analyzed
+    /// yet (a new database: autovacuum looks once a minute) has none, and each read of a page of 500 events then
+    /// fetches and sorts every event between the daemon's position and the newest: during a first import the daemon
+    /// fell behind and those reads cost PostgreSQL as much as the recording (docs/performance.md). So an import
+    /// analyzes the table after its first batch when nothing has.
+    /// </summary>
+    private async Task AnalyzeEventsIfNeverAnalyzedAsync(CancellationToken ct)
+    {
+        var events = $"{_store.Options.Events.DatabaseSchemaName}.mt_events";
+        await using var connection = _store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var analyze = connection.CreateCommand();
+        analyze.CommandText = $"""
+            do $$ begin
+              if not exists (select 1 from pg_stat_user_tables where relid = '{events}'::regclass
+                             and coalesce(last_analyze, last_autoanalyze) is not null) then
+                analyze {events};
+              end if;
+            end $$
+            """;
+        await analyze.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>One reading of the file; the actors known to exist are remembered from one pass to the next.</summary>
     private sealed class Pass(Importer importer, ActorMapping mapping, CancellationToken ct)
     {
         private readonly HashSet<string> _actorsThatExist = new(StringComparer.Ordinal);
+        private bool _statisticsChecked;
         private readonly Stopwatch _sinceLog = Stopwatch.StartNew();
 
         public async Task<ImportRun> RunAsync(ImportRun run, string path, ImportFormat format, bool write)
@@ -191,6 +216,11 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
             }
 
             run = write ? await RecordAsync(run, accepted, toCreate) : await ProgressAsync(run);
+            if (write && !_statisticsChecked && run.Recorded > 0)
+            {
+                await importer.AnalyzeEventsIfNeverAnalyzedAsync(ct);
+                _statisticsChecked = true;
+            }
             if (_sinceLog.Elapsed >= LogEvery)
             {
                 _sinceLog.Restart();
@@ -214,12 +244,39 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
 
         private async Task<ImportRun> RecordAsync(ImportRun run, List<ImportCandidate> candidates, Dictionary<string, Actor> toCreate)
         {
+            // The mapped actors the batch needs first, so that every share of it finds them.
+            if (toCreate.Count > 0)
+            {
+                await using var session = importer._store.LightweightSession();
+                foreach (var actor in toCreate.Values) session.Store(actor);
+                await session.SaveChangesAsync(ct);
+                foreach (var id in toCreate.Keys) _actorsThatExist.Add(id);
+            }
+
+            // Each relation always goes to the same writer, so its developments are appended in file order.
+            var writers = importer._options.Writers;
+            var shares = candidates.GroupBy(c => (uint)StringComparer.Ordinal.GetHashCode(c.Relation.ToString()) % (uint)writers).Select(g => g.ToList());
+            var recorded = await Task.WhenAll(shares.Select(RecordShareAsync));
+
+            run = run with
+            {
+                Recorded = run.Recorded + recorded.Sum(r => r.Recorded),
+                AlreadyImported = run.AlreadyImported + recorded.Sum(r => r.Already),
+                UpdatedAt = importer._clock.GetUtcNow(),
+            };
+            await importer.SaveAsync(run, ct);
+            return run;
+        }
+
+        /// <summary>Records one writer's share of a batch in one transaction: the developments not yet recorded, appended to their relations.</summary>
+        private async Task<(int Recorded, int Already)> RecordShareAsync(List<ImportCandidate> candidates)
+        {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
                 // An identity map: the inline projection folds onto the Relation documents read below, not reading them again.
                 await using var session = importer._store.IdentitySession();
                 var ids = candidates.Select(c => c.Event.DevelopmentId).Distinct().ToArray();
-                var existing = ids.Length == 0 ? [] : (await session.Query<Development>().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
+                var existing = (await session.Query<Development>().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
 
                 // The new developments, by relation, in file order; a row repeated in the batch counts once.
                 var byRelation = new Dictionary<string, List<ImportCandidate>>(StringComparer.Ordinal);
@@ -235,37 +292,31 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
                     if (!byRelation.TryGetValue(key, out var list)) byRelation[key] = list = [];
                     list.Add(candidate);
                 }
+                if (byRelation.Count == 0) return (0, already);
 
-                var next = run with { AlreadyImported = run.AlreadyImported + already, Recorded = run.Recorded + byRelation.Values.Sum(l => l.Count), UpdatedAt = importer._clock.GetUtcNow() };
-                if (byRelation.Count > 0)
+                var relations = (await session.LoadManyAsync<Relation>(ct, byRelation.Keys.ToArray())).ToDictionary(r => r.Id, StringComparer.Ordinal);
+                var now = importer._clock.GetUtcNow();
+                foreach (var (key, list) in byRelation)
                 {
-                    var relations = (await session.LoadManyAsync<Relation>(ct, byRelation.Keys.ToArray())).ToDictionary(r => r.Id, StringComparer.Ordinal);
-                    var now = importer._clock.GetUtcNow();
-                    foreach (var (key, list) in byRelation)
-                    {
-                        var events = list.Select(c => (object)c.Event).ToArray();
-                        relations.TryGetValue(key, out var relation);
-                        // As RelationWriter appends: the version after these events, so a write in between is caught.
-                        var action = session.Events.Append(key, (relation?.StreamVersion ?? 0) + events.Length, events);
-                        var recordedAt = relation?.LastRecordedAt ?? DateTimeOffset.MinValue;
-                        foreach (var e in action.Events) e.Timestamp = recordedAt = Relation.NextRecordedAt(recordedAt, now);
-                    }
-                    foreach (var actor in toCreate.Values) session.Store(actor);
+                    var events = list.Select(c => (object)c.Event).ToArray();
+                    relations.TryGetValue(key, out var relation);
+                    // As RelationWriter appends: the version after these events, so a write in between is caught.
+                    var action = session.Events.Append(key, (relation?.StreamVersion ?? 0) + events.Length, events);
+                    var recordedAt = relation?.LastRecordedAt ?? DateTimeOffset.MinValue;
+                    foreach (var e in action.Events) e.Timestamp = recordedAt = Relation.NextRecordedAt(recordedAt, now);
                 }
-                session.Store(next);
                 try
                 {
                     await session.SaveChangesAsync(ct);
-                    if (byRelation.Count > 0) foreach (var id in toCreate.Keys) _actorsThatExist.Add(id);
-                    return next;
+                    return (byRelation.Values.Sum(l => l.Count), already);
                 }
                 catch (Exception e) when (RelationWriter.IsConcurrencyConflict(e))
                 {
-                    // Another writer moved one of the relations first: read them again and decide the batch again.
-                    importer._logger.LogDebug("Import {Id}: a relation moved while a batch was written; trying again (attempt {Attempt})", run.Id, attempt);
+                    // Another writer moved one of the relations first: read them again and decide this share again.
+                    importer._logger.LogDebug("An import: a relation moved while a batch was written; trying again (attempt {Attempt})", attempt);
                 }
             }
-            throw new InvalidOperationException($"The relations of a batch kept changing while it was written ({MaxAttempts} attempts); nothing of that batch was recorded");
+            throw new InvalidOperationException($"The relations of a batch kept changing while it was written ({MaxAttempts} attempts); nothing more of that batch was recorded");
         }
     }
 }
