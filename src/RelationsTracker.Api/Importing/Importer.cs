@@ -13,12 +13,12 @@ namespace RelationsTracker.Api.Importing;
 
 /// <summary>
 /// Runs one import: reads the file a record at a time, turns rows into developments (<see cref="ImportRows"/>),
-/// and records them in batches: one transaction per batch, all its relations' streams appended together with
-/// their expected versions (so the inline projections see each event's version, and a concurrent write to one
-/// of those relations is caught at commit and the batch decided again), the missing mapped actors created and
-/// the import's progress stored in the same transaction. Rows whose development is already recorded (same id)
-/// are skipped, so importing a file again records nothing new. The next batch is parsed while one is recorded;
-/// memory is bounded by three batches, whatever the file's length.
+/// and records them in batches. A batch's relations are shared between writers, each recording its share in one
+/// transaction: its relations' streams appended together with their expected versions (so the inline projections
+/// see each event's version, and a concurrent write to one of those relations is caught at commit and the share
+/// decided again). Missing mapped actors are created before a batch, its progress stored after. Rows whose
+/// development is already recorded (same id) are skipped, so importing a file again records nothing new. The next
+/// batch is parsed while one is recorded; memory is bounded by three batches, whatever the file's length.
 ///
 /// With <see cref="ImportRun.Atomic"/>, a first pass reads the whole file and records nothing; only if no row is
 /// bad does the second pass record.
