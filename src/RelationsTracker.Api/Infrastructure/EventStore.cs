@@ -43,7 +43,11 @@ public static class EventStore
         opts.Connection(WithPreparedStatements(connectionString));
         opts.DatabaseSchemaName = Schema;
         opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        // Absent fields are left out rather than written as null: every stored type's absent value is null, so
+        // nothing reads differently, and events and documents are smaller (a fifth of an imported development's
+        // JSON was nulls), which PostgreSQL parses, stores and logs once per row.
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+            json => json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
 
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         // Marten 9's default, stated: one round trip per append. Every append names its expected version
