@@ -159,7 +159,7 @@ public class ImportedDevelopmentTests
     {
         // Python's uuid.uuid5(UUID('6d1f3a52-8b0e-4c47-9a43-52e3b7c1d9f0'), 'gdelt:588607643'), an independent implementation.
         Assert.Equal(new Guid("6bc9acbb-2a51-53ac-be12-f0e36ef76d8f"), ImportedDevelopment.IdOfGdeltEvent("588607643"));
-        // The hash object a thread reuses is reset between ids.
+        // Call after call, the same name gives the same id.
         Assert.Equal(ImportedDevelopment.IdOfGdeltEvent("1"), ImportedDevelopment.IdOfGdeltEvent("1"));
     }
 }

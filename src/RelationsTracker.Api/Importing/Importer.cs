@@ -256,7 +256,7 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
             // Each relation always goes to the same writer, so its developments are appended in file order.
             var writers = importer._options.Writers;
             var shares = candidates.GroupBy(c => (uint)StringComparer.Ordinal.GetHashCode(c.Relation.ToString()) % (uint)writers).Select(g => g.ToList());
-            var recorded = await Task.WhenAll(shares.Select(RecordShareAsync));
+            var recorded = await Task.WhenAll(shares.Select(share => RecordShareAsync(run.Id, share)));
 
             run = run with
             {
@@ -269,7 +269,7 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         }
 
         /// <summary>Records one writer's share of a batch in one transaction: the developments not yet recorded, appended to their relations.</summary>
-        private async Task<(int Recorded, int Already)> RecordShareAsync(List<ImportCandidate> candidates)
+        private async Task<(int Recorded, int Already)> RecordShareAsync(Guid runId, List<ImportCandidate> candidates)
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
@@ -313,7 +313,7 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
                 catch (Exception e) when (RelationWriter.IsConcurrencyConflict(e))
                 {
                     // Another writer moved one of the relations first: read them again and decide this share again.
-                    importer._logger.LogDebug("An import: a relation moved while a batch was written; trying again (attempt {Attempt})", attempt);
+                    importer._logger.LogDebug("Import {Id}: a relation moved while a batch was written; trying again (attempt {Attempt})", runId, attempt);
                 }
             }
             throw new InvalidOperationException($"The relations of a batch kept changing while it was written ({MaxAttempts} attempts); nothing more of that batch was recorded");

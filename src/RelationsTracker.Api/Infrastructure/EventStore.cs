@@ -44,8 +44,8 @@ public static class EventStore
         opts.DatabaseSchemaName = Schema;
         opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         // Absent fields are left out rather than written as null: every stored type's absent value is null, so
-        // nothing reads differently, and events and documents are smaller (a fifth of an imported development's
-        // JSON was nulls), which PostgreSQL parses, stores and logs once per row.
+        // nothing reads differently, and events and documents are smaller (an imported development's document
+        // went from 735 to 639 bytes stored), which PostgreSQL parses, stores and logs once per row.
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
             json => json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
 

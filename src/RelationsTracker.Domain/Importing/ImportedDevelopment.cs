@@ -22,8 +22,6 @@ public static class ImportedDevelopment
 
     public static bool IsImported(Guid id) => id.Version == 5;
 
-    [ThreadStatic] private static IncrementalHash? Sha1;
-
     private static Guid NameBased(string name)
     {
         Span<byte> input = stackalloc byte[16];
@@ -32,11 +30,7 @@ public static class ImportedDevelopment
         input.CopyTo(bytes);
         Encoding.UTF8.GetBytes(name, bytes.AsSpan(16));
         Span<byte> hash = stackalloc byte[20];
-        // One hash object per thread, reset after each use: OpenSSL's one-shot SHA1.HashData looks the digest up
-        // again on every call, which cost an import more than the hashing (docs/performance.md).
-        var sha1 = Sha1 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-        sha1.AppendData(bytes);
-        sha1.GetHashAndReset(hash);
+        SHA1.HashData(bytes, hash);
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // the RFC variant
         return new Guid(hash[..16], bigEndian: true);
