@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Marten;
 using Microsoft.AspNetCore.Mvc.Testing;
 using RelationsTracker.Api.Tests.Infrastructure;
+using RelationsTracker.Developments;
 using RelationsTracker.Importing;
 
 namespace RelationsTracker.Api.Tests;
@@ -333,6 +335,26 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         await sse.ExpectNothingAsync(TimeSpan.FromMilliseconds(500)); // and no phase change: the import made it
     }
 
+    [Fact]
+    public async Task Imported_developments_are_stored_under_event_type_names_of_their_own_and_read_back_as_their_catalogue_types()
+    {
+        var (a, b) = await CreateRelationAsync();
+        await RecordAsync(a, b, Development("OfficialVisit", "2024-01-10", a));
+        var imported = await ImportAsync(Client, Encoding.UTF8.GetBytes(
+            $"relation,type,occurredOn,actor,summary,source\n{a}~{b},Aid,2024-03-01,{a},Aid,https://example.org/1\n{a}~{b},OfficialVisit,2024-03-02,{b},A visit,https://example.org/2\n"), "?format=csv");
+        Assert.Equal(2, imported["recorded"]!.GetValue<long>());
+
+        // The notification subscription asks PostgreSQL for the catalogue's own names only, so it is never handed
+        // the imported ones (Importing/ImportedEventType).
+        await using var session = App.Store.QuerySession();
+        var names = await session.QueryAsync<string>("select type from tracker.mt_events where stream_id = ? order by version", $"{a}~{b}");
+        Assert.Equal(["official_visit", "imported_aid", "imported_official_visit"], names);
+
+        // Marten reads them back as their catalogue types, through the row's .NET type.
+        var stream = await session.Events.FetchStreamAsync($"{a}~{b}");
+        Assert.Equal([typeof(OfficialVisit), typeof(Aid), typeof(OfficialVisit)], stream.Select(e => e.Data.GetType()));
+    }
+
     // Helpers
 
     private static string NewGdeltId() => Random.Shared.NextInt64(1_000_000_000_000, 9_000_000_000_000).ToString();
@@ -357,40 +379,6 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
     private static string Reason(JsonArray rejections, long line, int nth = 0, string? startsWith = null) =>
         rejections.Where(r => startsWith is null ? r!["line"]!.GetValue<long>() == line : r!["reason"]!.GetValue<string>().StartsWith(startsWith))
             .Skip(nth).Select(r => r!["reason"]!.GetValue<string>()).First();
-
-    private static async Task<HttpResponseMessage> PostImportAsync(HttpClient client, byte[] file, string query)
-    {
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return await client.PostAsync($"/api/imports{query}", content);
-    }
-
-    /// <summary>Posts the file and waits for the import to finish; its final state.</summary>
-    private static async Task<JsonObject> ImportAsync(HttpClient client, byte[] file, string query)
-    {
-        var response = await PostImportAsync(client, file, query);
-        await ExpectStatusAsync(response, HttpStatusCode.Accepted);
-        return await WaitAsync(client, response.Headers.Location!.OriginalString);
-    }
-
-    private static async Task<JsonObject> WaitAsync(HttpClient client, string location)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            var state = await GetJsonOnAsync(client, location);
-            if (state["status"]!.GetValue<string>() != "running") return state;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"The import did not finish: {state.ToJsonString()}");
-            await Task.Delay(50);
-        }
-    }
-
-    private static async Task<JsonObject> GetJsonOnAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        await ExpectStatusAsync(response, HttpStatusCode.OK);
-        return (await ReadJsonAsync(response)).AsObject();
-    }
 
     private static async Task<JsonArray> GetJsonArrayOnAsync(HttpClient client, string url)
     {

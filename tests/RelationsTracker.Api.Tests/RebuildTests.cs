@@ -21,6 +21,10 @@ public class RebuildTests(TrackerApp app) : TrackerTest(app)
         await RecordAsync(a, b, Development("MissionOpened", "2025", a, mission: new { owner = a, kind = "embassy", city = "Ankara" }));
         await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{visit["id"]}/correction", new { reason = "r", type = "Negotiation" }), System.Net.HttpStatusCode.Created);
         await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{drill["id"]}/retraction", new { reason = "r" }), System.Net.HttpStatusCode.Created);
+        // And an imported one, stored under an event type name of its own (Importing/ImportedEventType).
+        var imported = await ImportAsync(Client, System.Text.Encoding.UTF8.GetBytes(
+            $"relation,type,occurredOn,actor,summary,source\n{a}~{b},Aid,2024-03-01,{a},Aid,https://example.org/aid\n"), "?format=csv");
+        Assert.Equal(1, imported["recorded"]!.GetValue<long>());
 
         const string knownAt = "knownAt=2100-01-01T00:00:00Z";
         string[] urls =
@@ -45,7 +49,7 @@ public class RebuildTests(TrackerApp app) : TrackerTest(app)
             var after = await GetJsonAsync(urls[i]);
             Assert.True(JsonNode.DeepEquals(before[i], after), $"{urls[i]}\nbefore: {before[i].ToJsonString()}\nafter:  {after.ToJsonString()}");
         }
-        Assert.Equal(6, (await GetJsonAsync($"/api/relations/{a}/{b}?{knownAt}"))["version"]!.GetValue<long>());
+        Assert.Equal(7, (await GetJsonAsync($"/api/relations/{a}/{b}?{knownAt}"))["version"]!.GetValue<long>());
     }
 
     /// <summary>

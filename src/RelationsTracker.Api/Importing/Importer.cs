@@ -303,7 +303,11 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
                     // As RelationWriter appends: the version after these events, so a write in between is caught.
                     var action = session.Events.Append(key, (relation?.StreamVersion ?? 0) + events.Length, events);
                     var recordedAt = relation?.LastRecordedAt ?? DateTimeOffset.MinValue;
-                    foreach (var e in action.Events) e.Timestamp = recordedAt = Relation.NextRecordedAt(recordedAt, now);
+                    foreach (var e in action.Events)
+                    {
+                        e.Timestamp = recordedAt = Relation.NextRecordedAt(recordedAt, now);
+                        e.EventTypeName = ImportedEventType.NameFor(e.EventTypeName);
+                    }
                 }
                 try
                 {

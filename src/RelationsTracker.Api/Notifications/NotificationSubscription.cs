@@ -46,8 +46,10 @@ public sealed class NotificationSubscription : BatchSubscription
         {
             if (e.Data is not IDevelopmentEvent change || !RelationId.TryParse(e.StreamKey, out var relation)) continue;
             // Imported developments are not announced one by one (a million webhooks is nobody's wish; the import
-            // itself is followed at GET /api/imports/{id}). Skipping one leaves this relation's ledger behind, so
-            // the next event of the relation reloads it, imported developments included: its score counts them.
+            // itself is followed at GET /api/imports/{id}). They are stored under event type names this subscription
+            // does not include (ImportedEventType), so the daemon is not even handed them; those imported before
+            // that are skipped here. Either way the relation's ledger is left behind, so the next event of the
+            // relation reloads it, imported developments included: its score counts them.
             if (change is DevelopmentRecorded && ImportedDevelopment.IsImported(change.DevelopmentId)) continue;
 
             var ledger = await LedgerBeforeAsync(operations, relation, e, ct);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -65,6 +66,42 @@ public abstract class TrackerTest(TrackerApp app)
     {
         var response = await PostJsonAsync($"/api/relations/{a}/{b}/developments", development);
         await ExpectStatusAsync(response, HttpStatusCode.Created);
+        return (await ReadJsonAsync(response)).AsObject();
+    }
+
+    // Imports (docs/import.md)
+
+    protected static async Task<HttpResponseMessage> PostImportAsync(HttpClient client, byte[] file, string query)
+    {
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return await client.PostAsync($"/api/imports{query}", content);
+    }
+
+    /// <summary>Posts the file and waits for the import to finish; its final state.</summary>
+    protected static async Task<JsonObject> ImportAsync(HttpClient client, byte[] file, string query)
+    {
+        var response = await PostImportAsync(client, file, query);
+        await ExpectStatusAsync(response, HttpStatusCode.Accepted);
+        return await WaitAsync(client, response.Headers.Location!.OriginalString);
+    }
+
+    protected static async Task<JsonObject> WaitAsync(HttpClient client, string location)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var state = await GetJsonOnAsync(client, location);
+            if (state["status"]!.GetValue<string>() != "running") return state;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"The import did not finish: {state.ToJsonString()}");
+            await Task.Delay(50);
+        }
+    }
+
+    protected static async Task<JsonObject> GetJsonOnAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        await ExpectStatusAsync(response, HttpStatusCode.OK);
         return (await ReadJsonAsync(response)).AsObject();
     }
 
