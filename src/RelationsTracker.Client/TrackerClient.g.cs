@@ -181,7 +181,7 @@ namespace RelationsTracker.Client
         /// <summary>
         /// Imports a GDELT 2.0 events file or a CSV of developments
         /// </summary>
-        /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md).</param>
+        /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped.</param>
         /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns) or a CSV of developments (docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
         /// <param name="atomic">true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers.</param>
         /// <returns>The import has started; follow it at Location</returns>
@@ -2035,7 +2035,7 @@ namespace RelationsTracker.Client
         /// <summary>
         /// Imports a GDELT 2.0 events file or a CSV of developments
         /// </summary>
-        /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md).</param>
+        /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped.</param>
         /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns) or a CSV of developments (docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
         /// <param name="atomic">true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers.</param>
         /// <returns>The import has started; follow it at Location</returns>

@@ -73,6 +73,44 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(0, again["recorded"]!.GetValue<long>());
         Assert.Equal(40, again["alreadyImported"]!.GetValue<long>());
         Assert.Equal(events, await EventCountOnAsync(host));
+
+        // The file as GDELT publishes it, zipped, is the same file.
+        var zipped = await ImportAsync(client, Pack("zip", ("20161013151500.export.CSV", await File.ReadAllBytesAsync(RealGdeltFile))), "?format=gdelt");
+        Assert.Equal("completed", zipped["status"]!.GetValue<string>());
+        Assert.Equal(3566, zipped["rowsRead"]!.GetValue<long>());
+        Assert.Equal(40, zipped["alreadyImported"]!.GetValue<long>());
+        Assert.Equal(3526, zipped["rejected"]!.GetValue<long>());
+        Assert.Equal(events, await EventCountOnAsync(host));
+    }
+
+    [Theory]
+    [InlineData("zip")]
+    [InlineData("gzip")]
+    public async Task A_zipped_or_gzipped_file_imports_as_the_file_inside(string packing)
+    {
+        var (a, b) = await CreateRelationAsync();
+        var rows = Encoding.UTF8.GetBytes(
+            $"relation,type,occurredOn,actor,summary,source\n{a}~{b},Aid,2024-03-01,{a},Aid,https://example.org/1\n{a}~{b},Demand,2024-03-02,{b},A demand,https://example.org/2\n");
+
+        var imported = await ImportAsync(Client, Pack(packing, ("rows.csv", rows)), "?format=csv");
+
+        Assert.Equal("completed", imported["status"]!.GetValue<string>());
+        Assert.Equal(2, imported["recorded"]!.GetValue<long>());
+        Assert.Equal(2, (await GetJsonAsync($"/api/relations/{a}/{b}"))["developmentCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_zip_of_two_files_or_a_broken_zip_is_a_400_and_records_nothing()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var rows = Encoding.UTF8.GetBytes($"relation,type,occurredOn,actor,summary,source\n{a}~{b},Aid,2024-03-01,{a},Aid,https://example.org/1\n");
+
+        var two = await ExpectProblemAsync(await PostImportAsync(Client, Pack("zip", ("a.csv", rows), ("b.csv", rows)), "?format=csv"), HttpStatusCode.BadRequest, "body");
+        Assert.Contains("The zip file holds 2 files", two["errors"]!["body"]![0]!.GetValue<string>());
+        var zip = Pack("zip", ("rows.csv", rows));
+        await ExpectProblemAsync(await PostImportAsync(Client, zip[..(zip.Length / 2)], "?format=csv"), HttpStatusCode.BadRequest, "body");
+
+        Assert.Equal(0, (await GetJsonAsync($"/api/relations/{a}/{b}"))["developmentCount"]!.GetValue<int>());
     }
 
     private const int ImportRunMaxKept = 500;
@@ -356,6 +394,27 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
     }
 
     // Helpers
+
+    /// <summary>The files zipped together, or the one file gzipped.</summary>
+    private static byte[] Pack(string packing, params (string Name, byte[] Content)[] files)
+    {
+        var packed = new MemoryStream();
+        if (packing == "gzip")
+        {
+            using var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true);
+            gzip.Write(Assert.Single(files).Content);
+        }
+        else
+        {
+            using var zip = new System.IO.Compression.ZipArchive(packed, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var (name, content) in files)
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(content);
+            }
+        }
+        return packed.ToArray();
+    }
 
     private static string NewGdeltId() => Random.Shared.NextInt64(1_000_000_000_000, 9_000_000_000_000).ToString();
 

@@ -40,13 +40,19 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             Console.Error.WriteLine($"No file {input.Path}");
             return false;
         }
-        using (var reader = new StreamReader(input.Path, detectEncodingFromByteOrderMarks: true))
+        try
         {
-            if (ImportRows.CheckStart(format, reader) is { } problem)
+            using var file = ImportFile.Open(input.Path);
+            if (ImportRows.CheckStart(format, file.Text) is { } problem)
             {
                 Console.Error.WriteLine(problem);
                 return false;
             }
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine(e.Message); // a zip of several files, a broken zip or gzip
+            return false;
         }
 
         using var host = input.BuildHost();

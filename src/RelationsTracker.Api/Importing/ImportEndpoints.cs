@@ -18,8 +18,8 @@ public static class ImportEndpoints
 {
     [WolverinePost("/api/imports", OperationId = "startImport", Summary = "Imports a GDELT 2.0 events file or a CSV of developments")]
     [Parameters(ApiParameters.ImportFormat, ApiParameters.Atomic)]
-    [FileRequestBody("The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md).",
-        "text/tab-separated-values", "text/csv", "application/octet-stream")]
+    [FileRequestBody("The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped.",
+        "text/tab-separated-values", "text/csv", "application/zip", "application/gzip", "application/octet-stream")]
     [ProducesResponseType<ImportView>(StatusCodes.Status202Accepted, Description = "The import has started; follow it at Location")]
     [ResponseHeader(StatusCodes.Status202Accepted, "Location")]
     [Problems(400, 413)]
@@ -58,9 +58,14 @@ public static class ImportEndpoints
                     await spool.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
             }
-            using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
+            try
             {
-                if (ImportRows.CheckStart(format!.Value, reader) is { } problem) return Problems.Validation("body", problem);
+                using var file = ImportFile.Open(path);
+                if (ImportRows.CheckStart(format!.Value, file.Text) is { } problem) return Problems.Validation("body", problem);
+            }
+            catch (InvalidDataException e)
+            {
+                return Problems.Validation("body", e.Message); // a zip of several files, a broken zip or gzip
             }
 
             var run = Importer.NewRun(format!.Value, atomic, "upload", bytes, clock.GetUtcNow());

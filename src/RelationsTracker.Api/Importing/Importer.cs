@@ -163,8 +163,8 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
             try
             {
                 var batchSize = importer._options.BatchSize;
-                await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-                using var reader = new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, 1 << 16);
+                using var file = ImportFile.Open(path);
+                var reader = file.Text;
                 var today = importer._clock.Today();
                 var batch = new List<RowOutcome>(batchSize);
                 foreach (var row in ImportRows.Read(format, reader, mapping, today))
