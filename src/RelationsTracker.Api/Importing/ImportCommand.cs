@@ -40,18 +40,9 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             Console.Error.WriteLine($"No file {input.Path}");
             return false;
         }
-        try
+        if (ImportFile.StartProblem(input.Path, format) is { } problem)
         {
-            using var file = ImportFile.Open(input.Path);
-            if (ImportRows.CheckStart(format, file.Text) is { } problem)
-            {
-                Console.Error.WriteLine(problem);
-                return false;
-            }
-        }
-        catch (InvalidDataException e)
-        {
-            Console.Error.WriteLine(e.Message); // a zip of several files, a broken zip or gzip
+            Console.Error.WriteLine(problem);
             return false;
         }
 

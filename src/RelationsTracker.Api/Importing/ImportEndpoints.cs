@@ -58,15 +58,7 @@ public static class ImportEndpoints
                     await spool.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
             }
-            try
-            {
-                using var file = ImportFile.Open(path);
-                if (ImportRows.CheckStart(format!.Value, file.Text) is { } problem) return Problems.Validation("body", problem);
-            }
-            catch (InvalidDataException e)
-            {
-                return Problems.Validation("body", e.Message); // a zip of several files, a broken zip or gzip
-            }
+            if (ImportFile.StartProblem(path, format!.Value) is { } problem) return Problems.Validation("body", problem);
 
             var run = Importer.NewRun(format!.Value, atomic, "upload", bytes, clock.GetUtcNow());
             await importer.SaveAsync(run, ct);

@@ -52,6 +52,23 @@ public sealed class ImportFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// What is wrong with the start of the file at <paramref name="path"/> for <paramref name="format"/>, or null: the
+    /// first record (<see cref="ImportRows.CheckStart"/>), or a zip or gzip that cannot be read as one file.
+    /// </summary>
+    public static string? StartProblem(string path, ImportFormat format)
+    {
+        try
+        {
+            using var file = Open(path);
+            return ImportRows.CheckStart(format, file.Text);
+        }
+        catch (InvalidDataException e)
+        {
+            return e.Message; // a zip of several files, a broken zip or gzip
+        }
+    }
+
     public void Dispose()
     {
         Text.Dispose(); // and the entry or gzip stream under it

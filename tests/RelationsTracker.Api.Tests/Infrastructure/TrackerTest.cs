@@ -108,12 +108,7 @@ public abstract class TrackerTest(TrackerApp app)
     protected static async Task<JsonNode> ReadJsonAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
-    protected async Task<JsonObject> GetJsonAsync(string url)
-    {
-        var response = await Client.GetAsync(url);
-        await ExpectStatusAsync(response, HttpStatusCode.OK);
-        return (await ReadJsonAsync(response)).AsObject();
-    }
+    protected Task<JsonObject> GetJsonAsync(string url) => GetJsonOnAsync(Client, url);
 
     protected static async Task ExpectStatusAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
