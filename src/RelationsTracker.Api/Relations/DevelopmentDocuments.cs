@@ -16,8 +16,8 @@ namespace RelationsTracker.Api.Relations;
 /// upsert of sixteen parameters per development, and read a result back for each: for an import's page of 2,000
 /// developments, 32,000 parameters and 2,000 results, which took more of the service's time than the events
 /// themselves (docs/performance.md). The columns and their meaning are Marten's: the JSON as Marten's serializer
-/// writes it, the duplicated <c>relation</c> and <c>last_version</c>, a numeric revision that starts at 1 and grows by
-/// one per write, and the modification time of the transaction. Marten reads these documents as it reads any other.
+/// writes it, a numeric revision that starts at 1 and grows by one per write, and the modification time of the
+/// transaction. Marten reads these documents as it reads any other.
 /// </summary>
 public sealed class DevelopmentDocuments(string table, ISerializer serializer, IReadOnlyCollection<Development> developments)
     : Marten.Internal.Operations.IStorageOperation, NoDataReturnedCall
@@ -32,32 +32,25 @@ public sealed class DevelopmentDocuments(string table, ISerializer serializer, I
     {
         var ids = new Guid[developments.Count];
         var data = new string[developments.Count];
-        var relations = new string[developments.Count];
-        var lastVersions = new long[developments.Count];
         var i = 0;
         foreach (var development in developments)
         {
             ids[i] = development.Id;
             data[i] = serializer.ToJson(development);
-            relations[i] = development.Relation;
-            lastVersions[i] = development.LastVersion;
             i++;
         }
 
         // A page holds each development once (DevelopmentProjection), as ON CONFLICT needs.
         var parameters = builder.AppendWithParameters($"""
-            insert into {table} as d (id, data, mt_version, mt_dotnet_type, mt_last_modified, relation, last_version)
-            select page.id, page.data, 1, ?, transaction_timestamp(), page.relation, page.last_version
-            from unnest(?, ?, ?, ?) as page (id, data, relation, last_version)
+            insert into {table} as d (id, data, mt_version, mt_dotnet_type, mt_last_modified)
+            select page.id, page.data, 1, ?, transaction_timestamp()
+            from unnest(?, ?) as page (id, data)
             on conflict (id) do update set data = excluded.data, mt_version = d.mt_version + 1,
-                mt_dotnet_type = excluded.mt_dotnet_type, mt_last_modified = excluded.mt_last_modified,
-                relation = excluded.relation, last_version = excluded.last_version
+                mt_dotnet_type = excluded.mt_dotnet_type, mt_last_modified = excluded.mt_last_modified
             """, '?');
         Set(parameters[0], NpgsqlDbType.Varchar, DotNetType);
         Set(parameters[1], NpgsqlDbType.Array | NpgsqlDbType.Uuid, ids);
         Set(parameters[2], NpgsqlDbType.Array | NpgsqlDbType.Jsonb, data);
-        Set(parameters[3], NpgsqlDbType.Array | NpgsqlDbType.Varchar, relations);
-        Set(parameters[4], NpgsqlDbType.Array | NpgsqlDbType.Bigint, lastVersions);
     }
 
     private static void Set(Npgsql.NpgsqlParameter parameter, NpgsqlDbType type, object value)

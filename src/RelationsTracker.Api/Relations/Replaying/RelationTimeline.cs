@@ -90,6 +90,10 @@ public sealed class RelationTimelines
         public long LastUsed;
     }
 
+    /// <summary>The relation's developments recorded or changed after its version <paramref name="since"/>: answered from their one index (EventStore).</summary>
+    public static IQueryable<Development> ChangedSince(IQuerySession session, string relation, long since) =>
+        session.Query<Development>().Where(d => d.Relation == relation && d.LastVersion > since);
+
     public async Task<RelationTimeline> GetAsync(IQuerySession session, RelationId relation, CancellationToken ct)
     {
         var key = relation.ToString();
@@ -97,9 +101,7 @@ public sealed class RelationTimelines
         if (cached is not null) cached.LastUsed = Interlocked.Increment(ref _clock);
         var timeline = cached?.Timeline ?? RelationTimeline.Empty(relation);
         var since = timeline.Version;
-        var changed = await session.Query<Development>()
-            .Where(d => d.Relation == key && d.LastVersion > since)
-            .ToListAsync(ct);
+        var changed = await ChangedSince(session, key, since).ToListAsync(ct);
         if (changed.Count == 0) return timeline;
 
         var updated = new Entry(timeline.With(changed)) { LastUsed = Interlocked.Increment(ref _clock) };

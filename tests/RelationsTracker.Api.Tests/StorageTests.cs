@@ -1,0 +1,41 @@
+using Marten;
+using Marten.Linq;
+using RelationsTracker.Api.Relations.Replaying;
+using RelationsTracker.Api.Tests.Infrastructure;
+
+namespace RelationsTracker.Api.Tests;
+
+/// <summary>How the developments' documents are kept in PostgreSQL.</summary>
+public class StorageTests(TrackerApp app) : TrackerTest(app)
+{
+    /// <summary>
+    /// Every read of a relation asks which of its developments changed since a version. The one index on the
+    /// documents is computed from their JSON, so it serves that question only if Marten's SQL for it is the
+    /// index's own expression; a table scan would be slower with every import.
+    /// </summary>
+    [Fact]
+    public async Task A_relations_changed_developments_are_found_through_the_index()
+    {
+        await using var session = App.Store.QuerySession();
+        var query = RelationTimelines.ChangedSince(session, "AAA~BBB", 3).ToCommand(FetchType.FetchMany);
+
+        await using var connection = App.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // The test database's table is small, where a scan is cheaper; the question is whether the index can be used.
+        await using (var noScans = connection.CreateCommand())
+        {
+            noScans.CommandText = "set local enable_seqscan = off";
+            await noScans.ExecuteNonQueryAsync();
+        }
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "explain " + query.CommandText;
+        foreach (Npgsql.NpgsqlParameter parameter in query.Parameters) explain.Parameters.Add(parameter.Clone());
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+
+        Assert.Contains(plan, line => line.Contains("mt_doc_development_idx_relationlast_version"));
+        Assert.DoesNotContain(plan, line => line.Contains("Seq Scan"));
+    }
+}
