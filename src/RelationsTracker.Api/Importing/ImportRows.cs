@@ -18,9 +18,10 @@ public sealed record NeededActor(string Id, string? CreateAs);
 public readonly record struct RowOutcome(ImportCandidate? Candidate, RejectedRow? Rejected);
 
 /// <summary>
-/// Turns the rows of an import file into developments. Every row goes through the same parsing and validation
-/// as a POST of a development (<see cref="RecordDevelopment.Parse"/>): the row is written as that request's JSON
-/// body and read back by the same code, so an import can never accept what the API refuses.
+/// Turns the rows of an import file into developments. Every row goes through the same checks as a POST of a
+/// development, so an import can never accept what the API refuses: <see cref="RecordDevelopment.TryPlain"/>
+/// first, and a row it refuses is written as that request's JSON body and read by <see cref="RecordDevelopment.Parse"/>,
+/// which says why.
 /// </summary>
 public static class ImportRows
 {
@@ -101,7 +102,7 @@ public static class ImportRows
         if (occurredOn is null) return Reject(line, $"SQLDATE '{e.SqlDate}' is not a date as YYYYMMDD");
         var summary = $"{Name(e.Actor1)} → {Name(e.Actor2)}: {CameoMapping.Describe(e.EventCode, e.EventBaseCode, e.EventRootCode)} (CAMEO {e.EventCode}, GDELT event {e.GlobalEventId})";
         var isUrl = DevelopmentFields.IsWebUrl(e.SourceUrl);
-        var source = new SourceFields(
+        var source = new RecordDevelopment.SourceText(
             Url: isUrl ? e.SourceUrl : null,
             Citation: isUrl ? $"GDELT 2.0 event {e.GlobalEventId}" : $"GDELT 2.0 event {e.GlobalEventId}: {e.SourceUrl}",
             PublishedOn: GdeltEvent.IsoDay(e.DateAdded));
@@ -126,22 +127,35 @@ public static class ImportRows
             return Reject(line, $"type: {type} needs {needs}, which an import row has no column for; record it with POST /api/relations/{{a}}/{{b}}/developments");
         }
         var source = Field("source");
-        var sourceFields = source.Length == 0 ? null
+        RecordDevelopment.SourceText? sourceFields = source.Length == 0 ? null
             : source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-                ? new SourceFields(source, null, null)
-                : new SourceFields(null, source, null);
+                ? new RecordDevelopment.SourceText(source, null, null)
+                : new RecordDevelopment.SourceText(null, source, null);
         var significance = Field("significance");
         var id = ImportedDevelopment.IdOfCsvRow([relation.ToString(), type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? "normal" : significance, Field("summary"), source]);
         return Candidate(line, relation, type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? null : significance,
             Field("summary"), sourceFields, today, id, [new NeededActor(relation.First, null), new NeededActor(relation.Second, null)]);
     }
 
-    private sealed record SourceFields(string? Url, string? Citation, string? PublishedOn);
-
     private static RowOutcome Candidate(long line, RelationId relation, string type, string occurredOn, string actor, string? significance,
-        string summary, SourceFields? source, DateOnly today, Guid id, IReadOnlyList<NeededActor> actors)
+        string summary, RecordDevelopment.SourceText? source, DateOnly today, Guid id, IReadOnlyList<NeededActor> actors)
     {
-        // The row as the JSON body of POST .../developments, read by the same parser.
+        var command = RecordDevelopment.TryPlain(relation, type, occurredOn, actor, summary, significance, source, today);
+        if (command is null)
+        {
+            var (parsed, problem) = ParseAsPosted(relation, type, occurredOn, actor, significance, summary, source, today);
+            if (parsed is null) return Reject(line, problem!);
+            command = parsed;
+        }
+        var decision = RecordDevelopment.Decide(command, null, id);
+        var recorded = (DevelopmentRecorded)((Decision.Accepted)decision).Events[0];
+        return new RowOutcome(new ImportCandidate(line, relation, recorded, actors), null);
+    }
+
+    /// <summary>The row as the JSON body of POST .../developments, read by its parser: the command, or why it is refused.</summary>
+    public static (RecordDevelopment? Command, string? Problem) ParseAsPosted(RelationId relation, string type, string occurredOn, string actor,
+        string? significance, string summary, RecordDevelopment.SourceText? source, DateOnly today)
+    {
         var buffer = Buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer))
@@ -153,12 +167,12 @@ public static class ImportRows
             json.WriteString("summary", summary);
             if (significance is not null) json.WriteString("significance", significance);
             json.WriteStartArray("sources");
-            if (source is not null)
+            if (source is { } s)
             {
                 json.WriteStartObject();
-                if (source.Url is not null) json.WriteString("url", source.Url);
-                if (source.Citation is not null) json.WriteString("citation", source.Citation);
-                if (source.PublishedOn is not null) json.WriteString("publishedOn", source.PublishedOn);
+                if (s.Url is not null) json.WriteString("url", s.Url);
+                if (s.Citation is not null) json.WriteString("citation", s.Citation);
+                if (s.PublishedOn is not null) json.WriteString("publishedOn", s.PublishedOn);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -166,11 +180,9 @@ public static class ImportRows
         }
         using var document = JsonDocument.Parse(buffer.WrittenMemory);
         var (command, errors) = RecordDevelopment.Parse(document.RootElement, relation, today);
-        if (errors.Any)
-            return Reject(line, string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value.Select(m => $"{(e.Key == "sources" || e.Key.StartsWith("sources[") ? "source" : e.Key)}: {m}"))));
-        var decision = RecordDevelopment.Decide(command!, null, id);
-        var recorded = (DevelopmentRecorded)((Decision.Accepted)decision).Events[0];
-        return new RowOutcome(new ImportCandidate(line, relation, recorded, actors), null);
+        return errors.Any
+            ? (null, string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value.Select(m => $"{(e.Key == "sources" || e.Key.StartsWith("sources[") ? "source" : e.Key)}: {m}"))))
+            : (command, null);
     }
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? Buffer;

@@ -124,11 +124,18 @@ public sealed class JsonObjectReader
             return null;
         }
         var text = value.GetString()!;
-        if (string.IsNullOrWhiteSpace(text))
+        if (TextProblem(text, maxLength) is { } problem)
         {
-            Errors.Add(PathOf(name), "must not be empty or only white space");
+            Errors.Add(PathOf(name), problem);
             return null;
         }
+        return text;
+    }
+
+    /// <summary>Why a text field's value is refused (empty, only white space, a control character, too long), or null.</summary>
+    public static string? TextProblem(string text, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "must not be empty or only white space";
         // One pass over the characters (an import runs this for every field of every row): the length in Unicode
         // characters (a surrogate pair counts once), and whether a control character is among them.
         var length = 0;
@@ -140,17 +147,9 @@ public sealed class JsonObjectReader
             // PostgreSQL's jsonb cannot hold NUL, and no report needs control characters besides tab and line breaks.
             if (c < ' ' && c is not ('\t' or '\n' or '\r')) control = true;
         }
-        if (control)
-        {
-            Errors.Add(PathOf(name), "must not contain control characters (tab and line breaks are fine)");
-            return null;
-        }
-        if (length > maxLength)
-        {
-            Errors.Add(PathOf(name), $"must be at most {maxLength:N0} characters (it has {length:N0})");
-            return null;
-        }
-        return text;
+        if (control) return "must not contain control characters (tab and line breaks are fine)";
+        if (length > maxLength) return $"must be at most {maxLength:N0} characters (it has {length:N0})";
+        return null;
     }
 
     /// <summary>An array property of at most <paramref name="maxItems"/> items.</summary>

@@ -42,10 +42,13 @@ public static partial class DevelopmentFields
         return null;
     }
 
+    /// <summary>An occurrence date's text is at most this long (YYYY-MM-DD).</summary>
+    public const int MaxDate = 10;
+
     /// <summary>A date of occurrence that is a real date and not after today (UTC).</summary>
     public static OccurrenceDate? OccurredOn(JsonObjectReader body, bool required, DateOnly today, string name = "occurredOn")
     {
-        var text = body.String(name, required, 10);
+        var text = body.String(name, required, MaxDate);
         if (text is null) return null;
         if (!OccurrenceDate.TryParse(text, out var date))
         {

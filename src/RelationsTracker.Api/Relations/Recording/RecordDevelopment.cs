@@ -118,6 +118,46 @@ public sealed record RecordDevelopment(
             : (new RecordDevelopment(type!.Value, occurredOn!.Value, actor!, summary!, significance, sources!, agreement, title, mission), errors);
     }
 
+    /// <summary>
+    /// A plain development (no agreement, no mission) with one source or none, given as text, when it passes every
+    /// check of <see cref="Parse"/>; null when any check fails or the type is not plain. The import comes this way
+    /// for each row, rather than writing the row as JSON to read it back; a row this refuses goes through
+    /// <see cref="Parse"/> after all, which says why. A test holds the two to the same answers.
+    /// </summary>
+    public static RecordDevelopment? TryPlain(RelationId relation, string type, string occurredOn, string actor, string summary,
+        string? significance, SourceText? source, DateOnly today)
+    {
+        if (!Catalogue.TryParseType(type, out var developmentType) || Catalogue.Of(developmentType).Shape != DevelopmentShape.Plain) return null;
+        if (!IsDate(occurredOn, today, out var occurred)) return null;
+        if (JsonObjectReader.TextProblem(actor, 20) is not null || !relation.Involves(actor)) return null;
+        if (JsonObjectReader.TextProblem(summary, DevelopmentFields.MaxSummary) is not null) return null;
+        var parsedSignificance = Significance.Normal;
+        if (significance is not null && (JsonObjectReader.TextProblem(significance, 16) is not null || !SignificanceScale.TryParse(significance, out parsedSignificance))) return null;
+
+        // Parse refuses a development without a source.
+        if (source is not { } s || (s.Url is null && s.Citation is null)) return null;
+        if (s.Url is not null && (JsonObjectReader.TextProblem(s.Url, DevelopmentFields.MaxUrl) is not null || !DevelopmentFields.IsWebUrl(s.Url))) return null;
+        if (s.Citation is not null && JsonObjectReader.TextProblem(s.Citation, DevelopmentFields.MaxCitation) is not null) return null;
+        OccurrenceDate? publishedOn = null;
+        if (s.PublishedOn is not null)
+        {
+            if (!IsDate(s.PublishedOn, today, out var published)) return null;
+            publishedOn = published;
+        }
+
+        return new RecordDevelopment(developmentType, occurred, actor, summary, parsedSignificance,
+            [new Source { Url = s.Url, Citation = s.Citation, PublishedOn = publishedOn }], null, null, null);
+
+        static bool IsDate(string text, DateOnly today, out OccurrenceDate date)
+        {
+            date = default;
+            return JsonObjectReader.TextProblem(text, DevelopmentFields.MaxDate) is null && OccurrenceDate.TryParse(text, out date) && date.EffectiveDate <= today;
+        }
+    }
+
+    /// <summary>A source as text, as an import row gives it.</summary>
+    public readonly record struct SourceText(string? Url, string? Citation, string? PublishedOn);
+
     private static Mission? ParseMission(JsonElement element, RelationId relation, FieldErrors errors)
     {
         if (JsonObjectReader.ForObject(element, "mission", "mission", errors) is not { } mission) return null;
