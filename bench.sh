@@ -2,6 +2,7 @@
 # The benchmark of docs/performance.md: ./bench.sh [--sizes 1000,10000,100000] [--seconds 10] ...
 #   ./bench.sh --load [seconds]     only the mixed load
 #   ./bench.sh --import [rows]      only the import against Marten's batched append and a raw INSERT (default 1,000,000 rows)
+#     [--warm-up rows]              rows imported first, not timed (default 100)
 # Uses ConnectionStrings__Marten when set, else the local PostgreSQL of scripts/postgres.sh (database
 # relations_tracker_bench, emptied first so runs compare).
 set -euo pipefail
@@ -20,5 +21,6 @@ dotnet build src/RelationsTracker.Api -c Release -v quiet -nologo >/dev/null
 # Steady state, as a service is after its first minutes: the API and the client start with fully optimized code.
 # With tiered compilation the first phases of a run would measure tier-0 code still being counted and recompiled
 # (at 1,000 developments POST p50 was twice what it was at 10,000 in the same run); docs/performance.md.
-export DOTNET_TieredCompilation=0
+# DOTNET_TieredCompilation=1 ./bench.sh ... runs both with tiering on instead (performance.md compares the two).
+export DOTNET_TieredCompilation=${DOTNET_TieredCompilation:-0}
 exec dotnet run -c Release --project src/RelationsTracker.Bench -- --api src/RelationsTracker.Api/bin/Release/net10.0/RelationsTracker.Api.dll "$@"

@@ -18,7 +18,8 @@ public sealed record BenchOptions(
     int SustainedSeconds,
     int Notifications,
     int LoadSeconds,
-    int ImportRows)
+    int ImportRows,
+    int ImportWarmUpRows)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -32,7 +33,8 @@ public sealed record BenchOptions(
             int.Parse(Arg("--reads") ?? "200"), int.Parse(Arg("--posts") ?? "300"), int.Parse(Arg("--writers") ?? "8"),
             int.Parse(Arg("--seconds") ?? "10"), int.Parse(Arg("--notifications") ?? "1000"),
             args.Contains("--load") ? int.Parse(Arg("--load") is { } l && !l.StartsWith("--") ? l : "60") : 0,
-            args.Contains("--import") ? int.Parse(Arg("--import") is { } n && !n.StartsWith("--") ? n : "1000000") : 0);
+            args.Contains("--import") ? int.Parse(Arg("--import") is { } n && !n.StartsWith("--") ? n : "1000000") : 0,
+            int.Parse(Arg("--warm-up") ?? "100"));
     }
 }
 

@@ -102,11 +102,15 @@ public static partial class DevelopmentFields
         return sources;
     }
 
-    public static bool IsWebUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        && !string.IsNullOrEmpty(uri.Host)
-        && !text.Any(char.IsWhiteSpace);
+    public static bool IsWebUrl(string text)
+    {
+        // White space first: a plain loop is cheaper than parsing, and an import checks every row's URL.
+        foreach (var c in text)
+            if (char.IsWhiteSpace(c)) return false;
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri)
+               && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+               && !string.IsNullOrEmpty(uri.Host);
+    }
 }
 
 // The parts of bodies several write routes share, as the OpenAPI document describes them (the routes read them
