@@ -79,7 +79,7 @@ public class ImportRowCheckTests
     private static bool AssertSameAnswer(string type, string occurredOn, string actor, string summary, string? significance, RecordDevelopment.SourceText? source)
     {
         var fast = RecordDevelopment.TryPlain(Relation, type, occurredOn, actor, summary, significance, source, Today);
-        var (posted, problem) = ImportRows.ParseAsPosted(Relation, type, occurredOn, actor, significance, summary, source, Today);
+        var (posted, problem) = ImportRows.ParseAsPosted(Relation, type, occurredOn, actor, summary, significance, source, Today);
         var row = $"type '{type}', occurredOn '{occurredOn}', actor '{actor}', summary of {summary.Length} chars, significance '{significance}', source {source}";
         Assert.True((fast is null) == (posted is null), $"{row}: the import check {(fast is null ? "refuses" : "accepts")}, the POST parser {(posted is null ? $"refuses ({problem})" : "accepts")}");
         if (fast is not null) Assert.Equal(JsonSerializer.Serialize(posted), JsonSerializer.Serialize(fast));

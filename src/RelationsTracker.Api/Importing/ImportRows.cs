@@ -143,7 +143,7 @@ public static class ImportRows
         var command = RecordDevelopment.TryPlain(relation, type, occurredOn, actor, summary, significance, source, today);
         if (command is null)
         {
-            var (parsed, problem) = ParseAsPosted(relation, type, occurredOn, actor, significance, summary, source, today);
+            var (parsed, problem) = ParseAsPosted(relation, type, occurredOn, actor, summary, significance, source, today);
             if (parsed is null) return Reject(line, problem!);
             command = parsed;
         }
@@ -154,7 +154,7 @@ public static class ImportRows
 
     /// <summary>The row as the JSON body of POST .../developments, read by its parser: the command, or why it is refused.</summary>
     public static (RecordDevelopment? Command, string? Problem) ParseAsPosted(RelationId relation, string type, string occurredOn, string actor,
-        string? significance, string summary, RecordDevelopment.SourceText? source, DateOnly today)
+        string summary, string? significance, RecordDevelopment.SourceText? source, DateOnly today)
     {
         var buffer = Buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
