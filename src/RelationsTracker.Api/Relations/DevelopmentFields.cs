@@ -20,6 +20,8 @@ public static partial class DevelopmentFields
     public const int MaxPublisher = 300;
     public const int MaxCity = 200;
     public const int MaxSources = 20;
+    public const int MaxActor = 20;
+    public const int MaxSignificance = 16;
 
     /// <summary>The form of an occurrence date, for the OpenAPI document; <see cref="OccurrenceDate.TryParse"/> also checks the calendar.</summary>
     public const string OccurrenceDatePattern = @"^\d{4}(-\d{2}(-\d{2})?)?$";
@@ -65,7 +67,7 @@ public static partial class DevelopmentFields
 
     public static Significance? Significance(JsonObjectReader body)
     {
-        var text = body.String("significance", required: false, 16);
+        var text = body.String("significance", required: false, MaxSignificance);
         if (text is null) return null;
         if (SignificanceScale.TryParse(text, out var significance)) return significance;
         body.Errors.Add("significance", $"'{text}' is not a significance; use low, normal or high");

@@ -73,7 +73,7 @@ public sealed record RecordDevelopment(
 
         var type = DevelopmentFields.Type(body, required: true);
         var occurredOn = DevelopmentFields.OccurredOn(body, required: true, today);
-        var actor = body.String("actor", required: true, 20);
+        var actor = body.String("actor", required: true, DevelopmentFields.MaxActor);
         var summary = body.String("summary", required: true, DevelopmentFields.MaxSummary);
         var significance = DevelopmentFields.Significance(body) ?? Significance.Normal;
         var sources = DevelopmentFields.Sources(body, required: true, today);
@@ -129,10 +129,10 @@ public sealed record RecordDevelopment(
     {
         if (!Catalogue.TryParseType(type, out var developmentType) || Catalogue.Of(developmentType).Shape != DevelopmentShape.Plain) return null;
         if (!IsDate(occurredOn, today, out var occurred)) return null;
-        if (JsonObjectReader.TextProblem(actor, 20) is not null || !relation.Involves(actor)) return null;
+        if (JsonObjectReader.TextProblem(actor, DevelopmentFields.MaxActor) is not null || !relation.Involves(actor)) return null;
         if (JsonObjectReader.TextProblem(summary, DevelopmentFields.MaxSummary) is not null) return null;
         var parsedSignificance = Significance.Normal;
-        if (significance is not null && (JsonObjectReader.TextProblem(significance, 16) is not null || !SignificanceScale.TryParse(significance, out parsedSignificance))) return null;
+        if (significance is not null && (JsonObjectReader.TextProblem(significance, DevelopmentFields.MaxSignificance) is not null || !SignificanceScale.TryParse(significance, out parsedSignificance))) return null;
 
         // Parse refuses a development without a source.
         if (source is not { } s || (s.Url is null && s.Citation is null)) return null;
@@ -161,7 +161,7 @@ public sealed record RecordDevelopment(
     private static Mission? ParseMission(JsonElement element, RelationId relation, FieldErrors errors)
     {
         if (JsonObjectReader.ForObject(element, "mission", "mission", errors) is not { } mission) return null;
-        var owner = mission.String("owner", required: true, 20);
+        var owner = mission.String("owner", required: true, DevelopmentFields.MaxActor);
         var kind = mission.String("kind", required: true, 20);
         var city = mission.String("city", required: true, DevelopmentFields.MaxCity);
         mission.RejectUnknownProperties();
