@@ -40,8 +40,6 @@ builder.Services.AddSingleton(sp => ApiKeys.From(builder.Configuration, sp.GetRe
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RelationWriter>();
 builder.Services.AddSingleton<RouteRelation>();
-builder.Services.AddSingleton<DaemonLeader>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<DaemonLeader>());
 builder.Services.AddSingleton<NotificationFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationFeed>());
 if (builder.Configuration.GetValue<bool>("Tracker:Seed"))

@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using Npgsql;
-using RelationsTracker.Api.Infrastructure;
+using Marten.Events.Daemon.HighWater;
 using RelationsTracker.Api.Tests.Infrastructure;
 
 namespace RelationsTracker.Api.Tests;
 
-/// <summary>The NOTIFY by which an append wakes the daemon's leader (AppendNotice; DaemonWakeup listens for it).</summary>
+/// <summary>The NOTIFY by which an append wakes the daemon's leader (Marten's, on its own channel; its PostgresqlListenWakeup hears it).</summary>
 public class DaemonWakeupTests(TrackerApp app) : TrackerTest(app)
 {
     [Fact]
@@ -15,8 +15,8 @@ public class DaemonWakeupTests(TrackerApp app) : TrackerTest(app)
         await using var listener = new NpgsqlConnection(App.ConnectionString);
         await listener.OpenAsync();
         var heard = 0;
-        listener.Notification += (_, e) => { if (e.Channel == AppendNotice.Channel) Interlocked.Increment(ref heard); };
-        await using (var listen = new NpgsqlCommand($"LISTEN {AppendNotice.Channel}", listener))
+        listener.Notification += (_, e) => { if (e.Channel == PostgresqlListenWakeup.DefaultChannel) Interlocked.Increment(ref heard); };
+        await using (var listen = new NpgsqlCommand($"LISTEN {PostgresqlListenWakeup.DefaultChannel}", listener))
             await listen.ExecuteNonQueryAsync();
 
         // An actor is a document: nothing appended, nothing said.

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Npgsql;
-using RelationsTracker.Api.Infrastructure;
 using RelationsTracker.Api.Tests.Infrastructure;
 
 namespace RelationsTracker.Api.Tests;
@@ -45,12 +44,12 @@ public class FailoverTests(TrackerApp app) : TrackerTest(app)
 
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        // The leader: one session holding the advisory lock, idle, in no transaction.
+        // The leader: one session holding Marten's daemon lock (a session-level advisory lock, the database's only
+        // one), idle, in no transaction.
         await using (var leader = new NpgsqlCommand(
             "select a.state, a.backend_xmin is null from pg_locks l join pg_stat_activity a on a.pid = l.pid " +
-            "where l.locktype = 'advisory' and l.granted and a.datname = current_database() and a.application_name = @name", connection))
+            "where l.locktype = 'advisory' and l.granted and l.database = (select oid from pg_database where datname = current_database())", connection))
         {
-            leader.Parameters.AddWithValue("name", "RelationsTracker daemon lock");
             await using var reader = await leader.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync(), "no session of the database holds the daemon's advisory lock");
             Assert.Equal("idle", reader.GetString(0));
@@ -58,7 +57,7 @@ public class FailoverTests(TrackerApp app) : TrackerTest(app)
             Assert.False(await reader.ReadAsync(), "more than one session holds the daemon's lock");
         }
         // Nobody keeps a snapshot for seconds: VACUUM and HOT pruning can remove the dead row versions every
-        // write leaves (Marten's HotCold lock kept one for the leader's whole life; DaemonLeader says why that hurts).
+        // write leaves (a transaction-scoped lock would keep one for the leader's whole life; docs/operations.md says why that hurts).
         await using var pinned = new NpgsqlCommand(
             "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() " +
             "and backend_xmin is not null and xact_start < now() - interval '2 seconds'", connection);

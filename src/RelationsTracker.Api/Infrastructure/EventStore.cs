@@ -30,9 +30,9 @@ public static class EventStore
         builder.Services.AddMarten(opts => Configure(opts, connectionString))
             .UseLightweightSessions()
             .IntegrateWithWolverine()
-            // The daemon's work (the notification subscription) runs on one node at a time, chosen by
-            // DaemonLeader rather than by Marten's HotCold mode (why: DaemonLeader).
-            .AddAsyncDaemon(DaemonMode.Disabled)
+            // The daemon's work (the notification subscription) runs on one node at a time: the one holding
+            // Marten's advisory lock; the others take over when it goes (docs/operations.md).
+            .AddAsyncDaemon(DaemonMode.HotCold)
             .SubscribeToEvents(new NotificationSubscription(timelines))
             .ApplyAllDatabaseChangesOnStartup();
     }
@@ -50,13 +50,16 @@ public static class EventStore
         // (RelationWriter), so inline projections still see each event's stream version, which the
         // developments' documents keep so readers can ask "what changed since version n".
         opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
-        // Where Marten takes advisory locks, only transaction-scoped ones work through the DistributedLock shim
-        // (docs/operations.md). The daemon's leader is not chosen with them: DaemonLeader.
-        opts.Events.UseAdvisoryLockTransaction = true;
-        // Appends NOTIFY the daemon's leader, which then reads new events at once instead of at its next poll:
-        // AppendNotice and DaemonWakeup, rather than Marten's own, which woke the daemon once per commit.
-        opts.Events.UseListenNotifyForEventAppends = false;
-        opts.Listeners.Add(new AppendNotice());
+        // The daemon's leader holds a session-level lock on an idle connection; a transaction-scoped one would
+        // hold a snapshot for the leader's whole life and keep VACUUM from removing any dead row (docs/operations.md).
+        opts.Events.UseAdvisoryLockTransaction = false;
+        // A standby node tries the lock every second, so the daemon moves within about a second of its node dying.
+        opts.Projections.LeadershipPollingTime = 1000;
+        // Appends NOTIFY the daemon's leader, which reads new events at once instead of at its next poll.
+        opts.Events.UseListenNotifyForEventAppends = true;
+        // Two nodes appending to one relation at once: the second waits for the first to commit and then fails its
+        // version check before it takes a sequence number, so a conflict leaves no gap for the daemon to wait out.
+        opts.Events.UseExclusiveLockOnConcurrentAppends = true;
         opts.Events.AddEventTypes(DevelopmentEventTypes());
 
         RelationProjection.Register(opts);

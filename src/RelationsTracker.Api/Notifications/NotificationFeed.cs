@@ -1,12 +1,13 @@
 using System.Threading.Channels;
 using Marten;
-using RelationsTracker.Api.Infrastructure;
+using Marten.Events.Daemon.HighWater;
+using Weasel.Postgresql;
 
 namespace RelationsTracker.Api.Notifications;
 
 /// <summary>
-/// Every node's view of the stored notifications: it LISTENs for the subscription's NOTIFY (and polls every
-/// second in case one is missed), reads the notifications past the last one it saw, in id order, and hands
+/// Every node's view of the stored notifications: it LISTENs for the subscription's NOTIFY through Marten's
+/// own listener (and polls every second in case one is missed), reads the notifications past the last one it saw, in id order, and hands
 /// them to every connected SSE client. A client that cannot keep up is cut off rather than allowed to slow
 /// the feed or the other clients: it reconnects with Last-Event-ID and catches up from the store.
 /// </summary>
@@ -18,7 +19,6 @@ public sealed class NotificationFeed(IDocumentStore store, IConfiguration config
 
     private readonly object _lock = new();
     private readonly List<Listener> _listeners = [];
-    private readonly SemaphoreSlim _wake = new(0);
     private readonly Dictionary<string, int> _clients = new(StringComparer.Ordinal);
     private readonly int _maxClientsPerKey = configuration.GetValue("Tracker:Notifications:MaxClientsPerKey", 100);
 
@@ -48,17 +48,17 @@ public sealed class NotificationFeed(IDocumentStore store, IConfiguration config
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
-    /// Starts listening. Returns the channel of live notifications and the id of the last notification
-    /// handed out before: everything after it will arrive on the channel.
+    /// Starts listening: everything after the listener's <see cref="Listener.After"/> (the last notification handed
+    /// out before) will arrive on its channel.
     /// </summary>
-    public async Task<(Listener Listener, long After)> ListenAsync(CancellationToken ct)
+    public async Task<Listener> ListenAsync(CancellationToken ct)
     {
         await _started.Task.WaitAsync(ct);
-        var listener = new Listener(Channel.CreateBounded<Notification>(new BoundedChannelOptions(ClientBuffer) { SingleReader = true }));
         lock (_lock)
         {
+            var listener = new Listener(Channel.CreateBounded<Notification>(new BoundedChannelOptions(ClientBuffer) { SingleReader = true }), _cursor);
             _listeners.Add(listener);
-            return (listener, _cursor);
+            return listener;
         }
     }
 
@@ -89,14 +89,17 @@ public sealed class NotificationFeed(IDocumentStore store, IConfiguration config
                 await Task.Delay(PollEvery, ct);
             }
         }
-        _ = Task.Run(() => PostgresChannel.ListenAsync(configuration.GetConnectionString("Marten")!, NotificationSubscription.Channel, () => _wake.Release(), logger, ct), ct);
-
+        var database = (PostgresqlDatabase)store.Storage.Database;
+        using var notified = new PostgresqlListenWakeup(database.DataSource, logger, NotificationSubscription.Channel);
+        var found = false;
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                await _wake.WaitAsync(PollEvery, ct);
-                await ReadNewAsync(ct);
+                // The listener forgets a NOTIFY heard while a read ran; after a read that found something, read again
+                // at once rather than wait, so a notification committed during that read is never left for the poll.
+                if (!found) await notified.WaitAsync(PollEvery, ct);
+                found = await ReadNewAsync(ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -110,8 +113,10 @@ public sealed class NotificationFeed(IDocumentStore store, IConfiguration config
         }
     }
 
-    private async Task ReadNewAsync(CancellationToken ct)
+    /// <summary>Hands out every notification stored past the cursor; true when there was any.</summary>
+    private async Task<bool> ReadNewAsync(CancellationToken ct)
     {
+        var found = false;
         while (true)
         {
             IReadOnlyList<Notification> page;
@@ -120,7 +125,8 @@ public sealed class NotificationFeed(IDocumentStore store, IConfiguration config
                 var after = _cursor;
                 page = await session.Query<Notification>().Where(n => n.Id > after).OrderBy(n => n.Id).Take(PageSize).ToListAsync(ct);
             }
-            if (page.Count == 0) return;
+            if (page.Count == 0) return found;
+            found = true;
             lock (_lock)
             {
                 foreach (var notification in page)
@@ -133,12 +139,11 @@ public sealed class NotificationFeed(IDocumentStore store, IConfiguration config
                 }
                 _cursor = page[^1].Id;
             }
-            // A short page was everything there was: no need to ask again until the next wake-up.
-            if (page.Count < PageSize) return;
+            if (page.Count < PageSize) return found;
         }
     }
 
-    public sealed record Listener(Channel<Notification> Channel);
+    public sealed record Listener(Channel<Notification> Channel, long After);
 
     public sealed class ClientTooSlow() : Exception("The client fell more than " + ClientBuffer + " notifications behind.");
 }
