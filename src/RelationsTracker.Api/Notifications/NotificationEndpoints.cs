@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Threading.Channels;
 using System.Text;
 using System.Text.Json;
 using Marten;
@@ -28,7 +30,8 @@ public static class NotificationEndpoints
     [Parameters(ApiParameters.Relation, ApiParameters.Kinds, ApiParameters.LastEventIdQuery, ApiParameters.LastEventId)]
     [ProducesResponseType<Stream>(StatusCodes.Status200OK, "text/event-stream", Description = "An endless text/event-stream of notifications")]
     [Problems(400, 429)]
-    public static IResult Get(HttpRequest request, [FromServices] NotificationFeed feed, [FromServices] IDocumentStore store)
+    public static IResult Get(HttpRequest request, [FromServices] NotificationFeed feed, [FromServices] IDocumentStore store,
+        [FromServices] IHostApplicationLifetime lifetime)
     {
         var errors = new FieldErrors();
         string? relation = null;
@@ -60,103 +63,117 @@ public static class NotificationEndpoints
         if (!feed.TryAdmit(client))
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too Many Requests",
                 detail: $"At most {feed.MaxClientsPerKey} notification streams per key (or address) at once.");
-        return new NotificationStream(feed, store, n => (relation is null || n.Relation == relation) && (kinds is null || kinds.Contains(n.Kind)), lastEventId, client);
+        return TypedResults.ServerSentEvents(StreamAsync(request.HttpContext, feed, store, lifetime,
+            n => (relation is null || n.Relation == relation) && (kinds is null || kinds.Contains(n.Kind)), lastEventId, client));
     }
 
-    private sealed class NotificationStream(NotificationFeed feed, IDocumentStore store, Func<Notification, bool> wanted, long? lastEventId, string client) : IResult
+    /// <summary>
+    /// The stream's messages: with Last-Event-ID, every stored notification after it, then live ones. It ends when the
+    /// client goes, falls too far behind, or the service stops (so a stop need not wait for open streams; the client
+    /// resumes by Last-Event-ID). The framework writes messages only: the opening <c>retry:</c> (which also sends the
+    /// headers at once) and the keep-alive comments are written between them.
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<string>> StreamAsync(HttpContext context, NotificationFeed feed, IDocumentStore store,
+        IHostApplicationLifetime lifetime, Func<Notification, bool> wanted, long? lastEventId, string client)
     {
-        public async Task ExecuteAsync(HttpContext context)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var ct = stop.Token;
+        NotificationFeed.Listener? listener = null;
+        try
         {
-            var response = context.Response;
-            var ct = context.RequestAborted;
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "text/event-stream";
-            response.Headers.CacheControl = "no-cache";
-            response.Headers["X-Accel-Buffering"] = "no";
-            context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+            listener = await Cancellable(feed.ListenAsync(ct));
+            if (listener is null) yield break;
+            var last = lastEventId ?? listener.After;
+            if (!await WriteBetweenMessagesAsync(context, "retry: 2000\n\n"u8.ToArray(), ct)) yield break;
 
-            NotificationFeed.Listener listener;
-            long last;
-            try
+            // Listening started first, so nothing made after the replay's last page can be missed.
+            if (lastEventId is not null)
             {
-                (listener, var now) = await feed.ListenAsync(ct);
-                last = lastEventId ?? now;
-            }
-            catch (OperationCanceledException)
-            {
-                feed.Release(client);
-                return;
-            }
-            try
-            {
-                await WriteAsync(response, "retry: 2000\n\n", ct);
-
-                // Listening started first, so nothing made after the replay's last page can be missed.
-                if (lastEventId is not null)
+                while (await Cancellable(PageAfterAsync(store, last, ct)) is { Count: > 0 } page)
                 {
-                    while (true)
-                    {
-                        IReadOnlyList<Notification> page;
-                        await using (var session = store.QuerySession())
-                        {
-                            var after = last;
-                            page = await session.Query<Notification>().Where(n => n.Id > after).OrderBy(n => n.Id).Take(500).ToListAsync(ct);
-                        }
-                        if (page.Count == 0) break;
-                        foreach (var n in page) await SendAsync(response, n, ct);
-                        last = page[^1].Id;
-                    }
-                }
-
-                var reader = listener.Channel.Reader;
-                while (!ct.IsCancellationRequested)
-                {
-                    using var keepAlive = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                    keepAlive.CancelAfter(KeepAlive);
-                    bool more;
-                    try
-                    {
-                        more = await reader.WaitToReadAsync(keepAlive.Token);
-                    }
-                    catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                    {
-                        await WriteAsync(response, ": keep-alive\n\n", ct);
-                        continue;
-                    }
-                    if (!more) break;
-                    while (reader.TryRead(out var n))
-                    {
-                        if (n.Id <= last) continue;
-                        await SendAsync(response, n, ct, flush: false);
-                        last = n.Id;
-                    }
-                    await response.Body.FlushAsync(ct);
+                    foreach (var n in page.Where(wanted)) yield return Item(n);
+                    last = page[^1].Id;
                 }
             }
-            catch (OperationCanceledException)
+
+            var reader = listener.Channel.Reader;
+            while (await NextAsync(reader, ct) is var next && next != Next.End)
             {
-            }
-            catch (NotificationFeed.ClientTooSlow)
-            {
-            }
-            finally
-            {
-                feed.Stop(listener);
-                feed.Release(client);
+                if (next == Next.KeepAlive)
+                {
+                    if (!await WriteBetweenMessagesAsync(context, ": keep-alive\n\n"u8.ToArray(), ct)) yield break;
+                    continue;
+                }
+                while (reader.TryRead(out var n))
+                {
+                    if (n.Id <= last) continue;
+                    last = n.Id;
+                    if (wanted(n)) yield return Item(n);
+                }
             }
         }
-
-        private async Task SendAsync(HttpResponse response, Notification n, CancellationToken ct, bool flush = true)
+        finally
         {
-            if (!wanted(n)) return;
-            var data = JsonSerializer.Serialize(NotificationMessage.Of(n), ApiJson.Options);
-            await WriteAsync(response, $"id: {n.Id}\nevent: {n.Kind}\ndata: {data}\n\n", ct, flush);
+            if (listener is not null) feed.Stop(listener);
+            feed.Release(client);
         }
+    }
 
-        private static async Task WriteAsync(HttpResponse response, string text, CancellationToken ct, bool flush = true)
+    /// <summary>Writes a line that is not a message; false when the client has gone.</summary>
+    private static async Task<bool> WriteBetweenMessagesAsync(HttpContext context, byte[] text, CancellationToken ct)
+    {
+        try
         {
-            await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), ct);
-            if (flush) await response.Body.FlushAsync(ct);
+            await context.Response.Body.WriteAsync(text, ct);
+            await context.Response.Body.FlushAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private static SseItem<string> Item(Notification n) =>
+        new(JsonSerializer.Serialize(NotificationMessage.Of(n), ApiJson.Options), n.Kind) { EventId = n.Id.ToString(CultureInfo.InvariantCulture) };
+
+    private static async Task<IReadOnlyList<Notification>> PageAfterAsync(IDocumentStore store, long after, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await session.Query<Notification>().Where(n => n.Id > after).OrderBy(n => n.Id).Take(500).ToListAsync(ct);
+    }
+
+    private enum Next { Ready, KeepAlive, End }
+
+    /// <summary>Waits for live notifications: End when the stream should stop (cancelled, or the client fell too far behind).</summary>
+    private static async Task<Next> NextAsync(ChannelReader<Notification> reader, CancellationToken ct)
+    {
+        using var keepAlive = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        keepAlive.CancelAfter(KeepAlive);
+        try
+        {
+            return await reader.WaitToReadAsync(keepAlive.Token) ? Next.Ready : Next.End;
+        }
+        catch (OperationCanceledException)
+        {
+            return ct.IsCancellationRequested ? Next.End : Next.KeepAlive;
+        }
+        catch (NotificationFeed.ClientTooSlow)
+        {
+            return Next.End;
+        }
+    }
+
+    /// <summary>The task's result, or null when it was cancelled: an ending stream is not an error.</summary>
+    private static async Task<T?> Cancellable<T>(Task<T> task) where T : class
+    {
+        try
+        {
+            return await task;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
         }
     }
 }

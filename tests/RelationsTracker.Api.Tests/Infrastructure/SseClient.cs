@@ -1,9 +1,10 @@
+using System.Net.ServerSentEvents;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
 namespace RelationsTracker.Api.Tests.Infrastructure;
 
-/// <summary>A Server-Sent Events client over HttpClient: connects, parses messages, hands them out in order.</summary>
+/// <summary>A Server-Sent Events client over HttpClient and .NET's <see cref="SseParser"/>: hands out messages in order.</summary>
 public sealed class SseClient : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -12,6 +13,9 @@ public sealed class SseClient : IAsyncDisposable
     private readonly Task _reading;
 
     public int Status => (int)_response.StatusCode;
+
+    /// <summary>Completes when the server ends the stream (or the connection breaks).</summary>
+    public Task Ended => _reading;
 
     private SseClient(HttpResponseMessage response)
     {
@@ -32,22 +36,16 @@ public sealed class SseClient : IAsyncDisposable
         try
         {
             await using var stream = await _response.Content.ReadAsStreamAsync(_stop.Token);
-            using var reader = new StreamReader(stream);
-            string? id = null, kind = null, data = null;
-            while (await reader.ReadLineAsync(_stop.Token) is { } line)
+            await foreach (var item in SseParser.Create(stream).EnumerateAsync(_stop.Token))
             {
-                if (line.Length == 0)
-                {
-                    if (data is not null) await _messages.Writer.WriteAsync(new SseMessage(long.Parse(id!), kind!, JsonNode.Parse(data)!.AsObject()));
-                    id = kind = data = null;
-                }
-                else if (line.StartsWith("id: ")) id = line[4..];
-                else if (line.StartsWith("event: ")) kind = line[7..];
-                else if (line.StartsWith("data: ")) data = line[6..];
+                // As a browser does, a block without data dispatches nothing.
+                if (item.Data.Length == 0) continue;
+                await _messages.Writer.WriteAsync(new SseMessage(long.Parse(item.EventId!), item.EventType, JsonNode.Parse(item.Data)!.AsObject()));
             }
         }
         catch (Exception) when (_stop.IsCancellationRequested) { }
         catch (IOException) { }
+        catch (HttpRequestException) { }
         finally { _messages.Writer.TryComplete(); }
     }
 
