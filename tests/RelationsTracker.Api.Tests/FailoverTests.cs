@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using Npgsql;
+using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Tests.Infrastructure;
 
 namespace RelationsTracker.Api.Tests;
@@ -30,6 +32,39 @@ public class FailoverTests(TrackerApp app) : TrackerTest(app)
     }
 
     [Fact]
+    public async Task Webhook_deliveries_in_flight_on_a_killed_node_are_made_by_the_other_node()
+    {
+        var database = await App.CreateDatabaseAsync();
+        await using var first = await TrackerProcess.StartAsync(Named(database, "node-one"));
+        await using var second = await TrackerProcess.StartAsync(Named(database, "node-two"));
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var client = second.CreateClient();
+        foreach (var actor in new[] { "AAA", "BBB" })
+            (await client.PutAsJsonAsync($"/api/actors/{actor}", new { name = actor })).EnsureSuccessStatusCode();
+        var subscribed = await client.PostAsJsonAsync("/api/subscriptions", new { callbackUrl = receiver.Url, secret = "a secret", kinds = new[] { "development-recorded" } });
+        subscribed.EnsureSuccessStatusCode();
+        var subscription = (await subscribed.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<string>();
+
+        // The node running the daemon makes the deliveries; the receiver holds them open while it is killed.
+        receiver.Hold = true;
+        for (var i = 1; i <= 3; i++)
+            (await client.PostAsJsonAsync("/api/relations/AAA/BBB/developments", Development("Aid", $"2025-01-0{i}", "AAA"))).EnsureSuccessStatusCode();
+        await WaitUntilAsync(() => receiver.Held.Distinct().Count() == 3, TimeSpan.FromSeconds(30), "3 deliveries to arrive");
+        var leader = await DaemonLeaderAsync(database);
+        receiver.Hold = false;
+        await (leader == "node-one" ? first : second).KillAsync();
+        var survivor = leader == "node-one" ? second : first;
+
+        // Wolverine ejects the dead node and the survivor makes the deliveries it owned, each once as delivered.
+        foreach (var id in receiver.Held.Distinct().ToList())
+            await receiver.WaitForAsync(d => d.DeliveryId == id && d.AnsweredWith == 200, TimeSpan.FromSeconds(30));
+        var log = await survivor.CreateClient().GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/subscriptions/{subscription}");
+        var deliveries = log!["deliveries"]!.AsArray();
+        Assert.Equal(3, deliveries.Count);
+        Assert.All(deliveries, d => Assert.Equal("delivered", d!["status"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task The_daemons_leader_holds_its_lock_without_holding_back_vacuum()
     {
         var database = await App.CreateDatabaseAsync();
@@ -44,12 +79,13 @@ public class FailoverTests(TrackerApp app) : TrackerTest(app)
 
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        // The leader: one session holding Marten's daemon lock (a session-level advisory lock, the database's only
-        // one), idle, in no transaction.
+        // The leader: one session holding Marten's daemon lock (a session-level advisory lock), idle, in no transaction.
         await using (var leader = new NpgsqlCommand(
             "select a.state, a.backend_xmin is null from pg_locks l join pg_stat_activity a on a.pid = l.pid " +
-            "where l.locktype = 'advisory' and l.granted and l.database = (select oid from pg_database where datname = current_database())", connection))
+            "where l.locktype = 'advisory' and l.granted and l.database = (select oid from pg_database where datname = current_database()) " +
+            "and l.objid = @key", connection))
         {
+            leader.Parameters.AddWithValue("key", (long)DaemonLockKey);
             await using var reader = await leader.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync(), "no session of the database holds the daemon's advisory lock");
             Assert.Equal("idle", reader.GetString(0));
@@ -62,5 +98,34 @@ public class FailoverTests(TrackerApp app) : TrackerTest(app)
             "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() " +
             "and backend_xmin is not null and xact_start < now() - interval '2 seconds'", connection);
         Assert.Equal(0L, (long)(await pinned.ExecuteScalarAsync())!);
+    }
+
+    /// <summary>Marten's lock for the notification subscription's shard: its daemon runs where this is held.</summary>
+    private static int DaemonLockKey => JasperFx.Events.Daemon.ProjectionLockIds.Compute(EventStore.Schema,
+        new JasperFx.Events.Projections.ShardName(NotificationSubscription.Name, "All", 1), new JasperFx.Events.Daemon.DaemonSettings().DaemonLockId);
+
+    private static string Named(string database, string node) =>
+        new NpgsqlConnectionStringBuilder(database) { ApplicationName = node }.ConnectionString;
+
+    /// <summary>The application name of the session holding the daemon's lock .</summary>
+    private static async Task<string> DaemonLeaderAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and l.granted " +
+            "and l.database = (select oid from pg_database where datname = current_database()) and l.objid = @key", connection);
+        command.Parameters.AddWithValue("key", (long)DaemonLockKey);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within, string what)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Waited {within.TotalSeconds} s for {what}");
+            await Task.Delay(50);
+        }
     }
 }

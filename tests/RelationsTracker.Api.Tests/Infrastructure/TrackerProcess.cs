@@ -90,6 +90,32 @@ public sealed class TrackerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM, as Ctrl+C, systemd or docker stop: the host shuts down; returns how long the process took to exit.</summary>
+    public async Task<TimeSpan> StopAsync(TimeSpan within)
+    {
+        if (_process is null || _process.HasExited) return TimeSpan.Zero;
+        var started = Stopwatch.GetTimestamp();
+        if (Kill(_process.Id, SigTerm) != 0) throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed");
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"The API did not exit within {within.TotalSeconds} s of SIGTERM: {string.Join("\n", _output.TakeLast(20))}");
+        }
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     public HttpClient CreateClient()
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

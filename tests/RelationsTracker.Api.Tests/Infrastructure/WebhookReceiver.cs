@@ -17,6 +17,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The status to answer; the test may change it at any time.</summary>
     public volatile int Answer = 200;
     public string Url { get; private set; } = "";
+    /// <summary>While true, each POST is held unanswered (until its sender goes away) and its delivery id noted in <see cref="Held"/>.</summary>
+    public volatile bool Hold;
+    public ConcurrentQueue<string> Held { get; } = new();
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
@@ -31,6 +34,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer);
+            if (receiver.Hold)
+            {
+                receiver.Held.Enqueue(request.Headers["X-Tracker-Delivery"].ToString());
+                try { await Task.Delay(Timeout.Infinite, request.HttpContext.RequestAborted); } catch (OperationCanceledException) { }
+                return Results.Empty;
+            }
             var status = receiver.Answer;
             receiver.Received.Enqueue(new ReceivedDelivery(
                 request.Headers["X-Tracker-Delivery"].ToString(),
