@@ -24,6 +24,7 @@ builder.Host.UseWolverine(opts =>
     // Under a test host the entry assembly is the test runner's; endpoints and handlers live here.
     opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.AddWebhookDelivery();
+    opts.AddImportQueue();
     opts.DetectDeadNodesQuickly();
 });
 builder.Services.AddResourceSetupOnStartup();

@@ -51,7 +51,8 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var importer = services.GetRequiredService<Importer>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var run = Importer.NewRun(format, input.AtomicFlag, System.IO.Path.GetFileName(input.Path), new FileInfo(input.Path).Length, clock.GetUtcNow());
+        var run = Importer.NewRun(format, input.AtomicFlag, System.IO.Path.GetFileName(input.Path), new FileInfo(input.Path).Length, clock.GetUtcNow(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value);
         await importer.SaveAsync(run, CancellationToken.None);
         Console.WriteLine($"Import {run.Id}: follow it with GET /api/imports/{run.Id}");
         run = await importer.RunAsync(run, input.Path, CancellationToken.None);
@@ -64,13 +65,18 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 
 public static class ImportSetup
 {
-    /// <summary>The import capability: its settings (validated at start), the importer and the background jobs.</summary>
+    /// <summary>The import capability: its settings (validated at start) and the importer.</summary>
     public static void AddImports(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ImportOptions>().Bind(builder.Configuration.GetSection(ImportOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ImportOptions>, ImportOptionsValidation>();
         builder.Services.AddSingleton<Importer>();
-        builder.Services.AddSingleton<ImportJobs>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
+    }
+
+    /// <summary>Imports run from a durable local queue, a few at a time on each node.</summary>
+    public static void AddImportQueue(this Wolverine.WolverineOptions opts)
+    {
+        opts.PublishMessage<RunImport>().ToLocalQueue(RunImportHandler.Queue);
+        opts.LocalQueue(RunImportHandler.Queue).UseDurableInbox().MaximumParallelMessages(4);
     }
 }

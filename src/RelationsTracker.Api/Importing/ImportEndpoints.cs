@@ -5,13 +5,14 @@ using Microsoft.Extensions.Options;
 using RelationsTracker.Api.Infrastructure;
 using RelationsTracker.Api.Infrastructure.OpenApi;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace RelationsTracker.Api.Importing;
 
 /// <summary>
 /// An analyst imports a file of developments (docs/import.md): POST the file, get 202 and where to follow it.
 /// The body is streamed to a spool file (never held in memory), its start is checked, and the import runs in the
-/// background; GET /api/imports/{id} shows its progress.
+/// background, from Wolverine's durable queue (<see cref="RunImportHandler"/>); GET /api/imports/{id} shows its progress.
 /// </summary>
 [Tags("Imports")]
 public static class ImportEndpoints
@@ -26,8 +27,8 @@ public static class ImportEndpoints
     public static async Task<IResult> Post(
         HttpContext context,
         [FromServices] IOptions<ImportOptions> settings,
-        [FromServices] Importer importer,
-        [FromServices] ImportJobs jobs,
+        [FromServices] IDocumentSession session,
+        [FromServices] IMartenOutbox outbox,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
@@ -60,9 +61,12 @@ public static class ImportEndpoints
             }
             if (ImportFile.StartProblem(path, format!.Value) is { } problem) return Problems.Validation("body", problem);
 
-            var run = Importer.NewRun(format!.Value, atomic, "upload", bytes, clock.GetUtcNow());
-            await importer.SaveAsync(run, ct);
-            jobs.Start(run, path);
+            var run = Importer.NewRun(format!.Value, atomic, "upload", bytes, clock.GetUtcNow(), options);
+            // The import and the message that runs it are stored in one transaction: no import is left unstarted.
+            outbox.Enroll(session);
+            session.Store(run);
+            await outbox.PublishAsync(new RunImport(run.Id, path));
+            await session.SaveChangesAsync(ct);
             started = true;
             var location = $"/api/imports/{run.Id}";
             return TypedResults.Accepted(location, ImportView.Of(run, clock.GetUtcNow()));
@@ -73,7 +77,7 @@ public static class ImportEndpoints
         }
         finally
         {
-            if (!started) ImportJobs.TryDelete(path);
+            if (!started) ImportFile.TryDelete(path);
         }
     }
 

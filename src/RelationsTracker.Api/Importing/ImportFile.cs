@@ -75,4 +75,9 @@ public sealed class ImportFile : IDisposable
         _zip?.Dispose();
         _file.Dispose();
     }
+
+    public static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
 }

@@ -20,6 +20,10 @@ public sealed record ImportRun
     /// <summary>The file's name as given (CLI) or "upload".</summary>
     public string Source { get; init; } = "";
     public long Bytes { get; init; }
+    /// <summary>Rows per batch and writers per batch, fixed when the import starts so that a resumed import forms the
+    /// same batches and shares (0 in imports stored before: the settings then).</summary>
+    public int BatchSize { get; init; }
+    public int Writers { get; init; }
 
     public string Status { get; init; } = Running;
     /// <summary>"validating" (the first pass of an atomic import: nothing is written) or "recording".</summary>

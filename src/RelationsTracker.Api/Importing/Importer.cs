@@ -21,6 +21,10 @@ namespace RelationsTracker.Api.Importing;
 ///
 /// With <see cref="ImportRun.Atomic"/>, a first pass reads the whole file and records nothing; only if no row is
 /// bad does the second pass record.
+///
+/// An import may be cut short (a stop, a crash) and run again: it resumes after the rows its stored progress counts,
+/// and a batch whose shares were partly recorded finds them by their <see cref="ImportShare"/> markers, so each row is
+/// recorded and counted once. A validating pass starts again from the top.
 /// </summary>
 public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<ImportOptions> options, ILogger<Importer> logger)
 {
@@ -33,8 +37,10 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
     private const int MaxAttempts = 8;
     private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(5);
 
-    public static ImportRun NewRun(ImportFormat format, bool atomic, string source, long bytes, DateTimeOffset now) => new()
+    public static ImportRun NewRun(ImportFormat format, bool atomic, string source, long bytes, DateTimeOffset now, ImportOptions options) => new()
     {
+        BatchSize = options.BatchSize,
+        Writers = options.Writers,
         Id = Guid.CreateVersion7(),
         Format = format.ToString().ToLowerInvariant(),
         Atomic = atomic,
@@ -45,6 +51,15 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         UpdatedAt = now,
     };
 
+    public async Task<ImportRun?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        await using var session = _store.QuerySession();
+        return await session.LoadAsync<ImportRun>(id, ct);
+    }
+
+    public Task FailAsync(ImportRun run, string failure) =>
+        FinishAsync(run with { Status = ImportRun.Failed, Failure = failure }, Stopwatch.StartNew());
+
     public async Task SaveAsync(ImportRun run, CancellationToken ct)
     {
         await using var session = _store.LightweightSession();
@@ -52,18 +67,24 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         await session.SaveChangesAsync(ct);
     }
 
-    /// <summary>Imports the file at <paramref name="path"/>; the run's final state is stored and returned, whatever happens.</summary>
+    /// <summary>
+    /// Imports the file at <paramref name="path"/>, or resumes the import where its stored progress says it got. The run's
+    /// final state is stored and returned, whatever happens but a cancellation, which leaves the stored progress as the
+    /// last committed batch left it (and throws) so that running the import again resumes it.
+    /// </summary>
     public async Task<ImportRun> RunAsync(ImportRun run, string path, CancellationToken ct)
     {
+        if (run.BatchSize == 0) run = run with { BatchSize = _options.BatchSize, Writers = _options.Writers };
         var format = Enum.Parse<ImportFormat>(run.Format, ignoreCase: true);
         var stopwatch = Stopwatch.StartNew();
-        _logger.LogInformation("Import {Id} ({Format}{Atomic}, {Bytes:N0} bytes) started", run.Id, run.Format, run.Atomic ? ", atomic" : "", run.Bytes);
+        _logger.LogInformation("Import {Id} ({Format}{Atomic}, {Bytes:N0} bytes) {Started}", run.Id, run.Format, run.Atomic ? ", atomic" : "", run.Bytes,
+            run.RowsRead > 0 ? $"resumed after row {run.RowsRead:N0}" : "started");
         try
         {
             var pass = new Pass(this, _options.Mapping(), ct);
-            if (run.Atomic)
+            if (run.Atomic && run.Phase == "validating")
             {
-                run = await pass.RunAsync(run, path, format, write: false);
+                run = await pass.RunAsync(run with { RowsRead = 0, Rejected = 0, Rejections = [] }, path, format, write: false);
                 if (run.Rejected > 0)
                     return await FinishAsync(run with { Status = ImportRun.Failed, Failure = $"atomic: {run.Rejected:N0} of {run.RowsRead:N0} rows were rejected, so nothing was recorded" }, stopwatch);
                 run = run with { Phase = "recording", RowsRead = 0 };
@@ -73,7 +94,8 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return await FinishAsync(run with { Status = ImportRun.Failed, Failure = "interrupted: the service stopped. Import the file again: rows already recorded are skipped." }, stopwatch);
+            _logger.LogInformation("Import {Id} stopped with the service; it resumes when a node runs it again", run.Id);
+            throw;
         }
         catch (InvalidDataException e)
         {
@@ -90,7 +112,12 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
     {
         var now = _clock.GetUtcNow();
         run = run with { FinishedAt = now, UpdatedAt = now };
-        await SaveAsync(run, CancellationToken.None);
+        await using (var session = _store.LightweightSession())
+        {
+            session.Store(run);
+            session.DeleteWhere<ImportShare>(s => s.ImportId == run.Id);
+            await session.SaveChangesAsync(CancellationToken.None);
+        }
         _logger.LogInformation(
             "Import {Id} {Status} in {Seconds:N1} s: {Read:N0} rows read, {Recorded:N0} recorded, {Already:N0} already imported, {Rejected:N0} rejected{Failure}",
             run.Id, run.Status, stopwatch.Elapsed.TotalSeconds, run.RowsRead, run.Recorded, run.AlreadyImported, run.Rejected,
@@ -135,7 +162,8 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
             // service's work, recording mostly PostgreSQL's, so the two overlap. At most three batches are in memory.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var batches = Channel.CreateBounded<List<RowOutcome>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-            var reading = Task.Run(() => ReadAsync(path, format, batches.Writer, stop.Token), CancellationToken.None);
+            var skip = run.RowsRead;
+            var reading = Task.Run(() => ReadAsync(path, format, run.BatchSize, skip, batches.Writer, stop.Token), CancellationToken.None);
             try
             {
                 var any = false;
@@ -156,18 +184,25 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
             }
         }
 
-        /// <summary>Reads the file into batches of rows; completes the channel when the file ends or reading fails.</summary>
-        private async Task ReadAsync(string path, ImportFormat format, ChannelWriter<List<RowOutcome>> batches, CancellationToken stop)
+        /// <summary>
+        /// Reads the file into batches of rows, after the first <paramref name="skip"/> (counted by the run already);
+        /// completes the channel when the file ends or reading fails.
+        /// </summary>
+        private async Task ReadAsync(string path, ImportFormat format, int batchSize, long skip, ChannelWriter<List<RowOutcome>> batches, CancellationToken stop)
         {
             try
             {
-                var batchSize = importer._options.BatchSize;
                 using var file = ImportFile.Open(path);
                 var reader = file.Text;
                 var today = importer._clock.Today();
                 var batch = new List<RowOutcome>(batchSize);
                 foreach (var row in ImportRows.Read(format, reader, mapping, today))
                 {
+                    if (skip > 0)
+                    {
+                        skip--;
+                        continue;
+                    }
                     batch.Add(row);
                     if (batch.Count < batchSize) continue;
                     await batches.WriteAsync(batch, stop);
@@ -184,6 +219,7 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         private async Task<ImportRun> BatchAsync(ImportRun run, List<RowOutcome> rows, bool write)
         {
             ct.ThrowIfCancellationRequested();
+            var batch = run.RowsRead / run.BatchSize;
             run = run with { RowsRead = run.RowsRead + rows.Count };
             var candidates = new List<ImportCandidate>(rows.Count);
             foreach (var row in rows)
@@ -214,7 +250,7 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
                 accepted.Add(candidate);
             }
 
-            run = write ? await RecordAsync(run, accepted, toCreate) : await ProgressAsync(run);
+            run = write ? await RecordAsync(run, batch, accepted, toCreate) : await ProgressAsync(run);
             if (write && !_statisticsChecked && run.Recorded > 0)
             {
                 await importer.AnalyzeEventsIfNeverAnalyzedAsync(ct);
@@ -241,7 +277,7 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
             return run;
         }
 
-        private async Task<ImportRun> RecordAsync(ImportRun run, List<ImportCandidate> candidates, Dictionary<string, Actor> toCreate)
+        private async Task<ImportRun> RecordAsync(ImportRun run, long batch, List<ImportCandidate> candidates, Dictionary<string, Actor> toCreate)
         {
             // The mapped actors the batch needs first, so that every share of it finds them.
             if (toCreate.Count > 0)
@@ -252,10 +288,11 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
                 foreach (var id in toCreate.Keys) _actorsThatExist.Add(id);
             }
 
-            // Each relation always goes to the same writer, so its developments are appended in file order.
-            var writers = importer._options.Writers;
-            var shares = candidates.GroupBy(c => (uint)StringComparer.Ordinal.GetHashCode(c.Relation.ToString()) % (uint)writers).Select(g => g.ToList());
-            var recorded = await Task.WhenAll(shares.Select(share => RecordShareAsync(run.Id, share)));
+            // Each relation always goes to the same writer, so its developments are appended in file order; by a hash
+            // that is the same in every process, so a resumed import forms the same shares.
+            var writers = (uint)run.Writers;
+            var shares = candidates.GroupBy(c => ShareOf(c.Relation.ToString(), writers));
+            var recorded = await Task.WhenAll(shares.Select(share => RecordShareAsync(run.Id, ImportShare.IdOf(run.Id, batch, share.Key), share.ToList())));
 
             run = run with
             {
@@ -267,13 +304,30 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
             return run;
         }
 
-        /// <summary>Records one writer's share of a batch in one transaction: the developments not yet recorded, appended to their relations.</summary>
-        private async Task<(int Recorded, int Already)> RecordShareAsync(Guid runId, List<ImportCandidate> candidates)
+        /// <summary>FNV-1a of the relation's id: stable across processes, unlike string.GetHashCode.</summary>
+        private static int ShareOf(string relation, uint writers)
+        {
+            var hash = 2166136261u;
+            foreach (var c in relation) hash = (hash ^ c) * 16777619u;
+            return (int)(hash % writers);
+        }
+
+        /// <summary>
+        /// Records one writer's share of a batch in one transaction: the developments not yet recorded, appended to their
+        /// relations, with the share's marker; a share whose marker is there was recorded before the import was cut short.
+        /// </summary>
+        private async Task<(int Recorded, int Already)> RecordShareAsync(Guid runId, string shareId, List<ImportCandidate> candidates)
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
                 // An identity map: the inline projection folds onto the Relation documents read below, not reading them again.
                 await using var session = importer._store.IdentitySession();
+                // The relations' versions first, then what is recorded: a transaction that commits in between (an
+                // earlier run of this import, cut short, whose commit was still on its way) then fails this one's
+                // version check, and the share is decided again on what it wrote.
+                var keys = candidates.Select(c => c.Relation.ToString()).Distinct().ToArray();
+                var relations = (await session.LoadManyAsync<Relation>(ct, keys)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+                if (await session.LoadAsync<ImportShare>(shareId, ct) is { } done) return (done.Recorded, done.Already);
                 var ids = candidates.Select(c => c.Event.DevelopmentId).Distinct().ToArray();
                 var existing = (await session.Query<Development>().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
 
@@ -293,7 +347,6 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
                 }
                 if (byRelation.Count == 0) return (0, already);
 
-                var relations = (await session.LoadManyAsync<Relation>(ct, byRelation.Keys.ToArray())).ToDictionary(r => r.Id, StringComparer.Ordinal);
                 var now = importer._clock.GetUtcNow();
                 foreach (var (key, list) in byRelation)
                 {
@@ -308,10 +361,12 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
                         e.EventTypeName = ImportedEventType.NameFor(e.EventTypeName);
                     }
                 }
+                var recorded = byRelation.Values.Sum(l => l.Count);
+                session.Store(new ImportShare(shareId, runId, recorded, already));
                 try
                 {
                     await session.SaveChangesAsync(ct);
-                    return (byRelation.Values.Sum(l => l.Count), already);
+                    return (recorded, already);
                 }
                 catch (Exception e) when (RelationWriter.IsConcurrencyConflict(e))
                 {

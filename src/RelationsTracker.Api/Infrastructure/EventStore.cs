@@ -80,6 +80,7 @@ public static class EventStore
         opts.Schema.For<WebhookSubscription>();
         opts.Schema.For<WebhookDelivery>().Duplicate(d => d.SubscriptionId);
         opts.Schema.For<ImportRun>();
+        opts.Schema.For<ImportShare>();
     }
 
     /// <summary>
