@@ -27,6 +27,12 @@ if (options.ImportRows > 0)
     await ImportBench.RunAsync(options, store, run);
     return;
 }
+if (options.TwoNodes)
+{
+    // ./bench.sh --two-nodes: two API processes on one database (TwoNodeBench.cs).
+    await TwoNodeBench.RunAsync(options, store, run);
+    return;
+}
 await using var api = await ApiProcess.StartAsync(options);
 using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
 http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.ApiKey);

@@ -19,7 +19,8 @@ public sealed record BenchOptions(
     int Notifications,
     int LoadSeconds,
     int ImportRows,
-    int ImportWarmUpRows)
+    int ImportWarmUpRows,
+    bool TwoNodes)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -34,7 +35,7 @@ public sealed record BenchOptions(
             int.Parse(Arg("--seconds") ?? "10"), int.Parse(Arg("--notifications") ?? "1000"),
             args.Contains("--load") ? int.Parse(Arg("--load") is { } l && !l.StartsWith("--") ? l : "60") : 0,
             args.Contains("--import") ? int.Parse(Arg("--import") is { } n && !n.StartsWith("--") ? n : "1000000") : 0,
-            int.Parse(Arg("--warm-up") ?? "100"));
+            int.Parse(Arg("--warm-up") ?? "100"), args.Contains("--two-nodes"));
     }
 }
 
@@ -97,6 +98,26 @@ public sealed class ApiProcess : IAsyncDisposable
         listener.Stop();
         return port;
     }
+
+    /// <summary>SIGKILL, as a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as Ctrl+C or docker stop; how long the process took to exit.</summary>
+    public async Task<TimeSpan> TerminateAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (SignalProcess(_process.Id, 15) != 0) throw new InvalidOperationException("kill(SIGTERM) failed");
+        await _process.WaitForExitAsync();
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SignalProcess(int pid, int signal);
 
     public async ValueTask DisposeAsync()
     {

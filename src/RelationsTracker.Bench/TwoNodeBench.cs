@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
+using System.Text.Json.Nodes;
+using Marten;
+using Npgsql;
+using RelationsTracker.Relations;
+
+namespace RelationsTracker.Bench;
+
+/// <summary>
+/// <c>./bench.sh --two-nodes</c>: two API processes on one database. Writers on both nodes to one relation with SSE
+/// clients on both (POST 201 → SSE latency); then the node running the daemon SIGKILLed during writes (how soon
+/// notifications resume, and the webhook deliveries it owned are made); then a SIGTERM with SSE clients connected.
+/// </summary>
+public static class TwoNodeBench
+{
+    public static async Task RunAsync(BenchOptions options, IDocumentStore store, string run)
+    {
+        await using var one = await ApiProcess.StartAsync(options, Named(options, "bench-node-1"));
+        await using var two = await ApiProcess.StartAsync(options, Named(options, "bench-node-2"));
+        var nodes = new[] { one, two };
+        var clients = nodes.Select(Client).ToArray();
+
+        // 1. One relation, 8 writers (4 per node), 2 SSE clients per node.
+        var relation = await Loader.CreateRelationAsync(store, clients[0], $"TNA-{run}", $"TNB-{run}");
+        await using (var sse = await Followers.ConnectAsync(clients.SelectMany(c => new[] { c, c }), relation))
+        {
+            var answered = await WriteAsync(clients, relation, writers: 8, TimeSpan.FromSeconds(options.SustainedSeconds), CancellationToken.None);
+            var latency = await sse.LatencyAsync(answered, TimeSpan.FromSeconds(60));
+            Console.WriteLine($"one relation, 8 writers (4 per node), {options.SustainedSeconds} s: {answered.Count:N0} developments ({answered.Count / (double)options.SustainedSeconds:N0}/s)");
+            Console.WriteLine($"  POST 201 → SSE client (2 per node), {latency.Count:N0} samples: p50 {latency.P50:N1} ms, p95 {latency.P95:N1} ms, p99 {latency.P99:N1} ms");
+        }
+
+        // 2. SIGKILL of the node running the daemon while both write; its webhook deliveries held 300 ms each by the receiver.
+        await using var receiver = WebhookReceiver.Start(TimeSpan.FromMilliseconds(300));
+        var killed = await store.DaemonNodeAsync() == "bench-node-1" ? 0 : 1;
+        var survivor = 1 - killed;
+        var failing = await Loader.CreateRelationAsync(store, clients[0], $"TNC-{run}", $"TND-{run}");
+        (await clients[0].PostAsJsonAsync("/api/subscriptions", new { callbackUrl = receiver.Url, secret = "bench", relations = new[] { failing.ToString() } })).EnsureSuccessStatusCode();
+        await using (var sse = await Followers.ConnectAsync([clients[survivor]], failing))
+        {
+            using var stopWriting = new CancellationTokenSource();
+            var writing = WriteAsync(clients, failing, writers: 4, TimeSpan.FromSeconds(20), stopWriting.Token);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var pending = receiver.Pending;
+            var killedAt = Stopwatch.GetTimestamp();
+            await nodes[killed].KillAsync();
+            var answered = await writing;
+            var afterKill = answered.Where(a => a.Value > killedAt).ToDictionary();
+            var resumed = await sse.FirstArrivalAsync(afterKill.Keys, TimeSpan.FromSeconds(60));
+            var deliveredBy = await receiver.AllDeliveredAsync(answered.Keys, TimeSpan.FromSeconds(120));
+            Console.WriteLine($"SIGKILL of the daemon's node during writes ({answered.Count:N0} developments, {afterKill.Count:N0} after the kill):");
+            Console.WriteLine($"  first notification of a write made after the kill reached the survivor's SSE client {Stopwatch.GetElapsedTime(killedAt, resumed).TotalSeconds:N1} s after the kill");
+            Console.WriteLine($"  webhook deliveries: {pending:N0} in flight at the kill; every one of {answered.Count:N0} delivered {Stopwatch.GetElapsedTime(killedAt, deliveredBy).TotalSeconds:N1} s after the kill");
+        }
+
+        // 3. SIGTERM with 50 SSE clients connected.
+        var stopping = nodes[survivor];
+        var followers = await Followers.ConnectAsync(Enumerable.Repeat(clients[survivor], 50), failing);
+        var took = await stopping.TerminateAsync();
+        Console.WriteLine($"SIGTERM with 50 SSE clients connected: the node exited in {took.TotalSeconds:N2} s");
+        await followers.DisposeAsync();
+    }
+
+    private static Dictionary<string, string> Named(BenchOptions options, string node) => new()
+    {
+        ["ConnectionStrings__Marten"] = new NpgsqlConnectionStringBuilder(options.ConnectionString) { ApplicationName = node }.ConnectionString,
+    };
+
+    private static HttpClient Client(ApiProcess node)
+    {
+        var http = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.ApiKey);
+        return http;
+    }
+
+    /// <summary>Writers spread over the nodes, each posting as fast as it is answered; the 201s' times by development id.</summary>
+    private static async Task<ConcurrentDictionary<string, long>> WriteAsync(HttpClient[] nodes, RelationId relation, int writers, TimeSpan duration, CancellationToken stop)
+    {
+        var answered = new ConcurrentDictionary<string, long>();
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            var http = nodes[w % nodes.Length];
+            var random = new Random(w);
+            while (Stopwatch.GetTimestamp() < until && !stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var response = await http.PostAsJsonAsync($"/api/relations/{relation.First}/{relation.Second}/developments", Generator.Request(random, relation));
+                    var at = Stopwatch.GetTimestamp();
+                    if (response.StatusCode != HttpStatusCode.Created) continue;
+                    answered[(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>()] = at;
+                }
+                catch (HttpRequestException)
+                {
+                    return; // its node was killed
+                }
+            }
+        })));
+        return answered;
+    }
+
+    private static async Task<string> DaemonNodeAsync(this IDocumentStore store)
+    {
+        var key = JasperFx.Events.Daemon.ProjectionLockIds.Compute(Api.Infrastructure.EventStore.Schema,
+            new JasperFx.Events.Projections.ShardName(Api.Notifications.NotificationSubscription.Name, "All", 1), new JasperFx.Events.Daemon.DaemonSettings().DaemonLockId);
+        await using var session = store.QuerySession();
+        var names = await session.QueryAsync<string>(
+            "select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and l.granted " +
+            "and l.database = (select oid from pg_database where datname = current_database()) and l.objid = ?", (long)key);
+        return names.Single();
+    }
+
+    /// <summary>SSE clients of one relation's development-recorded notifications, read with .NET's SseParser.</summary>
+    private sealed class Followers : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly List<Task> _readers = [];
+        private readonly ConcurrentDictionary<string, ConcurrentBag<long>> _arrivals = new();
+        private int _clients;
+
+        public static async Task<Followers> ConnectAsync(IEnumerable<HttpClient> nodes, RelationId relation)
+        {
+            var followers = new Followers();
+            foreach (var http in nodes)
+            {
+                var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/notifications?relation={relation}&kinds=development-recorded"),
+                    HttpCompletionOption.ResponseHeadersRead, followers._stop.Token);
+                response.EnsureSuccessStatusCode();
+                followers._clients++;
+                followers._readers.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await using var stream = await response.Content.ReadAsStreamAsync(followers._stop.Token);
+                        await foreach (var item in SseParser.Create(stream).EnumerateAsync(followers._stop.Token))
+                        {
+                            var at = Stopwatch.GetTimestamp();
+                            if (item.Data.Length == 0) continue;
+                            var id = JsonNode.Parse(item.Data)!["developmentId"]!.GetValue<string>();
+                            followers._arrivals.GetOrAdd(id, _ => []).Add(at);
+                        }
+                    }
+                    catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException) { }
+                }));
+            }
+            return followers;
+        }
+
+        /// <summary>From each 201 to each client's arrival; throws if any client missed one, or got one twice.</summary>
+        public async Task<Latency> LatencyAsync(IReadOnlyDictionary<string, long> answered, TimeSpan within)
+        {
+            var deadline = DateTime.UtcNow + within;
+            while (DateTime.UtcNow < deadline && answered.Keys.Any(id => !_arrivals.TryGetValue(id, out var bag) || bag.Count < _clients))
+                await Task.Delay(50);
+            var samples = new List<double>();
+            foreach (var (id, at) in answered)
+            {
+                var arrivals = _arrivals.TryGetValue(id, out var bag) ? bag.ToList() : [];
+                if (arrivals.Count != _clients) throw new InvalidOperationException($"development {id} reached {arrivals.Count} of {_clients} clients");
+                samples.AddRange(arrivals.Select(r => Stopwatch.GetElapsedTime(at, r).TotalMilliseconds));
+            }
+            return Latency.Of(samples);
+        }
+
+        /// <summary>When the first of these developments reached a client.</summary>
+        public async Task<long> FirstArrivalAsync(IEnumerable<string> ids, TimeSpan within)
+        {
+            var wanted = ids.ToList();
+            var deadline = DateTime.UtcNow + within;
+            while (DateTime.UtcNow < deadline)
+            {
+                var arrivals = wanted.Where(_arrivals.ContainsKey).SelectMany(id => _arrivals[id]).ToList();
+                if (arrivals.Count > 0) return arrivals.Min();
+                await Task.Delay(20);
+            }
+            throw new TimeoutException("no notification of a write made after the kill arrived");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            try { await Task.WhenAll(_readers); } catch { /* closing */ }
+        }
+    }
+
+    /// <summary>A webhook receiver on loopback that holds each delivery a while before its 200.</summary>
+    private sealed class WebhookReceiver : IAsyncDisposable
+    {
+        private readonly HttpListener _listener = new();
+        private readonly ConcurrentDictionary<string, long> _delivered = new();
+        private readonly Task _serving;
+        private int _pending;
+
+        public string Url { get; }
+        public int Pending => _pending;
+
+        private WebhookReceiver(TimeSpan hold)
+        {
+            var port = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            port.Start();
+            Url = $"http://127.0.0.1:{((IPEndPoint)port.LocalEndpoint).Port}/hook/";
+            port.Stop();
+            _listener.Prefixes.Add(Url);
+            _listener.Start();
+            _serving = Task.Run(async () =>
+            {
+                while (_listener.IsListening)
+                {
+                    HttpListenerContext context;
+                    try { context = await _listener.GetContextAsync(); } catch { return; }
+                    _ = Task.Run(async () =>
+                    {
+                        Interlocked.Increment(ref _pending);
+                        try
+                        {
+                            var body = await JsonNode.ParseAsync(context.Request.InputStream);
+                            await Task.Delay(hold);
+                            context.Response.StatusCode = 200;
+                            context.Response.Close();
+                            _delivered.TryAdd(body!["developmentId"]!.GetValue<string>(), Stopwatch.GetTimestamp());
+                        }
+                        catch { /* its sender died */ }
+                        finally { Interlocked.Decrement(ref _pending); }
+                    });
+                }
+            });
+        }
+
+        public static WebhookReceiver Start(TimeSpan hold) => new(hold);
+
+        /// <summary>When the last of these developments was delivered.</summary>
+        public async Task<long> AllDeliveredAsync(ICollection<string> ids, TimeSpan within)
+        {
+            var deadline = DateTime.UtcNow + within;
+            while (ids.Any(id => !_delivered.ContainsKey(id)))
+            {
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{ids.Count(id => !_delivered.ContainsKey(id))} of {ids.Count} deliveries never came");
+                await Task.Delay(50);
+            }
+            return ids.Max(id => _delivered[id]);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _listener.Stop();
+            try { await _serving; } catch { /* stopping */ }
+        }
+    }
+}
