@@ -34,8 +34,9 @@ public static class TwoNodeBench
             Console.WriteLine($"  POST 201 → SSE client (2 per node), {latency.Count:N0} samples: p50 {latency.P50:N1} ms, p95 {latency.P95:N1} ms, p99 {latency.P99:N1} ms");
         }
 
-        // 2. SIGKILL of the node running the daemon while both write; its webhook deliveries held 300 ms each by the receiver.
-        await using var receiver = WebhookReceiver.Start(TimeSpan.FromMilliseconds(300));
+        // 2. SIGKILL of the node running the daemon while a writer on each node records 10 a second; the receiver holds
+        // each webhook delivery 200 ms, so some are in flight on the dying node.
+        await using var receiver = WebhookReceiver.Start(TimeSpan.FromMilliseconds(200));
         var killed = await store.DaemonNodeAsync() == "bench-node-1" ? 0 : 1;
         var survivor = 1 - killed;
         var failing = await Loader.CreateRelationAsync(store, clients[0], $"TNC-{run}", $"TND-{run}");
@@ -43,18 +44,20 @@ public static class TwoNodeBench
         await using (var sse = await Followers.ConnectAsync([clients[survivor]], failing))
         {
             using var stopWriting = new CancellationTokenSource();
-            var writing = WriteAsync(clients, failing, writers: 4, TimeSpan.FromSeconds(20), stopWriting.Token);
+            var sent = new ConcurrentDictionary<string, long>();
+            var writing = WriteAsync(clients, failing, writers: 2, TimeSpan.FromSeconds(10), stopWriting.Token, pause: TimeSpan.FromMilliseconds(100), sent);
             await Task.Delay(TimeSpan.FromSeconds(3));
-            var pending = receiver.Pending;
             var killedAt = Stopwatch.GetTimestamp();
             await nodes[killed].KillAsync();
+            var undelivered = sent.Keys.Where(id => !receiver.Delivered(id)).ToList();
             var answered = await writing;
-            var afterKill = answered.Where(a => a.Value > killedAt).ToDictionary();
-            var resumed = await sse.FirstArrivalAsync(afterKill.Keys, TimeSpan.FromSeconds(60));
-            var deliveredBy = await receiver.AllDeliveredAsync(answered.Keys, TimeSpan.FromSeconds(120));
-            Console.WriteLine($"SIGKILL of the daemon's node during writes ({answered.Count:N0} developments, {afterKill.Count:N0} after the kill):");
-            Console.WriteLine($"  first notification of a write made after the kill reached the survivor's SSE client {Stopwatch.GetElapsedTime(killedAt, resumed).TotalSeconds:N1} s after the kill");
-            Console.WriteLine($"  webhook deliveries: {pending:N0} in flight at the kill; every one of {answered.Count:N0} delivered {Stopwatch.GetElapsedTime(killedAt, deliveredBy).TotalSeconds:N1} s after the kill");
+            var sentAfterKill = sent.Where(a => a.Value > killedAt).Select(a => a.Key).ToList();
+            var resumed = await sse.FirstArrivalAsync(sentAfterKill, TimeSpan.FromSeconds(60));
+            var ownedBy = await receiver.AllDeliveredAsync(undelivered.Where(answered.ContainsKey).ToList(), TimeSpan.FromSeconds(120));
+            var allBy = await receiver.AllDeliveredAsync(answered.Keys, TimeSpan.FromSeconds(120));
+            Console.WriteLine($"SIGKILL of the daemon's node during writes ({answered.Count:N0} developments, {sentAfterKill.Count:N0} sent after the kill):");
+            Console.WriteLine($"  first notification of a write sent after the kill reached the survivor's SSE client {Stopwatch.GetElapsedTime(killedAt, resumed).TotalSeconds:N1} s after the kill");
+            Console.WriteLine($"  webhook deliveries not yet made at the kill ({undelivered.Count(answered.ContainsKey):N0}): the last made {Stopwatch.GetElapsedTime(killedAt, ownedBy).TotalSeconds:N1} s after the kill; all {answered.Count:N0} by {Stopwatch.GetElapsedTime(killedAt, allBy).TotalSeconds:N1} s");
         }
 
         // 3. SIGTERM with 50 SSE clients connected.
@@ -78,7 +81,8 @@ public static class TwoNodeBench
     }
 
     /// <summary>Writers spread over the nodes, each posting as fast as it is answered; the 201s' times by development id.</summary>
-    private static async Task<ConcurrentDictionary<string, long>> WriteAsync(HttpClient[] nodes, RelationId relation, int writers, TimeSpan duration, CancellationToken stop)
+    private static async Task<ConcurrentDictionary<string, long>> WriteAsync(HttpClient[] nodes, RelationId relation, int writers, TimeSpan duration,
+        CancellationToken stop, TimeSpan? pause = null, ConcurrentDictionary<string, long>? sent = null)
     {
         var answered = new ConcurrentDictionary<string, long>();
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -90,10 +94,14 @@ public static class TwoNodeBench
             {
                 try
                 {
+                    if (pause is { } p) await Task.Delay(p);
+                    var sentAt = Stopwatch.GetTimestamp();
                     var response = await http.PostAsJsonAsync($"/api/relations/{relation.First}/{relation.Second}/developments", Generator.Request(random, relation));
                     var at = Stopwatch.GetTimestamp();
                     if (response.StatusCode != HttpStatusCode.Created) continue;
-                    answered[(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>()] = at;
+                    var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+                    answered[id] = at;
+                    sent?.TryAdd(id, sentAt);
                 }
                 catch (HttpRequestException)
                 {
@@ -194,10 +202,8 @@ public static class TwoNodeBench
         private readonly HttpListener _listener = new();
         private readonly ConcurrentDictionary<string, long> _delivered = new();
         private readonly Task _serving;
-        private int _pending;
 
         public string Url { get; }
-        public int Pending => _pending;
 
         private WebhookReceiver(TimeSpan hold)
         {
@@ -215,7 +221,6 @@ public static class TwoNodeBench
                     try { context = await _listener.GetContextAsync(); } catch { return; }
                     _ = Task.Run(async () =>
                     {
-                        Interlocked.Increment(ref _pending);
                         try
                         {
                             var body = await JsonNode.ParseAsync(context.Request.InputStream);
@@ -225,13 +230,14 @@ public static class TwoNodeBench
                             _delivered.TryAdd(body!["developmentId"]!.GetValue<string>(), Stopwatch.GetTimestamp());
                         }
                         catch { /* its sender died */ }
-                        finally { Interlocked.Decrement(ref _pending); }
                     });
                 }
             });
         }
 
         public static WebhookReceiver Start(TimeSpan hold) => new(hold);
+
+        public bool Delivered(string id) => _delivered.ContainsKey(id);
 
         /// <summary>When the last of these developments was delivered.</summary>
         public async Task<long> AllDeliveredAsync(ICollection<string> ids, TimeSpan within)

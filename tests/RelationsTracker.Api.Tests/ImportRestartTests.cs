@@ -56,20 +56,7 @@ public class ImportRestartTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(Rows, done["recorded"]!.GetValue<long>());
         Assert.Equal(0, done["alreadyImported"]!.GetValue<long>());
         Assert.Equal(0, done["rejected"]!.GetValue<long>());
-        Assert.True(Rows == await EventCountAsync(database), await DuplicatesAsync(database));
-    }
-
-    private static async Task<string> DuplicatesAsync(string database)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "select stream_id, min(version), max(version), count(*), min(seq_id), max(seq_id), min(timestamp)::text, max(timestamp)::text from tracker.mt_events " +
-            "group by stream_id, data->>'developmentId' having count(*) > 1 order by 5 limit 5", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync()) rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)));
-        return "duplicated developments: " + string.Join("; ", rows);
+        Assert.Equal(Rows, await EventCountAsync(database));
     }
 
     private static ByteArrayContent Csv()
@@ -107,11 +94,13 @@ public class ImportRestartTests(TrackerApp app) : TrackerTest(app)
         return JsonNode.Parse((string)(await command.ExecuteScalarAsync())!)!.AsObject();
     }
 
+    /// <summary>The relations' events, each development once.</summary>
     private static async Task<long> EventCountAsync(string database)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from tracker.mt_events", connection);
+        // Marten's tombstones (the sequence numbers of an append that a stop cut short) are not developments.
+        await using var command = new NpgsqlCommand("select count(*) from tracker.mt_events where stream_id <> 'mt_tombstone'", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

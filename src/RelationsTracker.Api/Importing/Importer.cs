@@ -322,9 +322,8 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
             {
                 // An identity map: the inline projection folds onto the Relation documents read below, not reading them again.
                 await using var session = importer._store.IdentitySession();
-                // The relations' versions first, then what is recorded: a transaction that commits in between (an
-                // earlier run of this import, cut short, whose commit was still on its way) then fails this one's
-                // version check, and the share is decided again on what it wrote.
+                // The relations' versions first, then what is recorded: a transaction that records some of these rows
+                // in between then fails this one's version check, and the share is decided again on what it wrote.
                 var keys = candidates.Select(c => c.Relation.ToString()).Distinct().ToArray();
                 var relations = (await session.LoadManyAsync<Relation>(ct, keys)).ToDictionary(r => r.Id, StringComparer.Ordinal);
                 if (await session.LoadAsync<ImportShare>(shareId, ct) is { } done) return (done.Recorded, done.Already);
