@@ -8,6 +8,17 @@ namespace RelationsTracker.Api.Tests;
 public class NotificationTests(TrackerApp app) : TrackerTest(app)
 {
     [Fact]
+    public async Task A_stream_answers_at_once_as_an_unbuffered_uncached_event_stream()
+    {
+        await using var sse = await SseClient.ConnectAsync(Client, "/api/notifications");
+
+        Assert.Equal(200, sse.Status);
+        Assert.Equal("text/event-stream", sse.Response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("no", Assert.Single(sse.Response.Headers.GetValues("X-Accel-Buffering")));
+        Assert.True(sse.Response.Headers.CacheControl!.NoCache);
+    }
+
+    [Fact]
     public async Task A_client_gets_each_recording_retraction_and_correction_of_its_relation_in_order()
     {
         var (a, b) = await CreateRelationAsync();

@@ -81,10 +81,12 @@ public static class NotificationEndpoints
         NotificationFeed.Listener? listener = null;
         try
         {
+            // Proxies such as nginx would otherwise buffer the stream (the framework sets the other headers).
+            context.Response.Headers["X-Accel-Buffering"] = "no";
             listener = await Cancellable(feed.ListenAsync(ct));
             if (listener is null) yield break;
             var last = lastEventId ?? listener.After;
-            if (!await WriteBetweenMessagesAsync(context, "retry: 2000\n\n"u8.ToArray(), ct)) yield break;
+            if (!await WriteBetweenMessagesAsync(context, Retry, ct)) yield break;
 
             // Listening started first, so nothing made after the replay's last page can be missed.
             if (lastEventId is not null)
@@ -101,7 +103,7 @@ public static class NotificationEndpoints
             {
                 if (next == Next.KeepAlive)
                 {
-                    if (!await WriteBetweenMessagesAsync(context, ": keep-alive\n\n"u8.ToArray(), ct)) yield break;
+                    if (!await WriteBetweenMessagesAsync(context, KeepAliveComment, ct)) yield break;
                     continue;
                 }
                 while (reader.TryRead(out var n))
@@ -118,6 +120,9 @@ public static class NotificationEndpoints
             feed.Release(client);
         }
     }
+
+    private static readonly byte[] Retry = "retry: 2000\n\n"u8.ToArray();
+    private static readonly byte[] KeepAliveComment = ": keep-alive\n\n"u8.ToArray();
 
     /// <summary>Writes a line that is not a message; false when the client has gone.</summary>
     private static async Task<bool> WriteBetweenMessagesAsync(HttpContext context, byte[] text, CancellationToken ct)

@@ -13,6 +13,7 @@ public sealed class SseClient : IAsyncDisposable
     private readonly Task _reading;
 
     public int Status => (int)_response.StatusCode;
+    public HttpResponseMessage Response => _response;
 
     /// <summary>Completes when the server ends the stream (or the connection breaks).</summary>
     public Task Ended => _reading;
