@@ -114,8 +114,7 @@ public static class TwoNodeBench
 
     private static async Task<string> DaemonNodeAsync(this IDocumentStore store)
     {
-        var key = JasperFx.Events.Daemon.ProjectionLockIds.Compute(Api.Infrastructure.EventStore.Schema,
-            new JasperFx.Events.Projections.ShardName(Api.Notifications.NotificationSubscription.Name, "All", 1), new JasperFx.Events.Daemon.DaemonSettings().DaemonLockId);
+        var key = Api.Notifications.NotificationSubscription.DaemonLockKey;
         await using var session = store.QuerySession();
         var names = await session.QueryAsync<string>(
             "select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and l.granted " +

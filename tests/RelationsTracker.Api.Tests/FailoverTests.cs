@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Npgsql;
-using RelationsTracker.Api.Infrastructure;
 using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Tests.Infrastructure;
 
@@ -85,7 +84,7 @@ public class FailoverTests(TrackerApp app) : TrackerTest(app)
             "where l.locktype = 'advisory' and l.granted and l.database = (select oid from pg_database where datname = current_database()) " +
             "and l.objid = @key", connection))
         {
-            leader.Parameters.AddWithValue("key", (long)DaemonLockKey);
+            leader.Parameters.AddWithValue("key", (long)NotificationSubscription.DaemonLockKey);
             await using var reader = await leader.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync(), "no session of the database holds the daemon's advisory lock");
             Assert.Equal("idle", reader.GetString(0));
@@ -100,10 +99,6 @@ public class FailoverTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(0L, (long)(await pinned.ExecuteScalarAsync())!);
     }
 
-    /// <summary>Marten's lock for the notification subscription's shard: its daemon runs where this is held.</summary>
-    private static int DaemonLockKey => JasperFx.Events.Daemon.ProjectionLockIds.Compute(EventStore.Schema,
-        new JasperFx.Events.Projections.ShardName(NotificationSubscription.Name, "All", 1), new JasperFx.Events.Daemon.DaemonSettings().DaemonLockId);
-
     private static string Named(string database, string node) =>
         new NpgsqlConnectionStringBuilder(database) { ApplicationName = node }.ConnectionString;
 
@@ -115,7 +110,7 @@ public class FailoverTests(TrackerApp app) : TrackerTest(app)
         await using var command = new NpgsqlCommand(
             "select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and l.granted " +
             "and l.database = (select oid from pg_database where datname = current_database()) and l.objid = @key", connection);
-        command.Parameters.AddWithValue("key", (long)DaemonLockKey);
+        command.Parameters.AddWithValue("key", (long)NotificationSubscription.DaemonLockKey);
         return (string)(await command.ExecuteScalarAsync())!;
     }
 

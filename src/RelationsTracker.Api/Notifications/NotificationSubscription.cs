@@ -27,6 +27,12 @@ public sealed class NotificationSubscription : BatchSubscription
     public const string Name = "Notifications";
     public const string Channel = "tracker_notifications";
 
+    /// <summary>
+    /// The advisory lock Marten's HotCold daemon holds for this subscription's shard: in <c>pg_locks</c> (objid), the
+    /// node whose session holds it is the one making notifications.
+    /// </summary>
+    public static int DaemonLockKey => ProjectionLockIds.Compute(EventStore.Schema, new ShardName(Name, "All", 1), new DaemonSettings().DaemonLockId);
+
     private readonly RelationTimelines _timelines;
     // Each relation's score as the events so far left it; the daemon runs this subscription on one thread.
     private readonly Dictionary<string, ScoreLedger> _ledgers = new(StringComparer.Ordinal);
