@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten.Events.Aggregation;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Developments;
+using RelationsTracker.Relations;
 
 namespace RelationsTracker.Bench;
 

@@ -222,7 +222,7 @@ public static class Loader
             await using var session = store.IdentitySession();
             var events = Enumerable.Range(0, Math.Min(batch, count - done)).Select(_ => (object)Generator.Event(random, relation)).ToArray();
             // With the expected version known, Marten gives inline projections each event's version.
-            var known = await session.LoadAsync<RelationsTracker.Api.Relations.Relation>(relation.ToString());
+            var known = await session.LoadAsync<RelationsTracker.Relations.Relation>(relation.ToString());
             var action = session.Events.Append(relation.ToString(), (known?.StreamVersion ?? 0) + events.Length, events);
             foreach (var e in action.Events)
             {

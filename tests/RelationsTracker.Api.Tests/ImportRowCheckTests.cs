@@ -6,7 +6,7 @@ using RelationsTracker.Relations;
 namespace RelationsTracker.Api.Tests;
 
 /// <summary>
-/// An import checks each row with <see cref="RecordDevelopment.TryPlain"/> rather than as a POSTed body, so the two
+/// An import checks each row with <see cref="RecordDevelopmentRequest.TryPlain"/> rather than as a POSTed body, so the two
 /// must agree: on every kind of good and bad field, TryPlain accepts exactly the rows the POST parser accepts, and
 /// makes the same development of them. (A row TryPlain refuses is then read by the POST parser, which says why.)
 /// </summary>
@@ -20,7 +20,7 @@ public class ImportRowCheckTests
     private static readonly string[] Actors = ["TUR", "LBY-EAST", "EGY", "tur", "", " ", "TUR\u0001", new string('A', 21)];
     private static readonly string[] Summaries = ["A visit", "", "   ", "tab\tand\nline\r", "bell\u0007", "nul\0", new string('s', 2000), new string('s', 2001), string.Concat(Enumerable.Repeat("😀", 2000)), string.Concat(Enumerable.Repeat("😀", 2001))];
     private static readonly string?[] Significances = [null, "low", "normal", "high", "High", "bad", " ", "", "high\u0002"];
-    private static readonly RecordDevelopment.SourceText?[] Sources =
+    private static readonly RecordDevelopmentRequest.SourceText?[] Sources =
     [
         new("https://example.org/report", null, null),
         null,
@@ -55,12 +55,12 @@ public class ImportRowCheckTests
     }
 
     private static object?[] Row(string type = "OfficialVisit", string occurredOn = "2025-08-31", string actor = "TUR", string summary = "A visit",
-        string? significance = "high", bool significanceGiven = false, RecordDevelopment.SourceText? source = null, bool sourceGiven = false) =>
-        [type, occurredOn, actor, summary, significanceGiven ? significance : "high", sourceGiven ? source : new RecordDevelopment.SourceText("https://example.org/visit", null, "2025-08-31")];
+        string? significance = "high", bool significanceGiven = false, RecordDevelopmentRequest.SourceText? source = null, bool sourceGiven = false) =>
+        [type, occurredOn, actor, summary, significanceGiven ? significance : "high", sourceGiven ? source : new RecordDevelopmentRequest.SourceText("https://example.org/visit", null, "2025-08-31")];
 
     [Theory]
     [MemberData(nameof(OneFieldAtATime))]
-    public void One_field_at_a_time_the_import_check_answers_as_the_POST_parser(string type, string occurredOn, string actor, string summary, string? significance, RecordDevelopment.SourceText? source) =>
+    public void One_field_at_a_time_the_import_check_answers_as_the_POST_parser(string type, string occurredOn, string actor, string summary, string? significance, RecordDevelopmentRequest.SourceText? source) =>
         AssertSameAnswer(type, occurredOn, actor, summary, significance, source);
 
     [Fact]
@@ -76,9 +76,9 @@ public class ImportRowCheckTests
         Assert.InRange(accepted, 200, 19_800);
     }
 
-    private static bool AssertSameAnswer(string type, string occurredOn, string actor, string summary, string? significance, RecordDevelopment.SourceText? source)
+    private static bool AssertSameAnswer(string type, string occurredOn, string actor, string summary, string? significance, RecordDevelopmentRequest.SourceText? source)
     {
-        var fast = RecordDevelopment.TryPlain(Relation, type, occurredOn, actor, summary, significance, source, Today);
+        var fast = RecordDevelopmentRequest.TryPlain(Relation, type, occurredOn, actor, summary, significance, source, Today);
         var (posted, problem) = ImportRows.ParseAsPosted(Relation, type, occurredOn, actor, summary, significance, source, Today);
         var row = $"type '{type}', occurredOn '{occurredOn}', actor '{actor}', summary of {summary.Length} chars, significance '{significance}', source {source}";
         Assert.True((fast is null) == (posted is null), $"{row}: the import check {(fast is null ? "refuses" : "accepts")}, the POST parser {(posted is null ? $"refuses ({problem})" : "accepts")}");

@@ -5,6 +5,7 @@ using RelationsTracker.Api.Relations;
 using Microsoft.Extensions.DependencyInjection;
 using RelationsTracker.Api.Relations.Replaying;
 using RelationsTracker.Api.Tests.Infrastructure;
+using RelationsTracker.Relations;
 
 namespace RelationsTracker.Api.Tests;
 

@@ -5,6 +5,7 @@ using RelationsTracker.Api.Relations.Recording;
 using RelationsTracker.Developments;
 using RelationsTracker.Importing;
 using RelationsTracker.Relations;
+using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Importing;
 
@@ -19,8 +20,8 @@ public readonly record struct RowOutcome(ImportCandidate? Candidate, RejectedRow
 
 /// <summary>
 /// Turns the rows of an import file into developments. Every row goes through the same checks as a POST of a
-/// development, so an import can never accept what the API refuses: <see cref="RecordDevelopment.TryPlain"/>
-/// first, and a row it refuses is written as that request's JSON body and read by <see cref="RecordDevelopment.Parse"/>,
+/// development, so an import can never accept what the API refuses: <see cref="RecordDevelopmentRequest.TryPlain"/>
+/// first, and a row it refuses is written as that request's JSON body and read by <see cref="RecordDevelopmentRequest.Parse"/>,
 /// which says why.
 /// </summary>
 public static class ImportRows
@@ -102,7 +103,7 @@ public static class ImportRows
         if (occurredOn is null) return Reject(line, $"SQLDATE '{e.SqlDate}' is not a date as YYYYMMDD");
         var summary = $"{Name(e.Actor1)} → {Name(e.Actor2)}: {CameoMapping.Describe(e.EventCode, e.EventBaseCode, e.EventRootCode)} (CAMEO {e.EventCode}, GDELT event {e.GlobalEventId})";
         var isUrl = DevelopmentFields.IsWebUrl(e.SourceUrl);
-        var source = new RecordDevelopment.SourceText(
+        var source = new RecordDevelopmentRequest.SourceText(
             Url: isUrl ? e.SourceUrl : null,
             Citation: isUrl ? $"GDELT 2.0 event {e.GlobalEventId}" : $"GDELT 2.0 event {e.GlobalEventId}: {e.SourceUrl}",
             PublishedOn: GdeltEvent.IsoDay(e.DateAdded));
@@ -127,10 +128,10 @@ public static class ImportRows
             return Reject(line, $"type: {type} needs {needs}, which an import row has no column for; record it with POST /api/relations/{{a}}/{{b}}/developments");
         }
         var source = Field("source");
-        RecordDevelopment.SourceText? sourceFields = source.Length == 0 ? null
+        RecordDevelopmentRequest.SourceText? sourceFields = source.Length == 0 ? null
             : source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-                ? new RecordDevelopment.SourceText(source, null, null)
-                : new RecordDevelopment.SourceText(null, source, null);
+                ? new RecordDevelopmentRequest.SourceText(source, null, null)
+                : new RecordDevelopmentRequest.SourceText(null, source, null);
         var significance = Field("significance");
         var id = ImportedDevelopment.IdOfCsvRow([relation.ToString(), type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? "normal" : significance, Field("summary"), source]);
         return Candidate(line, relation, type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? null : significance,
@@ -138,9 +139,9 @@ public static class ImportRows
     }
 
     private static RowOutcome Candidate(long line, RelationId relation, string type, string occurredOn, string actor, string? significance,
-        string summary, RecordDevelopment.SourceText? source, DateOnly today, Guid id, IReadOnlyList<NeededActor> actors)
+        string summary, RecordDevelopmentRequest.SourceText? source, DateOnly today, Guid id, IReadOnlyList<NeededActor> actors)
     {
-        var command = RecordDevelopment.TryPlain(relation, type, occurredOn, actor, summary, significance, source, today);
+        var command = RecordDevelopmentRequest.TryPlain(relation, type, occurredOn, actor, summary, significance, source, today);
         if (command is null)
         {
             var (parsed, problem) = ParseAsPosted(relation, type, occurredOn, actor, summary, significance, source, today);
@@ -148,13 +149,13 @@ public static class ImportRows
             command = parsed;
         }
         var decision = RecordDevelopment.Decide(command, null, id);
-        var recorded = (DevelopmentRecorded)((Decision.Accepted)decision).Events[0];
+        var recorded = (DevelopmentRecorded)decision.Events[0];
         return new RowOutcome(new ImportCandidate(line, relation, recorded, actors), null);
     }
 
     /// <summary>The row as the JSON body of POST .../developments, read by its parser: the command, or why it is refused.</summary>
     public static (RecordDevelopment? Command, string? Problem) ParseAsPosted(RelationId relation, string type, string occurredOn, string actor,
-        string summary, string? significance, RecordDevelopment.SourceText? source, DateOnly today)
+        string summary, string? significance, RecordDevelopmentRequest.SourceText? source, DateOnly today)
     {
         var buffer = Buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
@@ -179,7 +180,7 @@ public static class ImportRows
             json.WriteEndObject();
         }
         using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        var (command, errors) = RecordDevelopment.Parse(document.RootElement, relation, today);
+        var (command, errors) = RecordDevelopmentRequest.Parse(document.RootElement, relation, today);
         return errors.Any
             ? (null, string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value.Select(m => $"{(e.Key == "sources" || e.Key.StartsWith("sources[") ? "source" : e.Key)}: {m}"))))
             : (command, null);

@@ -7,6 +7,7 @@ using RelationsTracker.Api.Infrastructure;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Developments;
 using RelationsTracker.Importing;
+using RelationsTracker.Relations;
 
 namespace RelationsTracker.Api.Importing;
 

@@ -12,6 +12,7 @@ using RelationsTracker.Api.Subscriptions;
 using RelationsTracker.Developments;
 using Weasel.Core;
 using Wolverine.Marten;
+using RelationsTracker.Relations;
 
 namespace RelationsTracker.Api.Infrastructure;
 

@@ -1,3 +1,5 @@
+using RelationsTracker.Writing;
+
 namespace RelationsTracker.Api.Infrastructure;
 
 /// <summary>RFC 9457 problem details for every error the API answers.</summary>
@@ -13,6 +15,14 @@ public static class Problems
     /// <param name="what">"a development", "a subscription", "an import".</param>
     public static IResult? NotAnId(string id, string what, out Guid value) =>
         Guid.TryParse(id, out value) ? null : Validation("id", $"'{id}' is not {what} id (a UUID)");
+
+    /// <summary>A command's refusal (a domain rule) as the HTTP answer: 400 naming the field, 404 or 409.</summary>
+    public static IResult For(Refusal refusal) => refusal.Kind switch
+    {
+        RefusalKind.Invalid => Validation(refusal.Field ?? "body", refusal.Detail),
+        RefusalKind.NotFound => NotFound(refusal.Detail),
+        _ => Conflict(refusal.Detail),
+    };
 
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);

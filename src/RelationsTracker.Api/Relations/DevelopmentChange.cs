@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Marten;
 using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Relations.Recording;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
+using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Relations;
 
@@ -40,6 +42,6 @@ public static class DevelopmentChange
         {
             var development = await query.LoadAsync<Development>(developmentId, ct);
             return decide(command!, relation, developmentId, development);
-        }, ct, touches: developmentId);
+        }, RecordedAnswer.For(developmentId), ct, touches: developmentId);
     }
 }

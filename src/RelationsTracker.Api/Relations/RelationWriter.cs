@@ -6,59 +6,9 @@ using Marten.Exceptions;
 using RelationsTracker.Api.Infrastructure;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
+using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Relations;
-
-/// <summary>What a write endpoint decided: refuse with a problem, or record events and answer 201.</summary>
-public abstract record Decision
-{
-    public sealed record Refused(IResult Problem) : Decision;
-
-    /// <param name="Answer">Builds the 201 answer once the version and recorded time are known.</param>
-    public sealed record Accepted(IReadOnlyList<object> Events, Func<Recorded, Created> Answer) : Decision;
-
-    public static Decision Refuse(IResult problem) => new Refused(problem);
-    public static Decision Accept(object @event, Func<Recorded, Created> answer) => new Accepted([@event], answer);
-}
-
-public sealed record Recorded(RelationId Relation, long Version, DateTimeOffset RecordedAt);
-
-public sealed record Created(string Location, object Body);
-
-/// <summary>
-/// Decides a write on the relation's current state. <paramref name="query"/> reads documents as of the
-/// last commit; the relation's write model already includes the writes decided before this one.
-/// </summary>
-public delegate Task<Decision> Decide(IQuerySession query, Relation? relation);
-
-/// <summary>The headers that condition a write: <c>If-Match</c> and <c>Idempotency-Key</c>.</summary>
-public sealed record WriteConditions(IfMatch? IfMatch, string? IdempotencyKey, string Fingerprint)
-{
-    /// <summary>Reads both headers; a malformed one is a 400.</summary>
-    public static bool TryRead(HttpRequest request, string route, object canonicalRequest, out WriteConditions conditions, out IResult? problem)
-    {
-        conditions = null!;
-        problem = null;
-        var errors = new FieldErrors();
-        if (!IfMatch.TryParse(request.Headers[IfMatch.Header].FirstOrDefault(), out var ifMatch, out var ifMatchError))
-            errors.Add(IfMatch.Header, ifMatchError!);
-        var key = request.Headers[IdempotentResponse.Header].FirstOrDefault();
-        if (key is not null && !IdempotentResponse.IsValidKey(key))
-            errors.Add(IdempotentResponse.Header, $"must be 1 to {IdempotentResponse.MaxKeyLength} visible ASCII characters");
-        if (errors.Any)
-        {
-            problem = errors.ToProblem();
-            return false;
-        }
-        conditions = Create(ifMatch, key, route, canonicalRequest);
-        return true;
-    }
-
-    /// <param name="route">The method and canonical path: the same request body on another route is another request.</param>
-    /// <param name="canonicalRequest">The request as parsed, so key order and spacing in the body do not matter.</param>
-    public static WriteConditions Create(IfMatch? ifMatch, string? idempotencyKey, string route, object canonicalRequest) =>
-        new(ifMatch, idempotencyKey, IdempotentResponse.FingerprintOf(route, JsonSerializer.Serialize(canonicalRequest, ApiJson.Options)));
-}
 
 /// <summary>
 /// The one path by which events enter a relation's stream.
@@ -83,9 +33,11 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
 
     /// <param name="touches">The development a retraction or correction is about: two writes about one
     /// development are never committed in the same group, so the second is decided on the first's result.</param>
-    public Task<IResult> WriteAsync(RelationId relation, WriteConditions conditions, Decide decide, CancellationToken ct, Guid? touches = null)
+    /// <param name="answer">Builds the 201 answer once the version and recorded time are known.</param>
+    public Task<IResult> WriteAsync(RelationId relation, WriteConditions conditions, Decide decide, Func<Recorded, Created> answer,
+        CancellationToken ct, Guid? touches = null)
     {
-        var write = new PendingWrite(conditions, decide, touches);
+        var write = new PendingWrite(conditions, decide, answer, touches);
         var queue = _queues.GetOrAdd(relation.ToString(), _ => new RelationQueue());
         bool startDrainer;
         lock (queue)
@@ -95,7 +47,7 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
             queue.Draining = true;
         }
         if (startDrainer) _ = Task.Run(() => DrainAsync(relation, queue));
-        return write.Answer.Task.WaitAsync(ct);
+        return write.Result.Task.WaitAsync(ct);
     }
 
     private async Task DrainAsync(RelationId relation, RelationQueue queue)
@@ -119,7 +71,7 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
             catch (Exception e)
             {
                 logger.LogError(e, "Writing to {Relation} failed", relation);
-                foreach (var write in group) write.Answer.TrySetException(e);
+                foreach (var write in group) write.Result.TrySetException(e);
             }
         }
     }
@@ -149,7 +101,7 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
                 if (answers.Any(a => a.Saves)) await session.SaveChangesAsync();
                 queue.Known = after;
                 queue.ForgetAllButRelation();
-                for (var i = 0; i < group.Count; i++) group[i].Answer.TrySetResult(answers[i].Result);
+                for (var i = 0; i < group.Count; i++) group[i].Result.TrySetResult(answers[i].Result);
                 return;
             }
             catch (Exception e) when (IsConcurrencyConflict(e) || e is DocumentAlreadyExistsException)
@@ -165,7 +117,7 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
                 throw;
             }
         }
-        foreach (var write in group) write.Answer.TrySetResult(Problems.Contention());
+        foreach (var write in group) write.Result.TrySetResult(Problems.Contention());
     }
 
     /// <param name="known">The relation as this node's last commit left it, or null to read it from the store.</param>
@@ -207,22 +159,21 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
             }
 
             var decision = await write.Decide(session, state);
-            if (decision is Decision.Refused refused)
+            if (decision.Refusal is { } refusal)
             {
-                answers.Add(new GroupAnswer(refused.Problem, Saves: false));
+                answers.Add(new GroupAnswer(Problems.For(refusal), Saves: false));
                 continue;
             }
-            var accepted = (Decision.Accepted)decision;
 
             var recordedAt = lastRecordedAt = Relation.NextRecordedAt(lastRecordedAt, clock.GetUtcNow());
-            foreach (var e in accepted.Events)
+            foreach (var e in decision.Events)
             {
                 appended.Add((e, recordedAt));
                 state = Relation.Fold(state, relation.ToString(), e, recordedAt, version + 1);
                 version++;
             }
 
-            var created = accepted.Answer(new Recorded(relation, version, recordedAt));
+            var created = write.Answer(new Recorded(relation, version, recordedAt));
             var body = JsonSerializer.Serialize(created.Body, ApiJson.Options);
             if (conditions.IdempotencyKey is { } newKey)
             {
@@ -288,9 +239,9 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
         public long Version => State?.StreamVersion ?? 0;
     }
 
-    private sealed record PendingWrite(WriteConditions Conditions, Decide Decide, Guid? Touches)
+    private sealed record PendingWrite(WriteConditions Conditions, Decide Decide, Func<Recorded, Created> Answer, Guid? Touches)
     {
-        public TaskCompletionSource<IResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<IResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed record GroupAnswer(IResult Result, bool Saves);

@@ -5,6 +5,7 @@ using RelationsTracker.Api.Infrastructure;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Api.Relations.Recording;
 using RelationsTracker.Relations;
+using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Seeding;
 
@@ -40,12 +41,12 @@ public sealed class DemoHistory(IDocumentStore store, RelationWriter writer, Tim
             var name = row.GetProperty("row").GetString()!;
             var relation = RelationId.TryParse(row.GetProperty("relation").GetString(), out var r)
                 ? r : throw new InvalidDataException($"Demo row {name}: bad relation");
-            var (command, errors) = RecordDevelopment.Parse(row.GetProperty("development"), relation, clock.Today());
+            var (command, errors) = RecordDevelopmentRequest.Parse(row.GetProperty("development"), relation, clock.Today());
             if (errors.Any) throw new InvalidDataException($"Demo row {name} is invalid: {JsonSerializer.Serialize(errors.ToDictionary())}");
 
             var conditions = WriteConditions.Create(null, $"demo-history:{name}", RecordDevelopmentEndpoint.Route(relation), command!);
             var developmentId = Guid.CreateVersion7();
-            var result = await writer.WriteAsync(relation, conditions, (_, state) => Task.FromResult(RecordDevelopment.Decide(command!, state, developmentId)), ct);
+            var result = await writer.WriteAsync(relation, conditions, (_, state) => Task.FromResult(RecordDevelopment.Decide(command!, state, developmentId)), RecordedAnswer.For(developmentId), ct);
             switch (result)
             {
                 case SerializedJsonResult { Replayed: true }:

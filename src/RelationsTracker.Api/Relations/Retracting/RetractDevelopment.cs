@@ -9,6 +9,7 @@ using RelationsTracker.Api.Relations.Recording;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
 using Wolverine.Http;
+using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Relations.Retracting;
 
@@ -35,42 +36,5 @@ public static class RetractDevelopmentEndpoint
         [FromServices] TimeProvider clock,
         CancellationToken ct)
         => DevelopmentChange.HandleAsync<RetractDevelopment>(a, b, id, "retraction", request, session, routes, writer, clock,
-            RetractDevelopment.Parse, RetractDevelopment.Decide, ct);
-}
-
-public sealed record RetractDevelopment(string Reason, IReadOnlyList<Source> Sources)
-{
-    public static (RetractDevelopment? Command, FieldErrors Errors) Parse(JsonElement root, DateOnly today)
-    {
-        var errors = new FieldErrors();
-        if (JsonObjectReader.ForBody(root, errors) is not { } body) return (null, errors);
-        var reason = body.String("reason", required: true, DevelopmentFields.MaxReason);
-        var sources = DevelopmentFields.Sources(body, required: false, today) ?? [];
-        body.RejectUnknownProperties();
-        return errors.Any ? (null, errors) : (new RetractDevelopment(reason!, sources), errors);
-    }
-
-    public static Decision Decide(RetractDevelopment command, RelationId relation, Guid developmentId, Development? development)
-    {
-        if (development is null || development.Relation != relation.ToString())
-            return Decision.Refuse(Problems.NotFound($"No development {developmentId} in {relation}."));
-        if (development.Retraction is not null)
-            return Decision.Refuse(Problems.Conflict($"Development {developmentId} was already retracted at {development.Retraction.RecordedAt:O}."));
-
-        return Decision.Accept(new DevelopmentRetracted(developmentId, command.Reason, command.Sources), done => new Created(
-            $"{RouteRelation.PathOf(done.Relation)}/developments/{developmentId}",
-            new RecordedAnswer(developmentId, done.Relation.ToString(), done.Version, done.RecordedAt.UtcDateTime)));
-    }
-}
-
-/// <summary>The body of POST .../retraction as the OpenAPI document describes it; <see cref="RetractDevelopment.Parse"/> reads it field by field.</summary>
-[AbsentNotNull]
-public sealed class RetractDevelopmentBody
-{
-    [StringLength(DevelopmentFields.MaxReason, MinimumLength = 1)]
-    public required string Reason { get; init; }
-
-    [Description("The reports that withdraw it, if any.")]
-    [MaxLength(DevelopmentFields.MaxSources)]
-    public IReadOnlyList<SourceBody>? Sources { get; init; }
+            RetractDevelopmentRequest.Parse, RetractDevelopment.Decide, ct);
 }

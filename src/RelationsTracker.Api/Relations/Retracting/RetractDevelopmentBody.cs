@@ -1,0 +1,26 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Infrastructure.OpenApi;
+using RelationsTracker.Api.Relations.Recording;
+using RelationsTracker.Developments;
+using RelationsTracker.Relations;
+using Wolverine.Http;
+using RelationsTracker.Writing;
+
+namespace RelationsTracker.Api.Relations.Retracting;
+
+/// <summary>The body of POST .../retraction as the OpenAPI document describes it; <see cref="RetractDevelopmentRequest.Parse"/> reads it field by field.</summary>
+[AbsentNotNull]
+public sealed class RetractDevelopmentBody
+{
+    [StringLength(DevelopmentFields.MaxReason, MinimumLength = 1)]
+    public required string Reason { get; init; }
+
+    [Description("The reports that withdraw it, if any.")]
+    [MaxLength(DevelopmentFields.MaxSources)]
+    public IReadOnlyList<SourceBody>? Sources { get; init; }
+}
