@@ -1,15 +1,16 @@
 using JasperFx;
 using JasperFx.Resources;
-using RelationsTracker.Api.Importing;
 using RelationsTracker.Api.Dashboard;
-using RelationsTracker.Api.Infrastructure;
-using RelationsTracker.Api.Infrastructure.OpenApi;
+using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Http.OpenApi;
+using RelationsTracker.Api.Imports;
 using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Api.Relations.Replaying;
 using RelationsTracker.Api.Security;
 using RelationsTracker.Api.Seeding;
-using RelationsTracker.Api.Subscriptions;
+using RelationsTracker.Api.Storage;
+using RelationsTracker.Api.Webhooks;
 using Wolverine;
 using Wolverine.Http;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Marten;
 using Npgsql;
-using RelationsTracker.Api.Importing;
+using RelationsTracker.Api.Imports;
 using RelationsTracker.Developments;
 using RelationsTracker.Importing;
 
@@ -80,11 +80,11 @@ public static class ImportBench
             {
                 // The same JSON and prepared statements as the tracker's store, so the two differ only in what the
                 // tracker adds (its projections); Marten's defaults otherwise.
-                opts.Connection(RelationsTracker.Api.Infrastructure.EventStore.WithPreparedStatements(options.ConnectionString));
+                opts.Connection(RelationsTracker.Api.Storage.EventStore.WithPreparedStatements(options.ConnectionString));
                 opts.DatabaseSchemaName = "bench_bare";
-                RelationsTracker.Api.Infrastructure.EventStore.UseTrackerJson(opts);
+                RelationsTracker.Api.Storage.EventStore.UseTrackerJson(opts);
                 opts.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsString;
-                opts.Events.AddEventTypes(RelationsTracker.Api.Infrastructure.EventStore.DevelopmentEventTypes());
+                opts.Events.AddEventTypes(RelationsTracker.Api.Storage.EventStore.DevelopmentEventTypes());
             }))
             {
                 await bare.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
@@ -222,7 +222,7 @@ public static class ImportBench
     private static async Task<double> RawInsertAsync(string connectionString, string file, string run, int rows)
     {
         // Prepared, as the stores above: PostgreSQL plans the 1,000-row statement once, not on every execution.
-        await using var data = NpgsqlDataSource.Create(RelationsTracker.Api.Infrastructure.EventStore.WithPreparedStatements(connectionString));
+        await using var data = NpgsqlDataSource.Create(RelationsTracker.Api.Storage.EventStore.WithPreparedStatements(connectionString));
         await using (var create = data.CreateCommand("""
             create schema if not exists bench_import;
             drop table if exists bench_import.developments;

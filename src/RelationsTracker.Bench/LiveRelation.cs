@@ -1,6 +1,5 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
-using RelationsTracker.Api.Relations;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
 

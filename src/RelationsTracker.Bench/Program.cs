@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using Marten;
-using RelationsTracker.Api.Actors;
-using RelationsTracker.Api.Infrastructure;
-using RelationsTracker.Api.Relations;
+using RelationsTracker.Api.Storage;
 using RelationsTracker.Bench;
 
 // The benchmark of docs/performance.md. Run it with ./bench.sh, which provides the database and builds

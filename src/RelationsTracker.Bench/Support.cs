@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using JasperFx.Events;
 using Marten;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;

@@ -58,6 +58,80 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// The relation's state and warming score at the end of asOf, counting what was recorded by knownAt
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RelationStateView> GetRelationStateAsync(string a, string b, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The relation's score as a series of points from from to to
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ScoreSeriesView> GetScoreSeriesAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Every relation known at knownAt, with its score, phase and direction at asOf
+        /// </summary>
+        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Server-Sent Events: every notification as it is made
+        /// </summary>
+        /// <remarks>
+        /// Each message has id: (a number that only grows), event: (the kind) and data: (a NotificationMessage as JSON). Reconnect with Last-Event-ID to receive every notification missed, then the live ones. 429 when the key (or, without one, the address) already has its maximum of streams open.
+        /// </remarks>
+        /// <param name="relation">Only the notifications of this relation: two actor ids joined by '~', in either order (LBY-EAST~TUR).</param>
+        /// <param name="kinds">Only these kinds of notification, comma separated: development-recorded, development-retracted, development-corrected, phase-changed.</param>
+        /// <param name="lastEventId">As the Last-Event-ID header, for clients that cannot set it: every notification after this id is sent first. The header wins when both are given.</param>
+        /// <param name="last_Event_ID">The id of the last notification received (browsers send it when they reconnect): every notification after it is sent first, then the live ones; none lost, none twice.</param>
+        /// <returns>An endless text/event-stream of notifications</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> StreamNotificationsAsync(string? relation = null, string? kinds = null, long? lastEventId = null, long? last_Event_ID = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Imports a GDELT 2.0 events file or a CSV of developments
+        /// </summary>
+        /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped.</param>
+        /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns) or a CSV of developments (docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
+        /// <param name="atomic">true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers.</param>
+        /// <returns>The import has started; follow it at Location</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ImportView> StartImportAsync(FileParameter body, Format? format = null, bool? atomic = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// An import's progress: rows read, recorded, already imported and rejected (with line numbers)
+        /// </summary>
+        /// <param name="id">The import's id, as starting it answered.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ImportView> GetImportAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// The relation's developments known at knownAt, in occurrence order, each with its contribution at asOf
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
@@ -112,45 +186,6 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The relation's state and warming score at the end of asOf, counting what was recorded by knownAt
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RelationStateView> GetRelationStateAsync(string a, string b, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// The relation's score as a series of points from from to to
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ScoreSeriesView> GetScoreSeriesAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Every relation known at knownAt, with its score, phase and direction at asOf
-        /// </summary>
-        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
         /// Corrects fields of a development: reads known from this moment of recorded time use the new values
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
@@ -161,41 +196,6 @@ namespace RelationsTracker.Client
         /// <returns>Corrected (or, under the same Idempotency-Key, corrected before)</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RecordedAnswer> CorrectDevelopmentAsync(string a, string b, System.Guid id, CorrectDevelopmentBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Server-Sent Events: every notification as it is made
-        /// </summary>
-        /// <remarks>
-        /// Each message has id: (a number that only grows), event: (the kind) and data: (a NotificationMessage as JSON). Reconnect with Last-Event-ID to receive every notification missed, then the live ones. 429 when the key (or, without one, the address) already has its maximum of streams open.
-        /// </remarks>
-        /// <param name="relation">Only the notifications of this relation: two actor ids joined by '~', in either order (LBY-EAST~TUR).</param>
-        /// <param name="kinds">Only these kinds of notification, comma separated: development-recorded, development-retracted, development-corrected, phase-changed.</param>
-        /// <param name="lastEventId">As the Last-Event-ID header, for clients that cannot set it: every notification after this id is sent first. The header wins when both are given.</param>
-        /// <param name="last_Event_ID">The id of the last notification received (browsers send it when they reconnect): every notification after it is sent first, then the live ones; none lost, none twice.</param>
-        /// <returns>An endless text/event-stream of notifications</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StreamNotificationsAsync(string? relation = null, string? kinds = null, long? lastEventId = null, long? last_Event_ID = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Imports a GDELT 2.0 events file or a CSV of developments
-        /// </summary>
-        /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped.</param>
-        /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns) or a CSV of developments (docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
-        /// <param name="atomic">true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers.</param>
-        /// <returns>The import has started; follow it at Location</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImportView> StartImportAsync(FileParameter body, Format? format = null, bool? atomic = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// An import's progress: rows read, recorded, already imported and rejected (with line numbers)
-        /// </summary>
-        /// <param name="id">The import's id, as starting it answered.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImportView> GetImportAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -612,6 +612,760 @@ namespace RelationsTracker.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The relation's state and warming score at the end of asOf, counting what was recorded by knownAt
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<RelationStateView> GetRelationStateAsync(string a, string b, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (a == null)
+                throw new System.ArgumentNullException("a");
+
+            if (b == null)
+                throw new System.ArgumentNullException("b");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/relations/{a}/{b}"
+                    urlBuilder_.Append("api/relations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('?');
+                    if (asOf != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (knownAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (halfLifeDays != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RelationStateView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The relation's score as a series of points from from to to
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ScoreSeriesView> GetScoreSeriesAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (a == null)
+                throw new System.ArgumentNullException("a");
+
+            if (b == null)
+                throw new System.ArgumentNullException("b");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/relations/{a}/{b}/score"
+                    urlBuilder_.Append("api/relations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/score");
+                    urlBuilder_.Append('?');
+                    if (from != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (step != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("step")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(step, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (knownAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (halfLifeDays != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ScoreSeriesView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Every relation known at knownAt, with its score, phase and direction at asOf
+        /// </summary>
+        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/relations"
+                    urlBuilder_.Append("api/relations");
+                    urlBuilder_.Append('?');
+                    if (asOf != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (knownAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (halfLifeDays != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RelationListView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Server-Sent Events: every notification as it is made
+        /// </summary>
+        /// <remarks>
+        /// Each message has id: (a number that only grows), event: (the kind) and data: (a NotificationMessage as JSON). Reconnect with Last-Event-ID to receive every notification missed, then the live ones. 429 when the key (or, without one, the address) already has its maximum of streams open.
+        /// </remarks>
+        /// <param name="relation">Only the notifications of this relation: two actor ids joined by '~', in either order (LBY-EAST~TUR).</param>
+        /// <param name="kinds">Only these kinds of notification, comma separated: development-recorded, development-retracted, development-corrected, phase-changed.</param>
+        /// <param name="lastEventId">As the Last-Event-ID header, for clients that cannot set it: every notification after this id is sent first. The header wins when both are given.</param>
+        /// <param name="last_Event_ID">The id of the last notification received (browsers send it when they reconnect): every notification after it is sent first, then the live ones; none lost, none twice.</param>
+        /// <returns>An endless text/event-stream of notifications</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> StreamNotificationsAsync(string? relation = null, string? kinds = null, long? lastEventId = null, long? last_Event_ID = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (last_Event_ID != null)
+                        request_.Headers.TryAddWithoutValidation("Last-Event-ID", ConvertToString(last_Event_ID, System.Globalization.CultureInfo.InvariantCulture));
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/event-stream"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/notifications"
+                    urlBuilder_.Append("api/notifications");
+                    urlBuilder_.Append('?');
+                    if (relation != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("relation")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(relation, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (kinds != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("kinds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(kinds, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (lastEventId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("lastEventId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(lastEventId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too many requests at once: the operation\'s description says which limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Imports a GDELT 2.0 events file or a CSV of developments
+        /// </summary>
+        /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped.</param>
+        /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns) or a CSV of developments (docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
+        /// <param name="atomic">true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers.</param>
+        /// <returns>The import has started; follow it at Location</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ImportView> StartImportAsync(FileParameter body, Format? format = null, bool? atomic = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var content_ = new System.Net.Http.StreamContent(body.Data);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(body.ContentType);
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/imports"
+                    urlBuilder_.Append("api/imports");
+                    urlBuilder_.Append('?');
+                    if (format != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (atomic != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("atomic")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(atomic, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 202)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ImportView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The body is larger than the route takes: 1,048,576 bytes of JSON, or an import\'s Tracker:Imports:MaxBytes. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// An import's progress: rows read, recorded, already imported and rejected (with line numbers)
+        /// </summary>
+        /// <param name="id">The import's id, as starting it answered.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ImportView> GetImportAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/imports/{id}"
+                    urlBuilder_.Append("api/imports/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ImportView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -1314,392 +2068,6 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The relation's state and warming score at the end of asOf, counting what was recorded by knownAt
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RelationStateView> GetRelationStateAsync(string a, string b, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (a == null)
-                throw new System.ArgumentNullException("a");
-
-            if (b == null)
-                throw new System.ArgumentNullException("b");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/relations/{a}/{b}"
-                    urlBuilder_.Append("api/relations/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('?');
-                    if (asOf != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (knownAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (halfLifeDays != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<RelationStateView>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// The relation's score as a series of points from from to to
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ScoreSeriesView> GetScoreSeriesAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (a == null)
-                throw new System.ArgumentNullException("a");
-
-            if (b == null)
-                throw new System.ArgumentNullException("b");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/relations/{a}/{b}/score"
-                    urlBuilder_.Append("api/relations/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/score");
-                    urlBuilder_.Append('?');
-                    if (from != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (to != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (step != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("step")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(step, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (knownAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (halfLifeDays != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ScoreSeriesView>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Every relation known at knownAt, with its score, phase and direction at asOf
-        /// </summary>
-        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/relations"
-                    urlBuilder_.Append("api/relations");
-                    urlBuilder_.Append('?');
-                    if (asOf != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (knownAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (halfLifeDays != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<RelationListView>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
         /// Corrects fields of a development: reads known from this moment of recorded time use the new values
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
@@ -1884,374 +2252,6 @@ namespace RelationsTracker.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ApiException<ProblemDetails>("The relation kept changing while this write was being decided; nothing was recorded. Retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Server-Sent Events: every notification as it is made
-        /// </summary>
-        /// <remarks>
-        /// Each message has id: (a number that only grows), event: (the kind) and data: (a NotificationMessage as JSON). Reconnect with Last-Event-ID to receive every notification missed, then the live ones. 429 when the key (or, without one, the address) already has its maximum of streams open.
-        /// </remarks>
-        /// <param name="relation">Only the notifications of this relation: two actor ids joined by '~', in either order (LBY-EAST~TUR).</param>
-        /// <param name="kinds">Only these kinds of notification, comma separated: development-recorded, development-retracted, development-corrected, phase-changed.</param>
-        /// <param name="lastEventId">As the Last-Event-ID header, for clients that cannot set it: every notification after this id is sent first. The header wins when both are given.</param>
-        /// <param name="last_Event_ID">The id of the last notification received (browsers send it when they reconnect): every notification after it is sent first, then the live ones; none lost, none twice.</param>
-        /// <returns>An endless text/event-stream of notifications</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> StreamNotificationsAsync(string? relation = null, string? kinds = null, long? lastEventId = null, long? last_Event_ID = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-
-                    if (last_Event_ID != null)
-                        request_.Headers.TryAddWithoutValidation("Last-Event-ID", ConvertToString(last_Event_ID, System.Globalization.CultureInfo.InvariantCulture));
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/event-stream"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/notifications"
-                    urlBuilder_.Append("api/notifications");
-                    urlBuilder_.Append('?');
-                    if (relation != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("relation")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(relation, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (kinds != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("kinds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(kinds, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (lastEventId != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("lastEventId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(lastEventId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200 || status_ == 206)
-                        {
-                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
-                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
-                            return fileResponse_;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Too many requests at once: the operation\'s description says which limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Imports a GDELT 2.0 events file or a CSV of developments
-        /// </summary>
-        /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped.</param>
-        /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns) or a CSV of developments (docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
-        /// <param name="atomic">true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers.</param>
-        /// <returns>The import has started; follow it at Location</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImportView> StartImportAsync(FileParameter body, Format? format = null, bool? atomic = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var content_ = new System.Net.Http.StreamContent(body.Data);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(body.ContentType);
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/imports"
-                    urlBuilder_.Append("api/imports");
-                    urlBuilder_.Append('?');
-                    if (format != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (atomic != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("atomic")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(atomic, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 202)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ImportView>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 413)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The body is larger than the route takes: 1,048,576 bytes of JSON, or an import\'s Tracker:Imports:MaxBytes. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// An import's progress: rows read, recorded, already imported and rejected (with line numbers)
-        /// </summary>
-        /// <param name="id">The import's id, as starting it answered.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImportView> GetImportAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (id == null)
-                throw new System.ArgumentNullException("id");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/imports/{id}"
-                    urlBuilder_.Append("api/imports/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ImportView>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {

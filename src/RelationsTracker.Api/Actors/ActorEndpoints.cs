@@ -1,9 +1,7 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using RelationsTracker.Api.Infrastructure;
-using RelationsTracker.Api.Infrastructure.OpenApi;
+using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Relations;
 using Wolverine.Http;
 
@@ -54,15 +52,4 @@ public static class ActorEndpoints
             ? TypedResults.Created($"/api/actors/{id}", actor)
             : TypedResults.Ok(actor);
     }
-}
-
-/// <summary>The body of PUT /api/actors/{id} as the OpenAPI document describes it; <see cref="ActorEndpoints.Put"/> reads it field by field.</summary>
-[AbsentNotNull]
-public sealed class PutActorBody
-{
-    [StringLength(ActorEndpoints.MaxName, MinimumLength = 1)]
-    public required string Name { get; init; }
-
-    [StringLength(ActorEndpoints.MaxDescription, MinimumLength = 1)]
-    public string? Description { get; init; }
 }

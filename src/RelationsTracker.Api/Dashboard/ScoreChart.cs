@@ -5,15 +5,6 @@ using RelationsTracker.Scoring;
 
 namespace RelationsTracker.Api.Dashboard;
 
-/// <summary>One point of the drawn series: the reported (rounded) score on a date.</summary>
-public sealed record ChartPoint(DateOnly Date, decimal Score)
-{
-    public Phase Phase => WarmingScore.PhaseOf(Score);
-}
-
-/// <summary>A development drawn as a tick on the time axis: when it counts from, what it was, its signed weight.</summary>
-public sealed record ChartDevelopment(DateOnly EffectiveDate, string OccurredOn, string Type, double SignedWeight);
-
 /// <summary>
 /// What the score chart shows: the series of one relation from <see cref="From"/> to <see cref="To"/> as known at
 /// <see cref="KnownAt"/>, the developments on its time axis, and the reading at asOf (drawn when in range).

@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using RelationsTracker.Api.Infrastructure;
-using RelationsTracker.Api.Infrastructure.OpenApi;
+using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Api.Relations.Replaying;
 using RelationsTracker.Scoring;

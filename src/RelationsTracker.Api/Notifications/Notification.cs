@@ -1,5 +1,4 @@
 using RelationsTracker.Developments;
-using Developments = RelationsTracker.Developments;
 using RelationsTracker.Scoring;
 
 namespace RelationsTracker.Api.Notifications;
@@ -42,8 +41,8 @@ public sealed record Notification
         var after = WarmingScore.PhaseOf(score);
         var kind = e switch
         {
-            Developments.DevelopmentRecorded => DevelopmentRecorded,
-            Developments.DevelopmentRetracted => DevelopmentRetracted,
+            RelationsTracker.Developments.DevelopmentRecorded => DevelopmentRecorded,
+            RelationsTracker.Developments.DevelopmentRetracted => DevelopmentRetracted,
             _ => DevelopmentCorrected,
         };
         var notification = new Notification
@@ -63,22 +62,4 @@ public sealed record Notification
             ? [notification]
             : [notification, notification with { Id = sequence * 2 + 1, Kind = PhaseChanged, PreviousPhase = before.Name() }];
     }
-}
-
-/// <summary>What a notification says, as SSE data and webhook bodies carry it.</summary>
-public sealed record NotificationMessage(
-    long Id,
-    string Kind,
-    string Relation,
-    Guid DevelopmentId,
-    string Type,
-    string OccurredOn,
-    decimal Score,
-    string Phase,
-    string? PreviousPhase,
-    long Version,
-    DateTime RecordedAt)
-{
-    public static NotificationMessage Of(Notification n) =>
-        new(n.Id, n.Kind, n.Relation, n.DevelopmentId, n.Type, n.OccurredOn, n.Score, n.Phase, n.PreviousPhase, n.Version, n.RecordedAt.UtcDateTime);
 }

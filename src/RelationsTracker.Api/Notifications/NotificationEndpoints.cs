@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Net.ServerSentEvents;
-using System.Threading.Channels;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using RelationsTracker.Api.Infrastructure;
-using RelationsTracker.Api.Infrastructure.OpenApi;
+using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Relations;
 using Wolverine.Http;
 

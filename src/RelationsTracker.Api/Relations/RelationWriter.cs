@@ -3,10 +3,9 @@ using System.Text.Json;
 using JasperFx;
 using Marten;
 using Marten.Exceptions;
-using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Http;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
-using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Relations;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Marten;
 using RelationsTracker.Api.Actors;
-using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Http;
 using RelationsTracker.Relations;
 
 namespace RelationsTracker.Api.Relations;

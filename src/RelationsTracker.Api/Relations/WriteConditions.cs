@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Http;
 
 namespace RelationsTracker.Api.Relations;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Marten;
 using RelationsTracker.Api.Actors;
-using RelationsTracker.Api.Infrastructure;
+using RelationsTracker.Api.Developments.Recording;
+using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Relations;
-using RelationsTracker.Api.Relations.Recording;
 using RelationsTracker.Relations;
 using RelationsTracker.Writing;
 

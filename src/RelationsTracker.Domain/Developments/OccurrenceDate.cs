@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace RelationsTracker.Developments;
-
-public enum DatePrecision { Year, Month, Day }
 
 /// <summary>
 /// When a development occurred, as precisely as the sources say: <c>2025</c>, <c>2025-08</c> or
@@ -78,18 +75,4 @@ public readonly record struct OccurrenceDate : IComparable<OccurrenceDate>
         var byDate = EffectiveDate.CompareTo(other.EffectiveDate);
         return byDate != 0 ? byDate : Precision.CompareTo(other.Precision);
     }
-}
-
-public sealed class OccurrenceDateJsonConverter : JsonConverter<OccurrenceDate>
-{
-    public override OccurrenceDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var text = reader.GetString();
-        return OccurrenceDate.TryParse(text, out var date)
-            ? date
-            : throw new JsonException($"'{text}' is not {OccurrenceDate.FormatDescription}");
-    }
-
-    public override void Write(Utf8JsonWriter writer, OccurrenceDate value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString());
 }

@@ -3,27 +3,6 @@ using RelationsTracker.Relations;
 namespace RelationsTracker.Importing;
 
 /// <summary>
-/// One line of the actor mapping table (<c>Tracker:Imports:Actors</c>): GDELT actors of <see cref="Country"/>
-/// (their CountryCode) become the tracker actor <see cref="Actor"/>; with <see cref="Markers"/>, only those
-/// whose Code, KnownGroupCode or Name contains one of them (ignoring case), e.g. LBY with "HAFTAR" → LBY-EAST.
-/// </summary>
-public sealed class ActorRule
-{
-    public string Actor { get; set; } = "";
-    public string Country { get; set; } = "";
-    public List<string> Markers { get; set; } = [];
-    /// <summary>The name the actor is created with if it does not exist yet; the actor id if not given.</summary>
-    public string? Name { get; set; }
-}
-
-/// <summary>The GDELT fields that say who an actor is.</summary>
-public sealed record GdeltActor(string Code, string Name, string CountryCode, string KnownGroupCode)
-{
-    public string Describe() =>
-        string.IsNullOrEmpty(Code) && string.IsNullOrEmpty(Name) ? "(none)" : $"{Name} ({Code})".Trim();
-}
-
-/// <summary>
 /// The actor mapping table. For a GDELT actor, the rules of its country that have markers are tried first, in
 /// the table's order, then the first rule of its country without markers; no rule, no actor (the row is reported).
 /// </summary>

@@ -2,12 +2,6 @@ using System.Text;
 
 namespace RelationsTracker.Importing;
 
-/// <summary>One record of a text file: its fields, or why it could not be read, and the line it starts on.</summary>
-public sealed record TextRecord(long Line, IReadOnlyList<string> Fields, string? Error)
-{
-    public bool IsBad => Error is not null;
-}
-
 /// <summary>
 /// Reads records from text one at a time, never holding more than one record: a file of any length is read in
 /// bounded memory. A record longer than <see cref="MaxRecordLength"/> characters is reported as bad and skipped

@@ -1,9 +1,5 @@
 namespace RelationsTracker.Scoring;
 
-public enum Phase { Hostile, Strained, Neutral, Cordial, Close }
-
-public enum Direction { Warming, Stable, Cooling }
-
 /// <summary>The warming score of scoring.md: decayed Goldstein weights, squashed into −100..+100.</summary>
 public static class WarmingScore
 {

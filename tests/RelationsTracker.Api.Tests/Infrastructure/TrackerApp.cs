@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.AspNetCore.Hosting;

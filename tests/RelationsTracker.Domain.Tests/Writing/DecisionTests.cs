@@ -2,7 +2,7 @@ using RelationsTracker.Developments;
 using RelationsTracker.Relations;
 using RelationsTracker.Writing;
 
-namespace RelationsTracker.Domain.Tests.Writing;
+namespace RelationsTracker.Domain.Tests;
 
 /// <summary>Record, correct and retract as pure decisions: a command and the relation's state in, events or a refusal out.</summary>
 public class DecisionTests

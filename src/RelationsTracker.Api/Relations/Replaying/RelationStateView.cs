@@ -1,4 +1,4 @@
-using RelationsTracker.Api.Infrastructure.OpenApi;
+using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
 
@@ -45,36 +45,3 @@ public sealed record RelationStateView(
         reading.TopContributors.Select(x => new ContributorView(x.Id, x.Type.ToString(), x.OccurredOn.ToString(), x.Contribution)).ToList(),
         version);
 }
-
-public sealed record AgreementView(string Id, string? Title, string Status, string Since);
-
-public sealed record MissionStateView(string Owner, string Kind, string City, string Status, string Since);
-
-public sealed record MilitaryView(int ActivitiesLast365Days, string? LastActivity);
-
-public sealed record ContributorView(Guid Id, string Type, string OccurredOn, decimal Contribution);
-
-public sealed record ScoreSeriesView(
-    string Relation,
-    string From,
-    string To,
-    string Step,
-    DateTime KnownAt,
-    int HalfLifeDays,
-    long Version,
-    IReadOnlyList<ScorePointView> Points);
-
-public sealed record ScorePointView(string Date, decimal Score, decimal Raw, [property: OneOf(AllowedNames.Phases)] string Phase);
-
-public sealed record RelationSummaryView(
-    string Relation,
-    IReadOnlyList<string> Actors,
-    decimal Score,
-    decimal Trend,
-    [property: OneOf(AllowedNames.Directions)] string Direction,
-    [property: OneOf(AllowedNames.Phases)] string Phase,
-    int DevelopmentCount,
-    string? LastContact,
-    long Version);
-
-public sealed record RelationListView(string AsOf, DateTime KnownAt, int HalfLifeDays, IReadOnlyList<RelationSummaryView> Relations);

@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using RelationsTracker.Api.Infrastructure;
-using RelationsTracker.Api.Infrastructure.OpenApi;
+using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
 using Wolverine.Http;
@@ -100,61 +100,4 @@ public static class ReplayEndpoints
         }
         return TypedResults.Ok(new RelationListView(view!.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime, view.HalfLifeDays, summaries));
     }
-}
-
-/// <summary>The parameters of a score series: from, to (default: the year up to today), step, knownAt, halfLifeDays.</summary>
-public sealed record SeriesRequest(DateOnly From, DateOnly To, string Step, DateTimeOffset KnownAt, int HalfLifeDays)
-{
-    public static readonly IReadOnlyList<string> Steps = ["day", "week", "month"];
-
-    public static (SeriesRequest? Request, FieldErrors Errors) Read(HttpRequest request, TimeProvider clock) =>
-        Read(request, clock, clock.Today(), (to, _) => to.AddYears(-1), (_, _) => "day");
-
-    /// <summary>
-    /// The same parameters and checks with other defaults (the score chart's): <paramref name="defaultFrom"/> is
-    /// given to and knownAt, <paramref name="defaultStep"/> from and to.
-    /// </summary>
-    public static (SeriesRequest? Request, FieldErrors Errors) Read(HttpRequest request, TimeProvider clock, DateOnly defaultTo,
-        Func<DateOnly, DateTimeOffset, DateOnly> defaultFrom, Func<DateOnly, DateOnly, string> defaultStep)
-    {
-        var errors = new FieldErrors();
-        var knownAt = ReadParameters.KnownAt(request, errors) ?? clock.GetUtcNow();
-        var to = ReadParameters.Date(request, "to", errors) ?? defaultTo;
-        var from = ReadParameters.Date(request, "from", errors) ?? defaultFrom(to, knownAt);
-        var step = ReadParameters.Single(request, "step", errors) ?? defaultStep(from, to);
-        if (!Steps.Contains(step)) errors.Add("step", $"'{step}' is not a step; use day, week or month");
-        var halfLife = ReadParameters.HalfLifeDays(request, errors);
-        if (errors.Any) return (null, errors);
-
-        if (from > to) errors.Add("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
-        var series = new SeriesRequest(from, to, step, knownAt, halfLife);
-        if (!errors.Any && series.PointCount() > ReplayEndpoints.MaxPoints)
-            errors.Add("to", $"from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} by {step} is more than {ReplayEndpoints.MaxPoints:N0} points; narrow the range or use a longer step");
-        return errors.Any ? (null, errors) : (series, errors);
-    }
-
-    /// <summary>from, then every day, 7 days or calendar month (same day of month, clamped) while ≤ to.</summary>
-    public IEnumerable<DateOnly> Dates()
-    {
-        for (var k = 0; ; k++)
-        {
-            DateOnly date;
-            if (Step == "month")
-            {
-                var months = From.Year * 12 + From.Month - 1 + k;
-                if (months > To.Year * 12 + To.Month - 1) yield break;
-                date = From.AddMonths(k);
-            }
-            else
-            {
-                var dayNumber = From.DayNumber + (long)k * (Step == "week" ? 7 : 1);
-                if (dayNumber > To.DayNumber) yield break;
-                date = DateOnly.FromDayNumber((int)dayNumber);
-            }
-            if (date > To) yield break;
-            yield return date;
-        }
-    }
-
-    private long PointCount() => Dates().Take(ReplayEndpoints.MaxPoints + 1).Count();
 }

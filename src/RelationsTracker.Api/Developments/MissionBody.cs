@@ -1,0 +1,20 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using RelationsTracker.Api.Http.OpenApi;
+using RelationsTracker.Relations;
+
+namespace RelationsTracker.Api.Developments;
+
+[AbsentNotNull]
+public sealed class MissionBody
+{
+    [Description("The sending side: one of the relation's two actors; the other hosts the mission.")]
+    [RegularExpression(ActorId.PatternText)]
+    public required string Owner { get; init; }
+
+    [OneOf(AllowedNames.MissionKinds)]
+    public required string Kind { get; init; }
+
+    [StringLength(DevelopmentFields.MaxCity, MinimumLength = 1)]
+    public required string City { get; init; }
+}

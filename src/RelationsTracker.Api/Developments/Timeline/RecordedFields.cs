@@ -1,0 +1,3 @@
+namespace RelationsTracker.Api.Developments.Timeline;
+
+public sealed record RecordedFields(string Type, string OccurredOn, string Significance, string Summary);

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Api.Developments.Timeline;
+
+public sealed record RetractionView(DateTime RecordedAt, string Reason, IReadOnlyList<SourceView> Sources);

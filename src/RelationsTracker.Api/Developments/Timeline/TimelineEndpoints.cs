@@ -1,0 +1,86 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Http.OpenApi;
+using RelationsTracker.Api.Relations;
+using RelationsTracker.Api.Relations.Replaying;
+using RelationsTracker.Developments;
+using Wolverine.Http;
+
+namespace RelationsTracker.Api.Developments.Timeline;
+
+[Tags("Developments")]
+public static class TimelineEndpoints
+{
+    /// <summary>
+    /// The developments known at knownAt, in occurrence order (effective date, then recorded time), each
+    /// with its contribution at asOf (default today). Retracted ones are listed with status "retracted" and
+    /// contribution 0. <c>from</c>/<c>to</c> bound the effective date.
+    /// </summary>
+    [WolverineGet("/api/relations/{a}/{b}/developments", OperationId = "getTimeline",
+        Summary = "The relation's developments known at knownAt, in occurrence order, each with its contribution at asOf")]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.From, ApiParameters.To, ApiParameters.AsOf, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
+    [ProducesResponseType<TimelineView>(StatusCodes.Status200OK)]
+    [ResponseHeader(StatusCodes.Status200OK, "ETag")]
+    [Problems(400, 404)]
+    public static async Task<IResult> GetTimeline(
+        string a,
+        string b,
+        HttpRequest request,
+        HttpResponse response,
+        [FromServices] IQuerySession session,
+        [FromServices] RouteRelation routes,
+        [FromServices] RelationTimelines timelines,
+        [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
+        if (routeProblem is not null) return routeProblem;
+        var (view, errors) = PointOfView.Read(request, clock);
+        var from = ReadParameters.Date(request, "from", errors);
+        var to = ReadParameters.Date(request, "to", errors);
+        if (from > to) errors.Add("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
+        if (errors.Any) return errors.ToProblem();
+
+        var timeline = await timelines.GetAsync(session, relation, ct);
+        var entries = timeline.Developments
+            .Select(d => (d, facts: d.FieldsKnownAt(view!.KnownAt)))
+            .Where(x => x.facts is not null
+                        && (from is null || x.facts.EffectiveDate >= from)
+                        && (to is null || x.facts.EffectiveDate <= to))
+            .OrderBy(x => x.facts!, DevelopmentFacts.Chronological)
+            .Select(x => DevelopmentView.Of(x.d, view!)!)
+            .ToList();
+
+        response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
+        return TypedResults.Ok(new TimelineView(relation.ToString(), view!.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime,
+            view.HalfLifeDays, timeline.Version, entries));
+    }
+
+    [WolverineGet("/api/relations/{a}/{b}/developments/{id}", OperationId = "getDevelopment",
+        Summary = "One development as known at knownAt: its sources, corrections, status and contribution at asOf")]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.DevelopmentId, ApiParameters.AsOf, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
+    [ProducesResponseType<DevelopmentView>(StatusCodes.Status200OK)]
+    [Problems(400, 404)]
+    public static async Task<IResult> GetOne(
+        string a,
+        string b,
+        string id,
+        HttpRequest request,
+        [FromServices] IQuerySession session,
+        [FromServices] RouteRelation routes,
+        [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
+        if (routeProblem is not null) return routeProblem;
+        if (Problems.NotAnId(id, "a development", out var developmentId) is { } notAnId) return notAnId;
+        var (view, errors) = PointOfView.Read(request, clock);
+        if (errors.Any) return errors.ToProblem();
+
+        var development = await session.LoadAsync<Development>(developmentId, ct);
+        if (development is null || development.Relation != relation.ToString() || DevelopmentView.Of(development, view!) is not { } shown)
+            return Problems.NotFound($"No development {id} in {relation}{(development is null ? "" : $" known at {view!.KnownAt:O}")}.");
+        return TypedResults.Ok(shown);
+    }
+}

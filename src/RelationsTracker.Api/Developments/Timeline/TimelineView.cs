@@ -1,0 +1,3 @@
+namespace RelationsTracker.Api.Developments.Timeline;
+
+public sealed record TimelineView(string Relation, string AsOf, DateTime KnownAt, int HalfLifeDays, long Version, IReadOnlyList<DevelopmentView> Developments);

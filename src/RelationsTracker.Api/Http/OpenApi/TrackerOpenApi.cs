@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.OpenApi;
+using RelationsTracker.Api.Security;
+using RelationsTracker.Api.Storage;
+using Wolverine.Http;
+
+namespace RelationsTracker.Api.Http.OpenApi;
+
+/// <summary>
+/// The OpenAPI document at <c>/openapi/v1.json</c> (docs/api.md): Microsoft.AspNetCore.OpenApi reads ApiExplorer,
+/// where Wolverine describes its endpoints and <see cref="DescribedMetadataProvider"/> adds bodies and problems;
+/// the transformers here add what is not a type: parameters read by hand, headers, security, health routes.
+/// </summary>
+public static class TrackerOpenApi
+{
+    public const string DocumentName = "v1";
+    public const string Route = "/openapi/{documentName}.json";
+    public const string ApiKeyScheme = "ApiKey";
+
+    public static void AddTrackerOpenApi(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IApiDescriptionProvider, DescribedMetadataProvider>());
+        services.AddOpenApi(DocumentName, options =>
+        {
+            // OpenAPI 3.0, not .NET 10's default 3.1: NSwag (the client generator, NJsonSchema underneath) reads 3.0's
+            // "nullable: true" but not 3.1's type arrays (["string", "null"]), and every validator and generator knows 3.0.
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                DescribeDocument(document);
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                DescribeOperation(operation, context.Description, context.Document!);
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                DescribeSchema(schema, context);
+                return Task.CompletedTask;
+            });
+        });
+    }
+
+    public static void MapTrackerOpenApi(this WebApplication app) => app.MapOpenApi(Route);
+
+    private static void DescribeDocument(OpenApiDocument document)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "RelationsTracker API",
+            Version = "1",
+            Description = "An event-sourced tracker of relations between countries and factions: record developments, " +
+                          "replay any relation to any date (asOf) as it was known at any moment (knownAt). " +
+                          "Every error is an RFC 9457 problem details body (application/problem+json).",
+        };
+        // The document says nothing of where it is served, so it is the same on every host (and the committed client
+        // does not drift with the test server's address): clients set their base address.
+        document.Servers = [];
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = ApiKeys.Header,
+            Description = "One of the configured keys (Tracker__ApiKeys__0, ...). Writes (POST, PUT, DELETE under /api) need it; " +
+                          "reads too when Tracker__RequireKeyForReads=true.",
+        };
+
+        Health.Describe(document);
+        document.Tags ??= new HashSet<OpenApiTag>();
+        document.Tags.Add(new OpenApiTag { Name = "Health" });
+    }
+
+    private static void DescribeOperation(OpenApiOperation operation, ApiDescription description, OpenApiDocument document)
+    {
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+
+        // Wolverine gives an endpoint without a description its route as description: say nothing instead.
+        if (metadata.OfType<HttpChain>().FirstOrDefault() is { } chain)
+        {
+            if (chain.EndpointDescription is null) operation.Description = null;
+            if (chain.EndpointSummary is null) operation.Summary = null;
+        }
+
+        foreach (var name in metadata.OfType<ParametersAttribute>().SelectMany(p => p.Names))
+        {
+            var parameter = ApiParameters.Parameter(name);
+            operation.Parameters ??= [];
+            // A route parameter Wolverine described as a plain string is replaced by what it holds.
+            var existing = operation.Parameters.FirstOrDefault(p => p.Name == parameter.Name && p.In == parameter.In);
+            if (existing is not null) operation.Parameters[operation.Parameters.IndexOf(existing)] = parameter;
+            else operation.Parameters.Add(parameter);
+        }
+        if (metadata.OfType<FileRequestBodyAttribute>().FirstOrDefault() is { } file)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = file.Description,
+                Content = file.MediaTypes.ToDictionary(type => type,
+                    _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
+            };
+        }
+        foreach (var header in metadata.OfType<ResponseHeaderAttribute>())
+            AddResponseHeader(operation, header.StatusCode, header.Name);
+
+        if (!DescribedMetadataProvider.IsApiRoute(description)) return;
+        var key = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] };
+        if (DescribedMetadataProvider.IsWrite(description))
+        {
+            operation.Security = [key];
+            AddResponseHeader(operation, StatusCodes.Status429TooManyRequests, "Retry-After");
+        }
+        else
+        {
+            // Open by default; a key is needed only when Tracker__RequireKeyForReads=true. The empty requirement says "or none".
+            operation.Security = [new OpenApiSecurityRequirement(), key];
+        }
+    }
+
+    private static void AddResponseHeader(OpenApiOperation operation, int status, string name)
+    {
+        if (operation.Responses?.TryGetValue(status.ToString(), out var response) != true || response is not OpenApiResponse concrete)
+            throw new InvalidOperationException($"{operation.OperationId}: a {name} header on {status}, which the operation does not answer");
+        concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        concrete.Headers[name] = ApiParameters.ResponseHeader(name);
+    }
+
+    private static void DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
+    {
+        // The API writes numbers as JSON numbers; ASP.NET Core's web defaults would also read them from strings,
+        // which the schema would otherwise report as "integer or string". No endpoint binds a body, so say what is written.
+        if (schema.Type is { } type && (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number)) && type.HasFlag(JsonSchemaType.String))
+        {
+            schema.Type = type & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
+
+        if (context.JsonPropertyInfo?.DeclaringType.IsDefined(typeof(AbsentNotNullAttribute), false) == true && schema.Type is { } declared)
+            schema.Type = declared & ~JsonSchemaType.Null;
+
+        if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(OneOfAttribute), true).FirstOrDefault() is OneOfAttribute oneOf)
+        {
+            var target = schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is OpenApiSchema items ? items : schema;
+            target.Enum = AllowedNames.Of(oneOf.List).Select(v => (JsonNode)JsonValue.Create(v)!).ToList();
+        }
+    }
+}

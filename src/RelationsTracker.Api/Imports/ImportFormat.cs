@@ -1,0 +1,3 @@
+namespace RelationsTracker.Api.Imports;
+
+public enum ImportFormat { Gdelt, Csv }

@@ -1,0 +1,185 @@
+using System.Buffers;
+using System.Text.Json;
+using RelationsTracker.Api.Developments;
+using RelationsTracker.Api.Developments.Recording;
+using RelationsTracker.Developments;
+using RelationsTracker.Importing;
+using RelationsTracker.Relations;
+using RelationsTracker.Writing;
+
+namespace RelationsTracker.Api.Imports;
+
+/// <summary>
+/// Turns the rows of an import file into developments. Every row goes through the same checks as a POST of a
+/// development, so an import can never accept what the API refuses: <see cref="RecordDevelopmentRequest.TryPlain"/>
+/// first, and a row it refuses is written as that request's JSON body and read by <see cref="RecordDevelopmentRequest.Parse"/>,
+/// which says why.
+/// </summary>
+public static class ImportRows
+{
+    /// <summary>The CSV columns, by header name (any order, names as written here, any case). significance may be left out.</summary>
+    public static readonly IReadOnlyList<string> CsvColumns = ["relation", "type", "occurredOn", "actor", "significance", "summary", "source"];
+
+    public static IEnumerable<RowOutcome> Read(ImportFormat format, TextReader reader, ActorMapping mapping, DateOnly today) =>
+        format == ImportFormat.Gdelt ? ReadGdelt(reader, mapping, today) : ReadCsv(reader, today);
+
+    /// <summary>Whether the file starts as its format must (a GDELT row's 61 columns; the CSV header), read from its first record.</summary>
+    public static string? CheckStart(ImportFormat format, TextReader reader)
+    {
+        var first = (format == ImportFormat.Gdelt ? TextRecords.TabSeparated(reader) : TextRecords.CommaSeparated(reader)).FirstOrDefault();
+        if (first is null) return "The file is empty.";
+        if (first.IsBad) return $"Line {first.Line}: {first.Error}.";
+        if (format == ImportFormat.Gdelt)
+            return first.Fields.Count == GdeltEvent.Columns ? null
+                : $"This is not a GDELT 2.0 events file: line {first.Line} has {first.Fields.Count} tab-separated columns, not {GdeltEvent.Columns}. (For the CSV format, use format=csv.)";
+        return CsvHeader.Parse(first.Fields).Error;
+    }
+
+    private static IEnumerable<RowOutcome> ReadGdelt(TextReader reader, ActorMapping mapping, DateOnly today)
+    {
+        foreach (var record in TextRecords.TabSeparated(reader))
+        {
+            if (record.IsBad)
+            {
+                yield return Reject(record.Line, record.Error!);
+                continue;
+            }
+            yield return FromGdelt(record.Line, record.Fields, mapping, today);
+        }
+    }
+
+    private static IEnumerable<RowOutcome> ReadCsv(TextReader reader, DateOnly today)
+    {
+        CsvHeader? header = null;
+        foreach (var record in TextRecords.CommaSeparated(reader))
+        {
+            if (header is null)
+            {
+                var (parsed, error) = CsvHeader.Parse(record.IsBad ? [] : record.Fields);
+                if (parsed is null) throw new InvalidDataException(record.IsBad ? $"Line {record.Line}: {record.Error}." : error);
+                header = parsed;
+                continue;
+            }
+            if (record.IsBad)
+            {
+                yield return Reject(record.Line, record.Error!);
+                continue;
+            }
+            yield return FromCsv(record.Line, record.Fields, header, today);
+        }
+    }
+
+    public static RowOutcome FromGdelt(long line, IReadOnlyList<string> fields, ActorMapping mapping, DateOnly today)
+    {
+        var (e, error) = GdeltEvent.Parse(fields);
+        if (e is null) return Reject(line, error!);
+
+        var (type, _, cameoError) = CameoMapping.Map(e.EventCode, e.EventBaseCode, e.EventRootCode);
+        if (type is null) return Reject(line, cameoError!);
+
+        var first = mapping.Find(e.Actor1);
+        var second = mapping.Find(e.Actor2);
+        if (first is null || second is null)
+        {
+            var (which, actor) = first is null ? ("Actor1", e.Actor1) : ("Actor2", e.Actor2);
+            return Reject(line, string.IsNullOrEmpty(actor.CountryCode)
+                ? $"{which} {actor.Describe()} has no country code, so the actor mapping cannot name it"
+                : $"{which} {actor.Describe()} of country {actor.CountryCode} is not in the actor mapping (Tracker:Imports:Actors)");
+        }
+        if (first.Actor == second.Actor)
+            return Reject(line, $"both actors map to {first.Actor}; a relation needs two different actors");
+        var relation = RelationId.Of(first.Actor, second.Actor);
+
+        var occurredOn = GdeltEvent.IsoDay(e.SqlDate);
+        if (occurredOn is null) return Reject(line, $"SQLDATE '{e.SqlDate}' is not a date as YYYYMMDD");
+        var summary = $"{Name(e.Actor1)} → {Name(e.Actor2)}: {CameoMapping.Describe(e.EventCode, e.EventBaseCode, e.EventRootCode)} (CAMEO {e.EventCode}, GDELT event {e.GlobalEventId})";
+        var isUrl = DevelopmentFields.IsWebUrl(e.SourceUrl);
+        var source = new RecordDevelopmentRequest.SourceText(
+            Url: isUrl ? e.SourceUrl : null,
+            Citation: isUrl ? $"GDELT 2.0 event {e.GlobalEventId}" : $"GDELT 2.0 event {e.GlobalEventId}: {e.SourceUrl}",
+            PublishedOn: GdeltEvent.IsoDay(e.DateAdded));
+
+        return Candidate(line, relation, type.Value.ToString(), occurredOn, first.Actor, significance: null, summary, source, today,
+            ImportedDevelopment.IdOfGdeltEvent(e.GlobalEventId),
+            [new NeededActor(first.Actor, first.Name ?? first.Actor), new NeededActor(second.Actor, second.Name ?? second.Actor)]);
+    }
+
+    public static RowOutcome FromCsv(long line, IReadOnlyList<string> fields, CsvHeader header, DateOnly today)
+    {
+        if (fields.Count != header.Count) return Reject(line, $"has {fields.Count} fields; the header has {header.Count}");
+        string Field(string name) => header.IndexOf(name) is { } i ? fields[i].Trim() : "";
+
+        var relationText = Field("relation");
+        if (!RelationId.TryParse(relationText, out var relation))
+            return Reject(line, $"relation: '{relationText}' is not a relation: two different actor ids joined by ~ (LBY-EAST~TUR)");
+        var type = Field("type");
+        if (Catalogue.TryParseType(type, out var parsedType) && Catalogue.Of(parsedType).Shape != DevelopmentShape.Plain)
+        {
+            var needs = Catalogue.Of(parsedType).Shape == DevelopmentShape.Agreement ? "an agreement (slug and title)" : "a mission (owner, kind, city)";
+            return Reject(line, $"type: {type} needs {needs}, which an import row has no column for; record it with POST /api/relations/{{a}}/{{b}}/developments");
+        }
+        var source = Field("source");
+        RecordDevelopmentRequest.SourceText? sourceFields = source.Length == 0 ? null
+            : source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                ? new RecordDevelopmentRequest.SourceText(source, null, null)
+                : new RecordDevelopmentRequest.SourceText(null, source, null);
+        var significance = Field("significance");
+        var id = ImportedDevelopment.IdOfCsvRow([relation.ToString(), type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? "normal" : significance, Field("summary"), source]);
+        return Candidate(line, relation, type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? null : significance,
+            Field("summary"), sourceFields, today, id, [new NeededActor(relation.First, null), new NeededActor(relation.Second, null)]);
+    }
+
+    private static RowOutcome Candidate(long line, RelationId relation, string type, string occurredOn, string actor, string? significance,
+        string summary, RecordDevelopmentRequest.SourceText? source, DateOnly today, Guid id, IReadOnlyList<NeededActor> actors)
+    {
+        var command = RecordDevelopmentRequest.TryPlain(relation, type, occurredOn, actor, summary, significance, source, today);
+        if (command is null)
+        {
+            var (parsed, problem) = ParseAsPosted(relation, type, occurredOn, actor, summary, significance, source, today);
+            if (parsed is null) return Reject(line, problem!);
+            command = parsed;
+        }
+        var decision = RecordDevelopment.Decide(command, null, id);
+        var recorded = (DevelopmentRecorded)decision.Events[0];
+        return new RowOutcome(new ImportCandidate(line, relation, recorded, actors), null);
+    }
+
+    /// <summary>The row as the JSON body of POST .../developments, read by its parser: the command, or why it is refused.</summary>
+    public static (RecordDevelopment? Command, string? Problem) ParseAsPosted(RelationId relation, string type, string occurredOn, string actor,
+        string summary, string? significance, RecordDevelopmentRequest.SourceText? source, DateOnly today)
+    {
+        var buffer = Buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", type);
+            json.WriteString("occurredOn", occurredOn);
+            json.WriteString("actor", actor);
+            json.WriteString("summary", summary);
+            if (significance is not null) json.WriteString("significance", significance);
+            json.WriteStartArray("sources");
+            if (source is { } s)
+            {
+                json.WriteStartObject();
+                if (s.Url is not null) json.WriteString("url", s.Url);
+                if (s.Citation is not null) json.WriteString("citation", s.Citation);
+                if (s.PublishedOn is not null) json.WriteString("publishedOn", s.PublishedOn);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        var (command, errors) = RecordDevelopmentRequest.Parse(document.RootElement, relation, today);
+        return errors.Any
+            ? (null, string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value.Select(m => $"{(e.Key == "sources" || e.Key.StartsWith("sources[") ? "source" : e.Key)}: {m}"))))
+            : (command, null);
+    }
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? Buffer;
+
+    private static string Name(GdeltActor actor) => actor.Name.Length > 0 ? actor.Name : actor.Code;
+
+    private static RowOutcome Reject(long line, string reason) => new(null, new RejectedRow(line, reason));
+}

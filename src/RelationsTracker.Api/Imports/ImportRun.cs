@@ -1,0 +1,46 @@
+namespace RelationsTracker.Api.Imports;
+
+/// <summary>
+/// One import and how far it got: a Marten document, written in the same transaction as each batch of its
+/// developments, so its counts are exactly what is committed, and any node can answer GET /api/imports/{id}.
+/// </summary>
+public sealed record ImportRun
+{
+    public const string Running = "running";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+    /// <summary>At most this many rejected rows are kept with their line and reason; all are counted.</summary>
+    public const int MaxRejectionsKept = 500;
+
+    public Guid Id { get; init; }
+    public string Format { get; init; } = "";
+    public bool Atomic { get; init; }
+    /// <summary>The file's name as given (CLI) or "upload".</summary>
+    public string Source { get; init; } = "";
+    public long Bytes { get; init; }
+    /// <summary>Rows per batch and writers per batch, fixed when the import starts so that a resumed import forms the
+    /// same batches and shares (0 in imports stored before: the settings then).</summary>
+    public int BatchSize { get; init; }
+    public int Writers { get; init; }
+
+    public string Status { get; init; } = Running;
+    /// <summary>"validating" (the first pass of an atomic import: nothing is written) or "recording".</summary>
+    public string Phase { get; init; } = "recording";
+    public long RowsRead { get; init; }
+    public long Recorded { get; init; }
+    public long AlreadyImported { get; init; }
+    public long Rejected { get; init; }
+    public IReadOnlyList<RejectedRow> Rejections { get; init; } = [];
+    /// <summary>Why the import failed as a whole (atomic with bad rows, a bad file, the service stopping).</summary>
+    public string? Failure { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    public ImportRun Reject(RejectedRow row) => this with
+    {
+        Rejected = Rejected + 1,
+        Rejections = Rejections.Count < MaxRejectionsKept ? [.. Rejections, row] : Rejections,
+    };
+}

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Api.Imports;
+
+public sealed record RejectedRow(long Line, string Reason);

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Api.Relations.Replaying;
+
+public sealed record ContributorView(Guid Id, string Type, string OccurredOn, decimal Contribution);

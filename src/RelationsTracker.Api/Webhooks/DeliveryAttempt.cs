@@ -1,0 +1,3 @@
+namespace RelationsTracker.Api.Webhooks;
+
+public sealed record DeliveryAttempt(DateTimeOffset At, int? StatusCode, string? Error, double Milliseconds);

@@ -1,0 +1,30 @@
+namespace RelationsTracker.Developments;
+
+/// <summary>A development as it counts at some moment of recorded time (see <see cref="Development.AsKnownAt"/>).</summary>
+public sealed record DevelopmentFacts(
+    Guid Id,
+    DevelopmentType Type,
+    OccurrenceDate OccurredOn,
+    string Actor,
+    Significance Significance,
+    string Summary,
+    string? Agreement,
+    string? Title,
+    Mission? Mission,
+    DateTimeOffset RecordedAt,
+    long Version)
+{
+    public DateOnly EffectiveDate => OccurredOn.EffectiveDate;
+
+    /// <summary>Goldstein weight times the significance multiplier.</summary>
+    public double SignedWeight => Catalogue.Of(Type).Weight * Significance.Multiplier();
+
+    /// <summary>The order "latest" means in scoring.md: effective date, then recorded time, then stream order.</summary>
+    public static readonly IComparer<DevelopmentFacts> Chronological = Comparer<DevelopmentFacts>.Create((a, b) =>
+    {
+        var c = a.EffectiveDate.CompareTo(b.EffectiveDate);
+        if (c != 0) return c;
+        c = a.RecordedAt.CompareTo(b.RecordedAt);
+        return c != 0 ? c : a.Version.CompareTo(b.Version);
+    });
+}

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public enum DevelopmentStatus { NotYetRecorded, Recorded, Corrected, Retracted }

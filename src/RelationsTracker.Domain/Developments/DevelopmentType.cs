@@ -1,0 +1,35 @@
+namespace RelationsTracker.Developments;
+
+/// <summary>The 29 kinds of development the tracker records (scoring.md, "The catalogue").</summary>
+public enum DevelopmentType
+{
+    Statement,
+    Appeal,
+    IntentToCooperate,
+    Consultation,
+    OfficialVisit,
+    Negotiation,
+    DiplomaticCooperation,
+    Endorsement,
+    AgreementSigned,
+    AgreementRatified,
+    MissionOpened,
+    EconomicCooperation,
+    MilitaryCooperation,
+    IntelligenceSharing,
+    Aid,
+    Demand,
+    Criticism,
+    Accusation,
+    Rejection,
+    AgreementRejected,
+    Threat,
+    MilitaryThreat,
+    ForcePosture,
+    RelationsReduced,
+    AgreementSuspended,
+    MissionClosed,
+    Sanctions,
+    Coercion,
+    ArmedConflict,
+}

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record Retraction(DateTimeOffset RecordedAt, long Version, string Reason, IReadOnlyList<Source> Sources);

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public enum Significance { Low, Normal, High }

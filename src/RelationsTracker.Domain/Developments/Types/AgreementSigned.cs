@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record AgreementSigned : AgreementDevelopment { public override DevelopmentType Type => DevelopmentType.AgreementSigned; }

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record ArmedConflict : DevelopmentRecorded { public override DevelopmentType Type => DevelopmentType.ArmedConflict; }

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record Coercion : DevelopmentRecorded { public override DevelopmentType Type => DevelopmentType.Coercion; }

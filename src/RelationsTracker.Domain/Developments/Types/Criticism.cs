@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record Criticism : DevelopmentRecorded { public override DevelopmentType Type => DevelopmentType.Criticism; }

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record Demand : DevelopmentRecorded { public override DevelopmentType Type => DevelopmentType.Demand; }

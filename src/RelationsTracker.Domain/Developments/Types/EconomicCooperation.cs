@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record EconomicCooperation : DevelopmentRecorded { public override DevelopmentType Type => DevelopmentType.EconomicCooperation; }

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record Endorsement : DevelopmentRecorded { public override DevelopmentType Type => DevelopmentType.Endorsement; }

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record ForcePosture : DevelopmentRecorded { public override DevelopmentType Type => DevelopmentType.ForcePosture; }

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record IntelligenceSharing : DevelopmentRecorded { public override DevelopmentType Type => DevelopmentType.IntelligenceSharing; }

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record Threat : DevelopmentRecorded { public override DevelopmentType Type => DevelopmentType.Threat; }

@@ -1,0 +1,3 @@
+namespace RelationsTracker.Scoring;
+
+public enum Direction { Warming, Stable, Cooling }

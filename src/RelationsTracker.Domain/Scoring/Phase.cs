@@ -1,0 +1,3 @@
+namespace RelationsTracker.Scoring;
+
+public enum Phase { Hostile, Strained, Neutral, Cordial, Close }

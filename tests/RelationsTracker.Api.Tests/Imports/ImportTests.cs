@@ -1,0 +1,463 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
+using RelationsTracker.Api.Tests.Infrastructure;
+using RelationsTracker.Developments;
+using RelationsTracker.Importing;
+
+namespace RelationsTracker.Api.Tests;
+
+/// <summary>POST /api/imports and GET /api/imports/{id}: GDELT 2.0 events files and CSV rows (docs/import.md).</summary>
+public class ImportTests(TrackerApp app) : TrackerTest(app)
+{
+    private static readonly string RealGdeltFile = Path.Combine(AppContext.BaseDirectory, "Data", "20161013151500.export.CSV");
+
+    [Fact]
+    public async Task The_real_GDELT_file_imports_the_rows_of_mapped_actors_and_reports_the_others_and_a_second_import_records_nothing()
+    {
+        // A database of its own: GDELT event ids name the developments, so this file can be imported once per database.
+        string[] countries = ["TUR", "GRC", "IRQ", "SYR", "RUS", "SAU", "ISR"];
+        var settings = countries.Select((c, i) => (c, i))
+            .SelectMany(x => new[] { ($"Tracker:Imports:Actors:{x.i}:Country", x.c), ($"Tracker:Imports:Actors:{x.i}:Actor", x.c), ($"Tracker:Imports:Actors:{x.i}:Name", $"Country {x.c}") })
+            .ToDictionary(x => x.Item1, x => x.Item2);
+        await using var host = TrackerApp.HostOn(await App.CreateDatabaseAsync(), settings: settings);
+        var client = TrackerApp.ClientFor(host);
+        Assert.False(await EventTableAnalyzedOnAsync(host));
+
+        var first = await ImportAsync(client, await File.ReadAllBytesAsync(RealGdeltFile), "?format=gdelt");
+        // A new database's first import gives the event table its statistics, rather than waiting for autovacuum.
+        Assert.True(await EventTableAnalyzedOnAsync(host));
+
+        // Worked out independently from the file (a script over its columns): of 3,566 rows, 40 have two
+        // different mapped actors and a CAMEO code with a catalogue type; 470 have a code with none, 3,040 an
+        // actor outside the table, 16 the same actor twice.
+        Assert.Equal("completed", first["status"]!.GetValue<string>());
+        Assert.Equal(3566, first["rowsRead"]!.GetValue<long>());
+        Assert.Equal(40, first["recorded"]!.GetValue<long>());
+        Assert.Equal(3526, first["rejected"]!.GetValue<long>());
+        Assert.Equal(0, first["alreadyImported"]!.GetValue<long>());
+        var rejections = first["rejections"]!.AsArray();
+        Assert.Equal(ImportRunMaxKept, rejections.Count);
+        Assert.True(first["rejectionsTruncated"]!.GetValue<bool>());
+        Assert.Equal("Actor1 (none) has no country code, so the actor mapping cannot name it", Reason(rejections, 1));
+        Assert.Equal("CAMEO 110 has no catalogue type (by its code, its base code 110 or its root code 11)", Reason(rejections, 26));
+
+        // Mapped developments read back through the API: TURGOV threatens IRQGOV (130) on 2016-10-13.
+        var threat = await GetJsonOnAsync(client, $"/api/relations/TUR/IRQ/developments/{ImportedDevelopment.IdOfGdeltEvent("588607643")}");
+        Assert.Equal("Threat", threat["type"]!.GetValue<string>());
+        Assert.Equal("130", threat["cameo"]!.GetValue<string>());
+        Assert.Equal("TUR", threat["actor"]!.GetValue<string>());
+        Assert.Equal("2016-10-13", threat["occurredOn"]!.GetValue<string>());
+        Assert.Equal("normal", threat["significance"]!.GetValue<string>());
+        Assert.StartsWith("RECEP TAYYIP ERDOGAN → IRAQI: Threaten (CAMEO 130, GDELT event 588607643)", threat["summary"]!.GetValue<string>());
+        var source = threat["sources"]![0]!;
+        Assert.StartsWith("http", source["url"]!.GetValue<string>());
+        Assert.Equal("2016-10-13", source["publishedOn"]!.GetValue<string>());
+        // 0256 (appeal for ...) counts as its root 02, Appeal; 055 (apologize) as 05, DiplomaticCooperation.
+        Assert.Equal("Appeal", (await GetJsonOnAsync(client, $"/api/relations/TUR/IRQ/developments/{ImportedDevelopment.IdOfGdeltEvent("588607630")}"))["type"]!.GetValue<string>());
+        Assert.Equal("DiplomaticCooperation", (await GetJsonOnAsync(client, $"/api/relations/RUS/TUR/developments/{ImportedDevelopment.IdOfGdeltEvent("588607636")}"))["type"]!.GetValue<string>());
+        // The relation's state counts them: SAU~TUR has 12, three of them Turkish visits.
+        var saudi = await GetJsonOnAsync(client, "/api/relations/SAU/TUR?asOf=2016-12-31");
+        Assert.Equal(12, saudi["developmentCount"]!.GetValue<int>());
+        Assert.Equal(3, saudi["visitsLast365Days"]!.GetValue<int>());
+        // Mapped actors were created with the table's names.
+        var actors = await GetJsonArrayOnAsync(client, "/api/actors");
+        Assert.Contains(actors, a => a!["id"]!.GetValue<string>() == "SAU" && a["name"]!.GetValue<string>() == "Country SAU");
+
+        var events = await EventCountOnAsync(host);
+        var again = await ImportAsync(client, await File.ReadAllBytesAsync(RealGdeltFile), "?format=gdelt");
+        Assert.Equal("completed", again["status"]!.GetValue<string>());
+        Assert.Equal(0, again["recorded"]!.GetValue<long>());
+        Assert.Equal(40, again["alreadyImported"]!.GetValue<long>());
+        Assert.Equal(events, await EventCountOnAsync(host));
+
+        // The file as GDELT publishes it, zipped, is the same file.
+        var zipped = await ImportAsync(client, Pack("zip", ("20161013151500.export.CSV", await File.ReadAllBytesAsync(RealGdeltFile))), "?format=gdelt");
+        Assert.Equal("completed", zipped["status"]!.GetValue<string>());
+        Assert.Equal(3566, zipped["rowsRead"]!.GetValue<long>());
+        Assert.Equal(40, zipped["alreadyImported"]!.GetValue<long>());
+        Assert.Equal(3526, zipped["rejected"]!.GetValue<long>());
+        Assert.Equal(events, await EventCountOnAsync(host));
+    }
+
+    [Theory]
+    [InlineData("zip")]
+    [InlineData("gzip")]
+    public async Task A_zipped_or_gzipped_file_imports_as_the_file_inside(string packing)
+    {
+        var (a, b) = await CreateRelationAsync();
+        var rows = Encoding.UTF8.GetBytes(
+            $"relation,type,occurredOn,actor,summary,source\n{a}~{b},Aid,2024-03-01,{a},Aid,https://example.org/1\n{a}~{b},Demand,2024-03-02,{b},A demand,https://example.org/2\n");
+
+        var imported = await ImportAsync(Client, Pack(packing, ("rows.csv", rows)), "?format=csv");
+
+        Assert.Equal("completed", imported["status"]!.GetValue<string>());
+        Assert.Equal(2, imported["recorded"]!.GetValue<long>());
+        Assert.Equal(2, (await GetJsonAsync($"/api/relations/{a}/{b}"))["developmentCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_zip_of_two_files_or_a_broken_zip_is_a_400_and_records_nothing()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var rows = Encoding.UTF8.GetBytes($"relation,type,occurredOn,actor,summary,source\n{a}~{b},Aid,2024-03-01,{a},Aid,https://example.org/1\n");
+
+        var two = await ExpectProblemAsync(await PostImportAsync(Client, Pack("zip", ("a.csv", rows), ("b.csv", rows)), "?format=csv"), HttpStatusCode.BadRequest, "body");
+        Assert.Contains("The zip file holds 2 files", two["errors"]!["body"]![0]!.GetValue<string>());
+        var zip = Pack("zip", ("rows.csv", rows));
+        await ExpectProblemAsync(await PostImportAsync(Client, zip[..(zip.Length / 2)], "?format=csv"), HttpStatusCode.BadRequest, "body");
+
+        Assert.Equal(0, (await GetJsonAsync($"/api/relations/{a}/{b}"))["developmentCount"]!.GetValue<int>());
+    }
+
+    private const int ImportRunMaxKept = 500;
+
+    [Fact]
+    public async Task Gdelt_actors_map_through_markers_unknown_ones_are_created_and_rows_that_cannot_map_are_reported_by_line()
+    {
+        var east = NewActorId("LBE");
+        var turkey = NewActorId("TRK");
+        await using var host = TrackerApp.HostOn(App.ConnectionString, settings: new Dictionary<string, string>
+        {
+            ["Tracker:Imports:Actors:0:Country"] = "TUR", ["Tracker:Imports:Actors:0:Actor"] = turkey, ["Tracker:Imports:Actors:0:Name"] = "Turkey",
+            ["Tracker:Imports:Actors:1:Country"] = "LBY", ["Tracker:Imports:Actors:1:Actor"] = east, ["Tracker:Imports:Actors:1:Name"] = "Eastern Libyan authorities",
+            ["Tracker:Imports:Actors:1:Markers:0"] = "HAFTAR", ["Tracker:Imports:Actors:1:Markers:1"] = "BENGHAZI",
+        });
+        var client = TrackerApp.ClientFor(host);
+        var ids = Enumerable.Range(0, 6).Select(_ => NewGdeltId()).ToArray();
+        var file = string.Join("\n",
+            GdeltRow(ids[0], "20250825", ("TURMIL", "TURKEY", "TUR", ""), ("LBYMIL", "KHALIFA HAFTAR", "LBY", ""), "0622"), // line 1: MilitaryCooperation by base 062
+            GdeltRow(ids[1], "20250404", ("LBY", "BENGHAZI", "LBY", ""), ("TURGOV", "ANKARA", "TUR", ""), "042"),            // line 2: a visit by the east
+            GdeltRow(ids[2], "20250404", ("LBY", "TRIPOLI", "LBY", ""), ("TURGOV", "ANKARA", "TUR", ""), "042"),             // line 3: LBY without a marker
+            GdeltRow(ids[3], "20250404", ("TURGOV", "ANKARA", "TUR", ""), ("TURMIL", "TURKEY", "TUR", ""), "042"),           // line 4: the same actor twice
+            GdeltRow(ids[4], "20250404", ("TURGOV", "ANKARA", "TUR", ""), ("LBYMIL", "HAFTAR", "LBY", ""), "1823"),          // line 5: CAMEO 18 has no type
+            "too\tfew\tcolumns",                                                                                              // line 6
+            GdeltRow(ids[5], "20991231", ("TURGOV", "ANKARA", "TUR", ""), ("LBYMIL", "HAFTAR", "LBY", ""), "040"));          // line 7: after today
+
+        var result = await ImportAsync(client, Encoding.UTF8.GetBytes(file), "?format=gdelt");
+
+        Assert.Equal(2, result["recorded"]!.GetValue<long>());
+        Assert.Equal(5, result["rejected"]!.GetValue<long>());
+        var rejections = result["rejections"]!.AsArray();
+        Assert.Equal([3L, 4L, 5L, 6L, 7L], rejections.Select(r => r!["line"]!.GetValue<long>()));
+        Assert.Contains("Actor1 TRIPOLI (LBY) of country LBY is not in the actor mapping", Reason(rejections, 3));
+        Assert.Equal($"both actors map to {turkey}; a relation needs two different actors", Reason(rejections, 4));
+        Assert.StartsWith("CAMEO 1823 has no catalogue type", Reason(rejections, 5));
+        Assert.Contains("not the 61 of a GDELT 2.0 event row", Reason(rejections, 6));
+        Assert.StartsWith("occurredOn: '2099-12-31' is after today", Reason(rejections, 7));
+
+        var visit = await GetJsonOnAsync(client, $"/api/relations/{turkey}/{east}/developments/{ImportedDevelopment.IdOfGdeltEvent(ids[1])}");
+        Assert.Equal("OfficialVisit", visit["type"]!.GetValue<string>());
+        Assert.Equal(east, visit["actor"]!.GetValue<string>());
+        var state = await GetJsonOnAsync(client, $"/api/relations/{east}/{turkey}?asOf=2025-09-01");
+        Assert.Equal(2, state["developmentCount"]!.GetValue<int>());
+        Assert.Equal(1, state["military"]!["activitiesLast365Days"]!.GetValue<int>());
+        Assert.Equal(1, state["visitsLast365Days"]!.GetValue<int>());
+        var actors = await GetJsonArrayOnAsync(client, "/api/actors");
+        Assert.Contains(actors, a => a!["id"]!.GetValue<string>() == east && a["name"]!.GetValue<string>() == "Eastern Libyan authorities");
+    }
+
+    [Fact]
+    public async Task Csv_rows_are_recorded_and_reads_see_them_at_once()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var csv = $"""
+            relation,type,occurredOn,actor,significance,summary,source
+            {a}~{b},OfficialVisit,2025-04-04,{b},high,"Visit to Ankara, with talks",https://example.org/visit
+            {b}~{a},MilitaryCooperation,2025-08-25,{a},,"Port call and ""Sea Wolf"" drill",Kathimerini print edition p. 3
+            {a}~{b},Consultation,2025-09,{a},low,"Talks
+            over two lines",https://example.org/talks
+            """;
+
+        var result = await ImportAsync(Client, Encoding.UTF8.GetBytes(csv), "?format=csv");
+
+        Assert.Equal("completed", result["status"]!.GetValue<string>());
+        Assert.Equal(3, result["recorded"]!.GetValue<long>());
+        Assert.Equal(0, result["rejected"]!.GetValue<long>());
+        var timeline = (await GetJsonAsync($"/api/relations/{a}/{b}/developments"))["developments"]!.AsArray();
+        Assert.Equal(["OfficialVisit", "MilitaryCooperation", "Consultation"], timeline.Select(d => d!["type"]!.GetValue<string>()));
+        var drill = await GetJsonAsync($"/api/relations/{a}/{b}/developments/{timeline[1]!["id"]!.GetValue<string>()}");
+        Assert.Equal("Port call and \"Sea Wolf\" drill", drill["summary"]!.GetValue<string>());
+        Assert.Equal("normal", drill["significance"]!.GetValue<string>());
+        Assert.Equal("Kathimerini print edition p. 3", drill["sources"]![0]!["citation"]!.GetValue<string>());
+        var state = await GetJsonAsync($"/api/relations/{a}/{b}?asOf=2025-09-30");
+        Assert.Equal(3, state["developmentCount"]!.GetValue<int>());
+        Assert.Equal("2025-09", state["lastContact"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Bad_csv_rows_are_reported_with_their_lines_and_the_good_rows_still_go_in()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var missing = NewActorId("MIS");
+        var csv = $"""
+            relation,type,occurredOn,actor,summary,source
+            {a}~{b},Aid,2024-01-15,{a},Aid delivered,https://example.org/1
+            {a}~{b},Friendship,2024-01-16,{a},Not a type,https://example.org/2
+            {a}~{b},Aid,2024-02-30,{a},Not a date,https://example.org/3
+            {a}~{b},Aid,2024-01-17,TUR,Not an actor of the relation,https://example.org/4
+            {a}~{b},AgreementSigned,2024-01-18,{a},An agreement,https://example.org/5
+            {a}~{missing},Aid,2024-01-19,{a},An actor that does not exist,https://example.org/6
+            {a}~{b},Aid,2024-01-20,{a},,https://example.org/7
+            {a}~{b},Aid,2024-01-21,{a},Two fields short
+            {a}~{b},Negotiation,2024-01-22,{b},Talks,https://example.org/9
+            """;
+
+        var result = await ImportAsync(Client, Encoding.UTF8.GetBytes(csv), "?format=csv");
+
+        Assert.Equal("completed", result["status"]!.GetValue<string>());
+        Assert.Equal(9, result["rowsRead"]!.GetValue<long>());
+        Assert.Equal(2, result["recorded"]!.GetValue<long>());
+        Assert.Equal(7, result["rejected"]!.GetValue<long>());
+        var rejections = result["rejections"]!.AsArray();
+        Assert.Equal([3L, 4L, 5L, 6L, 7L, 8L, 9L], rejections.Select(r => r!["line"]!.GetValue<long>()).Order());
+        Assert.StartsWith("type: 'Friendship' is not a development type", Reason(rejections, 3));
+        Assert.StartsWith("occurredOn: '2024-02-30' is not a date", Reason(rejections, 4));
+        Assert.StartsWith("actor: 'TUR' is not one of the relation's actors", Reason(rejections, 5));
+        Assert.StartsWith("type: AgreementSigned needs an agreement", Reason(rejections, 6));
+        Assert.Equal($"actor {missing} does not exist; create it with PUT /api/actors/{missing} first", Reason(rejections, 7));
+        Assert.StartsWith("summary:", Reason(rejections, 8));
+        Assert.Equal("has 5 fields; the header has 6", Reason(rejections, 9));
+        var timeline = (await GetJsonAsync($"/api/relations/{a}/{b}/developments"))["developments"]!.AsArray();
+        Assert.Equal(["Aid", "Negotiation"], timeline.Select(d => d!["type"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Atomic_records_nothing_when_one_row_is_bad_and_everything_when_none_is()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var good = $"{a}~{b},Aid,2024-03-01,{a},Aid,https://example.org/1\n{a}~{b},Demand,2024-03-02,{b},A demand,https://example.org/2\n";
+        var header = "relation,type,occurredOn,actor,summary,source\n";
+        var before = await App.EventCountAsync();
+
+        var refused = await ImportAsync(Client, Encoding.UTF8.GetBytes(header + good + $"{a}~{b},Aid,2099-01-01,{a},In the future,https://example.org/3\n"), "?format=csv&atomic=true");
+
+        Assert.Equal("failed", refused["status"]!.GetValue<string>());
+        Assert.True(refused["atomic"]!.GetValue<bool>());
+        Assert.Equal(0, refused["recorded"]!.GetValue<long>());
+        Assert.Equal(1, refused["rejected"]!.GetValue<long>());
+        Assert.Equal(4, refused["rejections"]![0]!["line"]!.GetValue<long>());
+        Assert.Equal("atomic: 1 of 3 rows were rejected, so nothing was recorded", refused["failure"]!.GetValue<string>());
+        Assert.Equal(before, await App.EventCountAsync());
+
+        var accepted = await ImportAsync(Client, Encoding.UTF8.GetBytes(header + good), "?format=csv&atomic=true");
+        Assert.Equal("completed", accepted["status"]!.GetValue<string>());
+        Assert.Equal(2, accepted["recorded"]!.GetValue<long>());
+        Assert.Equal(2, accepted["rowsRead"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task The_answer_is_202_with_where_to_follow_the_import_and_the_import_shows_its_progress()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var rows = new StringBuilder("relation,type,occurredOn,actor,summary,source\n");
+        for (var i = 0; i < 5000; i++) rows.Append($"{a}~{b},Consultation,{new DateOnly(2000, 1, 1).AddDays(i % 9000):yyyy-MM-dd},{a},Talks {i},https://example.org/{i}\n");
+
+        var response = await PostImportAsync(Client, Encoding.UTF8.GetBytes(rows.ToString()), "?format=csv");
+
+        await ExpectStatusAsync(response, HttpStatusCode.Accepted);
+        var accepted = (await ReadJsonAsync(response)).AsObject();
+        var id = accepted["id"]!.GetValue<string>();
+        Assert.Equal($"/api/imports/{id}", response.Headers.Location?.OriginalString);
+        Assert.Equal("csv", accepted["format"]!.GetValue<string>());
+        Assert.False(accepted["atomic"]!.GetValue<bool>());
+
+        var seen = new List<long>();
+        JsonObject progress;
+        do
+        {
+            progress = await GetJsonAsync($"/api/imports/{id}");
+            seen.Add(progress["recorded"]!.GetValue<long>());
+            await Task.Delay(20);
+        } while (progress["status"]!.GetValue<string>() == "running");
+
+        Assert.Equal("completed", progress["status"]!.GetValue<string>());
+        Assert.Equal(5000, progress["rowsRead"]!.GetValue<long>());
+        Assert.Equal(5000, progress["recorded"]!.GetValue<long>());
+        Assert.Equal(seen.Order(), seen); // counts only grow
+        Assert.NotNull(progress["finishedAt"]);
+        Assert.True(progress["elapsedSeconds"]!.GetValue<double>() > 0);
+        Assert.True(progress["rowsPerSecond"]!.GetValue<double>() > 0);
+        Assert.Equal(5000, (await GetJsonAsync($"/api/relations/{a}/{b}"))["developmentCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_import_needs_the_key_like_every_write()
+    {
+        using var anonymous = new HttpClient(App.Server.CreateHandler()) { BaseAddress = Client.BaseAddress };
+        var response = await anonymous.PostAsync("/api/imports?format=csv", new StringContent("relation,type,occurredOn,actor,summary,source\n"));
+        await ExpectProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("?format=xml", "text/csv", "relation,type,occurredOn,actor,summary,source\n", "format")]
+    [InlineData("?format=csv&format=gdelt", "text/csv", "relation,type,occurredOn,actor,summary,source\n", "format")]
+    [InlineData("", "application/octet-stream", "relation,type,occurredOn,actor,summary,source\n", "format")]
+    [InlineData("?format=csv&atomic=maybe", "text/csv", "relation,type,occurredOn,actor,summary,source\n", "atomic")]
+    [InlineData("?format=csv", "text/csv", "", "body")]
+    [InlineData("?format=csv", "text/csv", "relation,type,when,actor,summary,source\n", "body")]
+    [InlineData("?format=csv", "text/csv", "relation,type,actor,summary,source\n", "body")]
+    [InlineData("?format=gdelt", "text/csv", "relation,type,occurredOn,actor,summary,source\n", "body")]
+    [InlineData("", "text/tab-separated-values", "1\t2\t3\n", "body")]
+    public async Task Bad_parameters_or_a_file_that_is_not_the_format_are_a_400_and_change_nothing(string query, string contentType, string body, string field)
+    {
+        var before = await App.EventCountAsync();
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+
+        var response = await Client.PostAsync($"/api/imports{query}", content);
+
+        await ExpectProblemAsync(response, HttpStatusCode.BadRequest, field);
+        Assert.Equal(before, await App.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task The_format_may_come_from_the_content_type()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes($"relation,type,occurredOn,actor,summary,source\n{a}~{b},Aid,2024-03-01,{a},Aid,https://example.org/1\n"));
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
+        var response = await Client.PostAsync("/api/imports", content);
+        await ExpectStatusAsync(response, HttpStatusCode.Accepted);
+        var done = await WaitAsync(Client, response.Headers.Location!.OriginalString);
+        Assert.Equal(1, done["recorded"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task An_unknown_import_is_a_404_and_a_malformed_id_a_400()
+    {
+        await ExpectProblemAsync(await Client.GetAsync($"/api/imports/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        await ExpectProblemAsync(await Client.GetAsync("/api/imports/not-an-id"), HttpStatusCode.BadRequest, "id");
+    }
+
+    [Fact]
+    public async Task A_post_after_an_import_into_the_same_relation_is_recorded_after_the_imported_developments()
+    {
+        var (a, b) = await CreateRelationAsync();
+        // The writer now holds this relation's state as of version 1.
+        await RecordAsync(a, b, Development("Consultation", "2024-01-10", a));
+
+        var imported = await ImportAsync(Client, Encoding.UTF8.GetBytes(
+            $"relation,type,occurredOn,actor,summary,source\n{a}~{b},Aid,2024-03-01,{a},Aid,https://example.org/1\n{a}~{b},Demand,2024-03-02,{b},A demand,https://example.org/2\n"), "?format=csv");
+        Assert.Equal(2, imported["recorded"]!.GetValue<long>());
+
+        var after = await RecordAsync(a, b, Development("Negotiation", "2024-04-01", b));
+        Assert.Equal(4, after["version"]!.GetValue<long>());
+        var timeline = (await GetJsonAsync($"/api/relations/{a}/{b}/developments"))["developments"]!.AsArray();
+        Assert.Equal(4, timeline.Count);
+        var recordedAt = timeline.Select(d => DateTimeOffset.Parse(d!["recordedAt"]!.GetValue<string>())).ToList();
+        Assert.True(recordedAt[3] > recordedAt[2] && recordedAt[2] > recordedAt[1] && recordedAt[1] > recordedAt[0], string.Join(", ", recordedAt));
+    }
+
+    [Fact]
+    public async Task Imported_developments_are_not_notified_one_by_one_but_the_next_notification_counts_them()
+    {
+        var (a, b) = await CreateRelationAsync();
+        await using var sse = await SseClient.ConnectAsync(Client, $"/api/notifications?relation={a}~{b}");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+
+        // Two armed conflicts today, high: the relation turns hostile without a notification.
+        var imported = await ImportAsync(Client, Encoding.UTF8.GetBytes(
+            $"relation,type,occurredOn,actor,significance,summary,source\n{a}~{b},ArmedConflict,{today},{a},high,Clashes,https://example.org/1\n{a}~{b},ArmedConflict,{today},{b},high,More clashes,https://example.org/2\n"), "?format=csv");
+        Assert.Equal(2, imported["recorded"]!.GetValue<long>());
+        await sse.ExpectNothingAsync(TimeSpan.FromSeconds(1));
+
+        var posted = await RecordAsync(a, b, Development("Statement", today, a));
+        var message = Assert.Single(await sse.TakeAsync(1));
+        Assert.Equal("development-recorded", message.Event);
+        Assert.Equal(posted["id"]!.GetValue<string>(), message.Data["developmentId"]!.GetValue<string>());
+        Assert.Equal("hostile", message.Data["phase"]!.GetValue<string>()); // it counts the imported conflicts
+        await sse.ExpectNothingAsync(TimeSpan.FromMilliseconds(500)); // and no phase change: the import made it
+    }
+
+    [Fact]
+    public async Task Imported_developments_are_stored_under_event_type_names_of_their_own_and_read_back_as_their_catalogue_types()
+    {
+        var (a, b) = await CreateRelationAsync();
+        await RecordAsync(a, b, Development("OfficialVisit", "2024-01-10", a));
+        var imported = await ImportAsync(Client, Encoding.UTF8.GetBytes(
+            $"relation,type,occurredOn,actor,summary,source\n{a}~{b},Aid,2024-03-01,{a},Aid,https://example.org/1\n{a}~{b},OfficialVisit,2024-03-02,{b},A visit,https://example.org/2\n"), "?format=csv");
+        Assert.Equal(2, imported["recorded"]!.GetValue<long>());
+
+        // The notification subscription asks PostgreSQL for the catalogue's own names only, so it is never handed
+        // the imported ones (Importing/ImportedEventType).
+        await using var session = App.Store.QuerySession();
+        var names = await session.QueryAsync<string>("select type from tracker.mt_events where stream_id = ? order by version", $"{a}~{b}");
+        Assert.Equal(["official_visit", "imported_aid", "imported_official_visit"], names);
+
+        // Marten reads them back as their catalogue types, through the row's .NET type.
+        var stream = await session.Events.FetchStreamAsync($"{a}~{b}");
+        Assert.Equal([typeof(OfficialVisit), typeof(Aid), typeof(OfficialVisit)], stream.Select(e => e.Data.GetType()));
+    }
+
+    // Helpers
+
+    /// <summary>The files zipped together, or the one file gzipped.</summary>
+    private static byte[] Pack(string packing, params (string Name, byte[] Content)[] files)
+    {
+        var packed = new MemoryStream();
+        if (packing == "gzip")
+        {
+            using var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true);
+            gzip.Write(Assert.Single(files).Content);
+        }
+        else
+        {
+            using var zip = new System.IO.Compression.ZipArchive(packed, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var (name, content) in files)
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(content);
+            }
+        }
+        return packed.ToArray();
+    }
+
+    private static string NewGdeltId() => Random.Shared.NextInt64(1_000_000_000_000, 9_000_000_000_000).ToString();
+
+    private static string GdeltRow(string id, string sqlDate, (string Code, string Name, string Country, string Group) actor1,
+        (string Code, string Name, string Country, string Group) actor2, string eventCode)
+    {
+        var f = new string[61];
+        Array.Fill(f, "");
+        f[0] = id;
+        f[1] = sqlDate;
+        (f[5], f[6], f[7], f[8]) = actor1;
+        (f[15], f[16], f[17], f[18]) = actor2;
+        f[26] = eventCode;
+        f[27] = eventCode.Length > 3 ? eventCode[..3] : eventCode;
+        f[28] = eventCode[..2];
+        f[59] = sqlDate + "151500";
+        f[60] = $"https://example.org/news/{id}";
+        return string.Join('\t', f);
+    }
+
+    private static string Reason(JsonArray rejections, long line, int nth = 0, string? startsWith = null) =>
+        rejections.Where(r => startsWith is null ? r!["line"]!.GetValue<long>() == line : r!["reason"]!.GetValue<string>().StartsWith(startsWith))
+            .Skip(nth).Select(r => r!["reason"]!.GetValue<string>()).First();
+
+    private static async Task<JsonArray> GetJsonArrayOnAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        await ExpectStatusAsync(response, HttpStatusCode.OK);
+        return (await ReadJsonAsync(response)).AsArray();
+    }
+
+    /// <summary>Whether PostgreSQL has statistics for the event table (Importer: the daemon's reads are planned from them).</summary>
+    private static async Task<bool> EventTableAnalyzedOnAsync(WebApplicationFactory<Program> host)
+    {
+        var store = (Marten.IDocumentStore)host.Services.GetService(typeof(Marten.IDocumentStore))!;
+        await using var session = store.QuerySession();
+        return (await session.QueryAsync<bool>(
+            "select coalesce(last_analyze, last_autoanalyze) is not null from pg_stat_user_tables where relid = 'tracker.mt_events'::regclass"))[0];
+    }
+
+    private static async Task<long> EventCountOnAsync(WebApplicationFactory<Program> host)
+    {
+        var store = (Marten.IDocumentStore)host.Services.GetService(typeof(Marten.IDocumentStore))!;
+        await using var session = store.QuerySession();
+        return (await session.QueryAsync<long>("select count(*) from tracker.mt_events where stream_id <> 'mt_tombstone'"))[0];
+    }
+}

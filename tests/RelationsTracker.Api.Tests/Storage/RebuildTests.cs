@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using RelationsTracker.Api.Relations.Replaying;
+using RelationsTracker.Api.Tests.Infrastructure;
+using RelationsTracker.Relations;
+
+namespace RelationsTracker.Api.Tests;
+
+/// <summary>Rebuilding every projection from the event log changes no answer.</summary>
+public class RebuildTests(TrackerApp app) : TrackerTest(app)
+{
+    [Fact]
+    public async Task Answers_after_rebuilding_every_projection_equal_the_answers_before()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var visit = await RecordAsync(a, b, Development("OfficialVisit", "2025-04-04", a, "high"));
+        await RecordAsync(a, b, Development("AgreementSigned", "2019-11-27", b, "high", agreement: "mou", title: "The MoU"));
+        var drill = await RecordAsync(a, b, Development("MilitaryCooperation", "2025-08-25", b));
+        await RecordAsync(a, b, Development("MissionOpened", "2025", a, mission: new { owner = a, kind = "embassy", city = "Ankara" }));
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{visit["id"]}/correction", new { reason = "r", type = "Negotiation" }), System.Net.HttpStatusCode.Created);
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{drill["id"]}/retraction", new { reason = "r" }), System.Net.HttpStatusCode.Created);
+        // And an imported one, stored under an event type name of its own (Importing/ImportedEventType).
+        var imported = await ImportAsync(Client, System.Text.Encoding.UTF8.GetBytes(
+            $"relation,type,occurredOn,actor,summary,source\n{a}~{b},Aid,2024-03-01,{a},Aid,https://example.org/aid\n"), "?format=csv");
+        Assert.Equal(1, imported["recorded"]!.GetValue<long>());
+
+        const string knownAt = "knownAt=2100-01-01T00:00:00Z";
+        string[] urls =
+        [
+            $"/api/relations/{a}/{b}?asOf=2025-09-01&{knownAt}",
+            $"/api/relations/{a}/{b}?asOf=2020-01-01&{knownAt}&halfLifeDays=30",
+            $"/api/relations/{a}/{b}/developments?asOf=2025-09-01&{knownAt}",
+            $"/api/relations/{a}/{b}/developments/{visit["id"]}?asOf=2025-09-01&{knownAt}",
+            $"/api/relations/{a}/{b}/score?from=2019-01-01&to=2025-12-31&step=month&{knownAt}",
+        ];
+        var before = new List<JsonObject>();
+        foreach (var url in urls) before.Add(await GetJsonAsync(url));
+
+        var daemon = await App.Store.BuildProjectionDaemonAsync();
+        foreach (var projection in new[] { "Relation", "Development" })
+            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(2), CancellationToken.None);
+        // As a freshly started node would: nothing cached, everything read from the rebuilt documents.
+        App.Services.GetRequiredService<RelationTimelines>().Clear();
+
+        for (var i = 0; i < urls.Length; i++)
+        {
+            var after = await GetJsonAsync(urls[i]);
+            Assert.True(JsonNode.DeepEquals(before[i], after), $"{urls[i]}\nbefore: {before[i].ToJsonString()}\nafter:  {after.ToJsonString()}");
+        }
+        Assert.Equal(7, (await GetJsonAsync($"/api/relations/{a}/{b}?{knownAt}"))["version"]!.GetValue<long>());
+    }
+
+    /// <summary>
+    /// A rebuild reads the log a page at a time (500 events); a retraction or correction in a later page
+    /// must find the development its page did not record.
+    /// </summary>
+    [Fact]
+    public async Task A_rebuild_keeps_changes_made_pages_after_the_development_they_change()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var first = await RecordAsync(a, b, Development("OfficialVisit", "2020-01-15", a, "high", agreement: null));
+        var second = await RecordAsync(a, b, Development("AgreementSigned", "2020-02-01", b, agreement: "pact", title: "The pact"));
+        var writes = Enumerable.Range(0, 520).Select(i =>
+            RecordAsync(a, b, Development("Consultation", $"2021-{1 + i % 12:00}-{1 + i % 28:00}", i % 2 == 0 ? a : b)));
+        await Task.WhenAll(writes);
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{first["id"]}/retraction", new { reason = "r" }), System.Net.HttpStatusCode.Created);
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{second["id"]}/correction", new { reason = "r", occurredOn = "2020-03" }), System.Net.HttpStatusCode.Created);
+
+        const string knownAt = "knownAt=2100-01-01T00:00:00Z";
+        string[] urls =
+        [
+            $"/api/relations/{a}/{b}?asOf=2022-01-01&{knownAt}",
+            $"/api/relations/{a}/{b}/developments/{first["id"]}?{knownAt}",
+            $"/api/relations/{a}/{b}/developments/{second["id"]}?{knownAt}",
+        ];
+        var before = new List<JsonObject>();
+        foreach (var url in urls) before.Add(await GetJsonAsync(url));
+        Assert.Equal("Retracted", before[1]["status"]!.GetValue<string>(), ignoreCase: true);
+        var relationBefore = await LoadRelationAsync(a, b);
+
+        var daemon = await App.Store.BuildProjectionDaemonAsync();
+        foreach (var projection in new[] { "Relation", "Development" })
+            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(2), CancellationToken.None);
+        App.Services.GetRequiredService<RelationTimelines>().Clear();
+
+        for (var i = 0; i < urls.Length; i++)
+        {
+            var after = await GetJsonAsync(urls[i]);
+            Assert.True(JsonNode.DeepEquals(before[i], after), $"{urls[i]}\nbefore: {before[i].ToJsonString()}\nafter:  {after.ToJsonString()}");
+        }
+        // And the writers' document of the relation: its version, last recorded time and agreements.
+        Assert.Equal(JsonSerializer.Serialize(relationBefore), JsonSerializer.Serialize(await LoadRelationAsync(a, b)));
+        Assert.Equal(524, relationBefore!.StreamVersion);
+    }
+
+    private async Task<Relation?> LoadRelationAsync(string a, string b)
+    {
+        await using var session = App.Store.QuerySession();
+        return await session.LoadAsync<Relation>(RelationsTracker.Relations.RelationId.Of(a, b).ToString());
+    }
+}
