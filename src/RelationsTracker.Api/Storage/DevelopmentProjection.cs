@@ -53,6 +53,6 @@ public sealed class DevelopmentProjection : IProjection
         }
         if (changed.Count == 0) return;
         var table = _table ??= DevelopmentDocuments.TableOf(operations.DocumentStore);
-        operations.QueueOperation(new DevelopmentDocuments(table, operations.DocumentStore.Options.Serializer(), changed.Values));
+        DevelopmentDocuments.Queue(operations, table, changed.Values);
     }
 }
