@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using JasperFx;
 using Marten;
-using Marten.Exceptions;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
@@ -25,7 +23,6 @@ namespace RelationsTracker.Api.Relations;
 /// </summary>
 public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILogger<RelationWriter> logger)
 {
-    private const int MaxAttempts = 8;
     private const int MaxGroup = 100;
 
     private readonly ConcurrentDictionary<string, RelationQueue> _queues = new(StringComparer.Ordinal);
@@ -91,7 +88,7 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
 
     private async Task CommitGroupAsync(RelationId relation, RelationQueue queue, List<PendingWrite> group)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var committed = await RelationStream.CommitAsync(async _ =>
         {
             var session = queue.Session ??= store.IdentitySession();
             try
@@ -101,22 +98,22 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
                 queue.Known = after;
                 queue.ForgetAllButRelation();
                 for (var i = 0; i < group.Count; i++) group[i].Result.TrySetResult(answers[i].Result);
-                return;
-            }
-            catch (Exception e) when (IsConcurrencyConflict(e) || e is DocumentAlreadyExistsException)
-            {
-                // Another node wrote to the relation (or stored the same Idempotency-Key) first:
-                // read it again and decide the whole group again on what is there now.
-                await queue.ForgetAsync();
-                logger.LogDebug("Concurrent write to {Relation}; deciding {Count} writes again (attempt {Attempt})", relation, group.Count, attempt);
             }
             catch
             {
+                // Whatever happened, what this session holds may not be what is stored.
                 await queue.ForgetAsync();
                 throw;
             }
-        }
-        foreach (var write in group) write.Result.TrySetResult(Problems.Contention());
+        }, (_, attempt) =>
+        {
+            // Another node wrote to the relation (or stored the same Idempotency-Key) first: the group is decided
+            // again on what is there now.
+            logger.LogDebug("Concurrent write to {Relation}; deciding {Count} writes again (attempt {Attempt})", relation, group.Count, attempt);
+            return Task.CompletedTask;
+        });
+        if (!committed)
+            foreach (var write in group) write.Result.TrySetResult(Problems.Contention());
     }
 
     /// <param name="known">The relation as this node's last commit left it, or null to read it from the store.</param>
@@ -183,11 +180,7 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
             answers.Add(new GroupAnswer(new SerializedJsonResult(StatusCodes.Status201Created, body, created.Location), Saves: true));
         }
 
-        if (appended.Count > 0)
-        {
-            var events = session.Events.Append(relation.ToString(), version, appended.Select(a => a.Data).ToArray()).Events;
-            for (var i = 0; i < events.Count; i++) events[i].Timestamp = appended[i].RecordedAt;
-        }
+        if (appended.Count > 0) RelationStream.Append(session, relation.ToString(), known.Version, appended);
         return (answers, new KnownState(state));
     }
 
@@ -195,13 +188,6 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
         earlier.Fingerprint == conditions.Fingerprint
             ? new SerializedJsonResult(earlier.StatusCode, earlier.Body, earlier.Location, replayed: true)
             : Problems.IdempotencyKeyReused();
-
-    /// <summary>
-    /// Another write got there first: the stream moved past the version we decided on
-    /// (<see cref="ConcurrencyException"/>), or two first writes raced to start it.
-    /// </summary>
-    internal static bool IsConcurrencyConflict(Exception e) =>
-        e is ConcurrencyException or ExistingStreamIdCollisionException || e.InnerException is ConcurrencyException;
 
     private sealed class RelationQueue
     {

@@ -86,8 +86,8 @@ public static class EventStore
     /// <summary>
     /// How events and documents are written as JSON (also the benchmark's bare store, so both write the same events).
     /// Absent fields are left out rather than written as null: every stored type's absent value is null, so
-    /// nothing reads differently, and events and documents are smaller (an imported development's document
-    /// went from 735 to 639 bytes stored), which PostgreSQL parses, stores and logs once per row.
+    /// nothing reads differently, and events and documents are smaller, which PostgreSQL parses, stores and logs once
+    /// per row (docs/performance.md, import step 7).
     /// </summary>
     public static void UseTrackerJson(StoreOptions opts) =>
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,

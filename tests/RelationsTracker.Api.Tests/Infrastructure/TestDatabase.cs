@@ -170,7 +170,7 @@ public sealed class TestDatabase : IAsyncDisposable
             if (OperatingSystem.IsWindows())
                 throw new PlatformNotSupportedException("throwaway clusters are made on Linux and macOS only");
             var bin = FindBinDirectory() ?? throw new InvalidOperationException(
-                "no initdb and pg_ctl in /usr/lib/postgresql/*/bin, in pg_config --bindir or on the PATH");
+                "scripts/postgres.sh bindir found no initdb and pg_ctl (in /usr/lib/postgresql/*/bin, pg_config --bindir or the PATH)");
 
             // PostgreSQL refuses to run as root; as root, the cluster belongs to and runs as 'postgres'.
             var asRoot = Environment.IsPrivilegedProcess;
@@ -317,43 +317,24 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         /// <summary>
-        /// The folder with initdb and pg_ctl: Debian/Ubuntu's /usr/lib/postgresql/&lt;version&gt;/bin (newest first),
-        /// else pg_config --bindir, else the PATH (Homebrew, other distributions).
+        /// The folder with initdb and pg_ctl, as <c>scripts/postgres.sh bindir</c> finds it (the one search, shared with
+        /// ./run.sh and ./bench.sh); null when it finds none.
         /// </summary>
         private static string? FindBinDirectory()
         {
-            static bool HasServer(string? dir) =>
-                dir is not null && File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl"));
-
-            var debian = Directory.Exists("/usr/lib/postgresql")
-                ? Directory.GetDirectories("/usr/lib/postgresql")
-                    .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var version) ? version : 0)
-                    .Select(d => Path.Combine(d, "bin"))
-                : [];
-            var fromPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
-            if (debian.FirstOrDefault(HasServer) is { } found) return found;
-            var pgConfig = PgConfigBinDirectory();
-            return HasServer(pgConfig) ? pgConfig : fromPath.FirstOrDefault(HasServer);
-        }
-
-        private static string? PgConfigBinDirectory()
-        {
-            try
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "RelationsTracker.sln"))) root = root.Parent;
+            if (root is null) return null;
+            using var process = Process.Start(new ProcessStartInfo(Path.Combine(root.FullName, "scripts", "postgres.sh"), ["bindir"])
             {
-                using var process = Process.Start(new ProcessStartInfo("pg_config", ["--bindir"])
-                {
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                });
-                if (process is null) return null;
-                var output = process.StandardOutput.ReadToEnd().Trim();
-                process.WaitForExit();
-                return process.ExitCode == 0 && output.Length > 0 ? output : null;
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return null; // no pg_config
-            }
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            });
+            if (process is null) return null;
+            var output = process.StandardOutput.ReadToEnd().Trim();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0 && output.Length > 0 ? output.Split('\n')[^1] : null;
         }
 
         private static int FreePort()

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Marten;
+using Microsoft.Extensions.Options;
+using RelationsTracker.Api.Actors;
+using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Relations;
+using RelationsTracker.Developments;
+using RelationsTracker.Importing;
+using RelationsTracker.Relations;
+
+namespace RelationsTracker.Api.Imports;
+
+/// <summary>
+/// Records a batch of an import: the mapped actors it needs first, then its relations shared between writers, each
+/// share in one transaction through <see cref="RelationStream"/> with the share's marker (<see cref="ImportShare"/>).
+/// </summary>
+internal sealed class ImportShareWriter(Importer importer, HashSet<string> actorsThatExist, CancellationToken ct)
+{
+    public async Task<ImportRun> RecordAsync(ImportRun run, long batch, List<ImportCandidate> candidates, Dictionary<string, Actor> toCreate)
+    {
+        // The mapped actors the batch needs first, so that every share of it finds them.
+        if (toCreate.Count > 0)
+        {
+            await using var session = importer.Store.LightweightSession();
+            foreach (var actor in toCreate.Values) session.Store(actor);
+            await session.SaveChangesAsync(ct);
+            foreach (var id in toCreate.Keys) actorsThatExist.Add(id);
+        }
+
+        // Each relation always goes to the same writer, so its developments are appended in file order; by a hash
+        // that is the same in every process, so a resumed import forms the same shares.
+        var writers = (uint)run.Writers;
+        var shares = candidates.GroupBy(c => ShareOf(c.Relation.ToString(), writers));
+        var recorded = await Task.WhenAll(shares.Select(share => RecordShareAsync(run.Id, ImportShare.IdOf(run.Id, batch, share.Key), share.ToList())));
+
+        run = run with
+        {
+            Recorded = run.Recorded + recorded.Sum(r => r.Recorded),
+            AlreadyImported = run.AlreadyImported + recorded.Sum(r => r.Already),
+            UpdatedAt = importer.Clock.GetUtcNow(),
+        };
+        await importer.SaveAsync(run, ct);
+        return run;
+    }
+
+    /// <summary>FNV-1a of the relation's id: stable across processes, unlike string.GetHashCode.</summary>
+    private static int ShareOf(string relation, uint writers)
+    {
+        var hash = 2166136261u;
+        foreach (var c in relation) hash = (hash ^ c) * 16777619u;
+        return (int)(hash % writers);
+    }
+
+    /// <summary>
+    /// Records one writer's share of a batch in one transaction: the developments not yet recorded, appended to their
+    /// relations, with the share's marker; a share whose marker is there was recorded before the import was cut short.
+    /// </summary>
+    private async Task<(int Recorded, int Already)> RecordShareAsync(Guid runId, string shareId, List<ImportCandidate> candidates)
+    {
+        (int Recorded, int Already) result = default;
+        var committed = await RelationStream.CommitAsync(async _ =>
+        {
+            // An identity map: the inline projection folds onto the Relation documents read below, not reading them again.
+            await using var session = importer.Store.IdentitySession();
+            // The relations' versions first, then what is recorded: a transaction that records some of these rows
+            // in between then fails this one's version check, and the share is decided again on what it wrote.
+            var keys = candidates.Select(c => c.Relation.ToString()).Distinct().ToArray();
+            var relations = (await session.LoadManyAsync<Relation>(ct, keys)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+            if (await session.LoadAsync<ImportShare>(shareId, ct) is { } done)
+            {
+                result = (done.Recorded, done.Already);
+                return;
+            }
+            var ids = candidates.Select(c => c.Event.DevelopmentId).Distinct().ToArray();
+            var existing = (await session.Query<Development>().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
+
+            // The new developments, by relation, in file order; a row repeated in the batch counts once.
+            var byRelation = new Dictionary<string, List<ImportCandidate>>(StringComparer.Ordinal);
+            var already = 0;
+            foreach (var candidate in candidates)
+            {
+                if (!existing.Add(candidate.Event.DevelopmentId))
+                {
+                    already++;
+                    continue;
+                }
+                var key = candidate.Relation.ToString();
+                if (!byRelation.TryGetValue(key, out var list)) byRelation[key] = list = [];
+                list.Add(candidate);
+            }
+            if (byRelation.Count == 0)
+            {
+                result = (0, already);
+                return;
+            }
+
+            var now = importer.Clock.GetUtcNow();
+            foreach (var (key, list) in byRelation)
+            {
+                relations.TryGetValue(key, out var relation);
+                var recordedAt = relation?.LastRecordedAt ?? DateTimeOffset.MinValue;
+                var events = list.Select(c => ((object)c.Event, recordedAt = Relation.NextRecordedAt(recordedAt, now))).ToList();
+                foreach (var e in RelationStream.Append(session, key, relation?.StreamVersion ?? 0, events))
+                    e.EventTypeName = ImportedEventType.NameFor(e.EventTypeName);
+            }
+            var recorded = byRelation.Values.Sum(l => l.Count);
+            session.Store(new ImportShare(shareId, runId, recorded, already));
+            await session.SaveChangesAsync(ct);
+            result = (recorded, already);
+        }, (_, attempt) =>
+        {
+            // Another writer moved one of the relations first: read them again and decide this share again.
+            importer.Logger.LogDebug("Import {Id}: a relation moved while a batch was written; trying again (attempt {Attempt})", runId, attempt);
+            return Task.CompletedTask;
+        });
+        return committed
+            ? result
+            : throw new InvalidOperationException($"The relations of a batch kept changing while it was written ({RelationStream.MaxAttempts} attempts); nothing more of that batch was recorded");
+    }
+}
