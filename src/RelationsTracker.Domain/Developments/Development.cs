@@ -74,6 +74,18 @@ public sealed record Development
     /// </summary>
     public DevelopmentFacts? AsKnownAt(DateTimeOffset knownAt) => IsRetractedAt(knownAt) ? null : FieldsKnownAt(knownAt);
 
+    /// <summary>The developments known at <paramref name="knownAt"/>, with corrections applied, in chronological order.</summary>
+    public static IReadOnlyList<DevelopmentFacts> KnownAt(IEnumerable<Development> developments, DateTimeOffset knownAt)
+    {
+        var known = new List<DevelopmentFacts>();
+        foreach (var development in developments)
+        {
+            if (development.AsKnownAt(knownAt) is { } facts) known.Add(facts);
+        }
+        known.Sort(DevelopmentFacts.Chronological);
+        return known;
+    }
+
     /// <summary>Its fields as corrected by <paramref name="knownAt"/>, retracted or not; null when not yet recorded.</summary>
     public DevelopmentFacts? FieldsKnownAt(DateTimeOffset knownAt)
     {
@@ -82,13 +94,7 @@ public sealed record Development
         foreach (var correction in Corrections.OrderBy(c => c.RecordedAt).ThenBy(c => c.Version))
         {
             if (correction.RecordedAt > knownAt) break;
-            facts = facts with
-            {
-                Type = correction.Type ?? facts.Type,
-                OccurredOn = correction.OccurredOn ?? facts.OccurredOn,
-                Significance = correction.Significance ?? facts.Significance,
-                Summary = correction.Summary ?? facts.Summary,
-            };
+            facts = facts.CorrectedBy(correction);
         }
         return facts;
     }

@@ -16,6 +16,15 @@ public sealed record DevelopmentFacts(
 {
     public DateOnly EffectiveDate => OccurredOn.EffectiveDate;
 
+    /// <summary>The fields a correction names replace these; those it leaves out stay (the one place a correction is applied).</summary>
+    public DevelopmentFacts CorrectedBy(Correction correction) => this with
+    {
+        Type = correction.Type ?? Type,
+        OccurredOn = correction.OccurredOn ?? OccurredOn,
+        Significance = correction.Significance ?? Significance,
+        Summary = correction.Summary ?? Summary,
+    };
+
     /// <summary>Goldstein weight times the significance multiplier.</summary>
     public double SignedWeight => Catalogue.Of(Type).Weight * Significance.Multiplier();
 

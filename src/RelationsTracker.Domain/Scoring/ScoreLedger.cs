@@ -45,19 +45,11 @@ public sealed class ScoreLedger
         switch (e)
         {
             case DevelopmentRecorded recorded:
-                var facts = new DevelopmentFacts(recorded.DevelopmentId, recorded.Type, recorded.OccurredOn, recorded.Actor,
-                    recorded.Significance, recorded.Summary, (recorded as AgreementDevelopment)?.Agreement,
-                    (recorded as AgreementDevelopment)?.Title, (recorded as MissionDevelopment)?.Mission, recordedAt, version);
+                var facts = Development.Recorded("", recorded, recordedAt, version).FieldsKnownAt(recordedAt)!;
                 Put(facts);
                 return facts;
             case DevelopmentCorrected corrected when Remove(corrected.DevelopmentId) is { } old:
-                var fixedFacts = old with
-                {
-                    Type = corrected.Type ?? old.Type,
-                    OccurredOn = corrected.OccurredOn ?? old.OccurredOn,
-                    Significance = corrected.Significance ?? old.Significance,
-                    Summary = corrected.Summary ?? old.Summary,
-                };
+                var fixedFacts = old.CorrectedBy(Correction.Of(recordedAt, version, corrected));
                 Put(fixedFacts);
                 return fixedFacts;
             case DevelopmentRetracted retracted:
@@ -67,7 +59,7 @@ public sealed class ScoreLedger
         }
     }
 
-    /// <summary>raw at the end of asOf, as <see cref="RelationScoring.Raw"/> defines it.</summary>
+    /// <summary>raw at the end of asOf, as scoring.md defines it.</summary>
     public double Raw(DateOnly asOf, int halfLifeDays)
     {
         var raw = 0.0;

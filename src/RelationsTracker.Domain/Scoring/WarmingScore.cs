@@ -1,3 +1,5 @@
+using RelationsTracker.Developments;
+
 namespace RelationsTracker.Scoring;
 
 /// <summary>The warming score of scoring.md: decayed Goldstein weights, squashed into −100..+100.</summary>
@@ -18,6 +20,10 @@ public static class WarmingScore
 
     public static double Contribution(double signedWeight, DateOnly effectiveDate, DateOnly asOf, int halfLifeDays) =>
         signedWeight * Decay(asOf.DayNumber - effectiveDate.DayNumber, halfLifeDays);
+
+    /// <summary>The contribution of one development to the score at <paramref name="asOf"/> (0 before it takes effect).</summary>
+    public static double ContributionAt(DevelopmentFacts d, DateOnly asOf, int halfLifeDays) =>
+        d.EffectiveDate > asOf ? 0 : Contribution(d.SignedWeight, d.EffectiveDate, asOf, halfLifeDays);
 
     public static double Score(double raw) => 100 * Math.Tanh(raw / 25);
 

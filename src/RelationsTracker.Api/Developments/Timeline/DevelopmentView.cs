@@ -34,7 +34,7 @@ public sealed record DevelopmentView(
         if (development.FieldsKnownAt(view.KnownAt) is not { } facts) return null;
         var status = development.StatusAt(view.KnownAt);
         var entry = Catalogue.Of(facts.Type);
-        var contribution = status == DevelopmentStatus.Retracted ? 0 : RelationScoring.ContributionAt(facts, view.AsOf, view.HalfLifeDays);
+        var contribution = status == DevelopmentStatus.Retracted ? 0 : WarmingScore.ContributionAt(facts, view.AsOf, view.HalfLifeDays);
         var retraction = development.Retraction is { } r && r.RecordedAt <= view.KnownAt
             ? new RetractionView(r.RecordedAt.UtcDateTime, r.Reason, r.Sources.Select(SourceView.Of).ToList())
             : null;

@@ -34,7 +34,7 @@ public sealed class RelationTimeline
         _developments = developments;
         Version = version;
         LastChangedAt = lastChangedAt;
-        _latest = new Lazy<TimelineIndex>(() => TimelineIndex.Build(RelationScoring.KnownAt(_developments.Values, DateTimeOffset.MaxValue)));
+        _latest = new Lazy<TimelineIndex>(() => TimelineIndex.Build(Development.KnownAt(_developments.Values, DateTimeOffset.MaxValue)));
         _changes = new Lazy<long[]>(() => _developments.Values
             .SelectMany(d => d.Corrections.Select(c => c.RecordedAt).Append(d.RecordedAt).Append(d.Retraction?.RecordedAt ?? d.RecordedAt))
             .Select(t => t.UtcTicks).Distinct().Order().ToArray());
@@ -65,7 +65,7 @@ public sealed class RelationTimeline
         var cut = at >= 0 ? changes[at] : ~at == 0 ? long.MinValue : changes[~at - 1];
         if (_past.TryGetValue(cut, out var index)) return index;
         if (_past.Count >= PastIndexesKept) _past.Clear();
-        return _past[cut] = TimelineIndex.Build(RelationScoring.KnownAt(_developments.Values, knownAt));
+        return _past[cut] = TimelineIndex.Build(Development.KnownAt(_developments.Values, knownAt));
     }
 
     public RelationReading Read(PointOfView view) => KnownAt(view.KnownAt).Read(view.AsOf, view.HalfLifeDays);

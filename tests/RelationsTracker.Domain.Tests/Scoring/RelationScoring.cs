@@ -1,25 +1,17 @@
 using RelationsTracker.Developments;
+using RelationsTracker.Scoring;
 
-namespace RelationsTracker.Scoring;
+namespace RelationsTracker.Domain.Tests;
 
 /// <summary>
-/// scoring.md as pure functions over the developments known at some knownAt, sorted by
+/// The oracle: scoring.md as pure functions over the developments known at some knownAt, sorted by
 /// <see cref="DevelopmentFacts.Chronological"/>. The straightforward reading of the spec: linear in the
-/// number of developments. It is the reference the fast timeline index is tested against.
+/// number of developments. The production engine (TimelineIndex) is tested against it; nothing outside the tests uses it.
 /// </summary>
 public static class RelationScoring
 {
-    /// <summary>The developments known at <paramref name="knownAt"/>, with corrections applied, in chronological order.</summary>
-    public static IReadOnlyList<DevelopmentFacts> KnownAt(IEnumerable<Development> developments, DateTimeOffset knownAt)
-    {
-        var known = new List<DevelopmentFacts>();
-        foreach (var development in developments)
-        {
-            if (development.AsKnownAt(knownAt) is { } facts) known.Add(facts);
-        }
-        known.Sort(DevelopmentFacts.Chronological);
-        return known;
-    }
+    public static IReadOnlyList<DevelopmentFacts> KnownAt(IEnumerable<Development> developments, DateTimeOffset knownAt) =>
+        Development.KnownAt(developments, knownAt);
 
     public static double Raw(IReadOnlyList<DevelopmentFacts> known, DateOnly asOf, int halfLifeDays)
     {
@@ -63,11 +55,9 @@ public static class RelationScoring
             return new ScorePoint(date, raw, WarmingScore.Score(raw));
         }).ToList();
 
-    /// <summary>The contribution of one development to the score at <paramref name="asOf"/> (0 before it takes effect).</summary>
-    public static double ContributionAt(DevelopmentFacts d, DateOnly asOf, int halfLifeDays) =>
-        d.EffectiveDate > asOf ? 0 : WarmingScore.Contribution(d.SignedWeight, d.EffectiveDate, asOf, halfLifeDays);
+    public static double ContributionAt(DevelopmentFacts d, DateOnly asOf, int halfLifeDays) => WarmingScore.ContributionAt(d, asOf, halfLifeDays);
 
-    public const int TopContributorCount = 5;
+    public const int TopContributorCount = TimelineIndex.TopContributorCount;
 
     /// <summary>
     /// By |contribution| as reported (3 decimals) descending, then effective date descending; then, for a
