@@ -19,9 +19,7 @@ namespace RelationsTracker.Bench;
 /// </summary>
 public static class ImportBench
 {
-    private const int Countries = 16;
     private const int Batch = 2000;
-    private static readonly string[] Codes = ["010", "0111", "020", "0256", "036", "040", "042", "043", "046", "051", "057", "061", "062", "070", "100", "111", "112", "120", "130", "1382", "150", "160", "166", "170", "190"];
 
     public static async Task RunAsync(BenchOptions options, IDocumentStore store, string run)
     {
@@ -30,17 +28,17 @@ public static class ImportBench
         try
         {
             var generating = Stopwatch.StartNew();
-            await GenerateAsync(file, rows, run);
+            await GdeltFileGenerator.WriteAsync(file, rows, run);
             Console.WriteLine($"generated {rows:N0} GDELT rows ({new FileInfo(file).Length / 1e6:N0} MB) in {generating.Elapsed.TotalSeconds:N1} s: {file}");
 
             var results = new List<(string What, long Rows, double Seconds, string Note)>();
 
             // 1. The import, through the API as users run it.
             var settings = new Dictionary<string, string>();
-            for (var i = 0; i < Countries; i++)
+            for (var i = 0; i < GdeltFileGenerator.Countries; i++)
             {
-                settings[$"Tracker__Imports__Actors__{i}__Country"] = Country(i);
-                settings[$"Tracker__Imports__Actors__{i}__Actor"] = $"{Country(i)}-{run}";
+                settings[$"Tracker__Imports__Actors__{i}__Country"] = GdeltFileGenerator.Country(i);
+                settings[$"Tracker__Imports__Actors__{i}__Actor"] = $"{GdeltFileGenerator.Country(i)}-{run}";
             }
             await using (var api = await ApiProcess.StartAsync(options, settings))
             {
@@ -50,7 +48,7 @@ public static class ImportBench
                 // without tiering); a small file first, so the timed import measures importing, as on a running service.
                 var warmUpFile = file + ".warm-up";
                 var warmUpRows = options.ImportWarmUpRows;
-                await GenerateAsync(warmUpFile, warmUpRows, run, firstId: 800_000_000_000L);
+                await GdeltFileGenerator.WriteAsync(warmUpFile, warmUpRows, run, firstId: 800_000_000_000L);
                 var warmUp = Stopwatch.StartNew();
                 try { await ImportAsync(http, warmUpFile, api.ProcessId, warmUpRows); }
                 finally { File.Delete(warmUpFile); }
@@ -138,44 +136,10 @@ public static class ImportBench
         return (state, uploaded);
     }
 
-    private static string Country(int i) => $"Q{(char)('A' + i / 26)}{(char)('A' + i % 26)}";
-
-    /// <summary>GDELT 2.0 rows: random pairs of the mapped countries, CAMEO codes that map, dates over 2000–2025.</summary>
-    private static async Task GenerateAsync(string path, int rows, string run, long firstId = 900_000_000_000L)
-    {
-        var random = new Random(rows);
-        // GLOBALEVENTIDs of this run's own, so a run against a database that earlier runs filled (ConnectionStrings__Marten
-        // set) imports its rows rather than finding them already imported.
-        firstId += Convert.ToInt64(run, 16) % 1_000_000 * 1_000_000L;
-        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-        var f = new string[61];
-        for (var i = 0; i < rows; i++)
-        {
-            Array.Fill(f, "");
-            var a = random.Next(Countries);
-            var b = (a + 1 + random.Next(Countries - 1)) % Countries;
-            var day = new DateOnly(2000, 1, 1).AddDays(random.Next(0, 9490));
-            var code = Codes[random.Next(Codes.Length)];
-            f[0] = (firstId + i).ToString();
-            f[1] = day.ToString("yyyyMMdd");
-            f[2] = day.ToString("yyyyMM");
-            f[3] = day.Year.ToString();
-            (f[5], f[6], f[7]) = (Country(a) + "GOV", $"COUNTRY {Country(a)}", Country(a));
-            (f[15], f[16], f[17]) = (Country(b), $"COUNTRY {Country(b)}", Country(b));
-            f[25] = "1";
-            (f[26], f[27], f[28]) = (code, code[..3], code[..2]);
-            f[30] = "1.0";
-            (f[31], f[32], f[33]) = ("3", "1", "3");
-            f[59] = day.ToString("yyyyMMdd") + "151500";
-            f[60] = $"https://news.example.org/{run.ToLowerInvariant()}/{i}";
-            await writer.WriteLineAsync(string.Join('\t', f));
-        }
-    }
-
     /// <summary>The file's developments as the import makes them, under actors of their own (<paramref name="suffix"/>) and new ids.</summary>
     private static IEnumerable<List<(string Stream, DevelopmentRecorded Event, ImportCandidate Row)>> Batches(string file, string run, string suffix)
     {
-        var mapping = ActorMapping.Create(Enumerable.Range(0, Countries).Select(i => new ActorRule { Country = Country(i), Actor = $"{Country(i)}-{run}{suffix}" })).Mapping!;
+        var mapping = ActorMapping.Create(Enumerable.Range(0, GdeltFileGenerator.Countries).Select(i => new ActorRule { Country = GdeltFileGenerator.Country(i), Actor = $"{GdeltFileGenerator.Country(i)}-{run}{suffix}" })).Mapping!;
         using var reader = new StreamReader(file);
         var batch = new List<(string, DevelopmentRecorded, ImportCandidate)>(Batch);
         foreach (var row in ImportRows.Read(ImportFormat.Gdelt, reader, mapping, DateOnly.FromDateTime(DateTime.UtcNow)))

@@ -7,11 +7,3 @@ namespace RelationsTracker.Bench;
 
 /// <summary>The relation as Marten's live aggregation folds it from the whole stream: the baseline reads are compared to.</summary>
 public sealed record LiveRelation(string Id, Relation State);
-
-public sealed class LiveRelationAggregation : SingleStreamProjection<LiveRelation, string>
-{
-    public override LiveRelation? Evolve(LiveRelation? snapshot, string id, IEvent e) =>
-        e.Data is IDevelopmentEvent
-            ? new LiveRelation(id, Relation.Fold(snapshot?.State, id, e.Data, e.Timestamp, e.Version))
-            : snapshot;
-}

@@ -26,7 +26,7 @@ public static class TwoNodeBench
 
         // 1. One relation, 8 writers (4 per node), 2 SSE clients per node.
         var relation = await Loader.CreateRelationAsync(store, clients[0], $"TNA-{run}", $"TNB-{run}");
-        await using (var sse = await Followers.ConnectAsync(clients.SelectMany(c => new[] { c, c }), relation))
+        await using (var sse = await SseFollowers.ConnectAsync(clients.SelectMany(c => new[] { c, c }), relation))
         {
             // The single-node figures are of a warm service (the notifications phase runs last); so are these. The first
             // seconds of new processes (code generation, the JIT) are printed apart: that is the cold-start issue's.
@@ -47,7 +47,7 @@ public static class TwoNodeBench
         var survivor = 1 - killed;
         var failing = await Loader.CreateRelationAsync(store, clients[0], $"TNC-{run}", $"TND-{run}");
         (await clients[0].PostAsJsonAsync("/api/subscriptions", new { callbackUrl = receiver.Url, secret = "bench", relations = new[] { failing.ToString() } })).EnsureSuccessStatusCode();
-        await using (var sse = await Followers.ConnectAsync([clients[survivor]], failing))
+        await using (var sse = await SseFollowers.ConnectAsync([clients[survivor]], failing))
         {
             using var stopWriting = new CancellationTokenSource();
             var sent = new ConcurrentDictionary<string, long>();
@@ -68,7 +68,7 @@ public static class TwoNodeBench
 
         // 3. SIGTERM with 50 SSE clients connected.
         var stopping = nodes[survivor];
-        var followers = await Followers.ConnectAsync(Enumerable.Repeat(clients[survivor], 50), failing);
+        var followers = await SseFollowers.ConnectAsync(Enumerable.Repeat(clients[survivor], 50), failing);
         var took = await stopping.TerminateAsync();
         Console.WriteLine($"SIGTERM with 50 SSE clients connected: the node exited in {took.TotalSeconds:N2} s");
         await followers.DisposeAsync();
@@ -126,145 +126,5 @@ public static class TwoNodeBench
             "select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and l.granted " +
             "and l.database = (select oid from pg_database where datname = current_database()) and l.objid = ?", (long)key);
         return names.Single();
-    }
-
-    /// <summary>SSE clients of one relation's development-recorded notifications, read with .NET's SseParser.</summary>
-    private sealed class Followers : IAsyncDisposable
-    {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly List<Task> _readers = [];
-        private readonly ConcurrentDictionary<string, ConcurrentBag<long>> _arrivals = new();
-        private int _clients;
-
-        public static async Task<Followers> ConnectAsync(IEnumerable<HttpClient> nodes, RelationId relation)
-        {
-            var followers = new Followers();
-            foreach (var http in nodes)
-            {
-                var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/notifications?relation={relation}&kinds=development-recorded"),
-                    HttpCompletionOption.ResponseHeadersRead, followers._stop.Token);
-                response.EnsureSuccessStatusCode();
-                followers._clients++;
-                followers._readers.Add(Task.Run(async () =>
-                {
-                    try
-                    {
-                        await using var stream = await response.Content.ReadAsStreamAsync(followers._stop.Token);
-                        await foreach (var item in SseParser.Create(stream).EnumerateAsync(followers._stop.Token))
-                        {
-                            var at = Stopwatch.GetTimestamp();
-                            if (item.Data.Length == 0) continue;
-                            var id = JsonNode.Parse(item.Data)!["developmentId"]!.GetValue<string>();
-                            followers._arrivals.GetOrAdd(id, _ => []).Add(at);
-                        }
-                    }
-                    catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException) { }
-                }));
-            }
-            return followers;
-        }
-
-        /// <summary>From each 201 to each client's arrival; throws if any client missed one, or got one twice.</summary>
-        public async Task<Latency> LatencyAsync(IReadOnlyDictionary<string, long> answered, TimeSpan within)
-        {
-            var deadline = DateTime.UtcNow + within;
-            while (DateTime.UtcNow < deadline && answered.Keys.Any(id => !_arrivals.TryGetValue(id, out var bag) || bag.Count < _clients))
-                await Task.Delay(50);
-            var samples = new List<double>();
-            foreach (var (id, at) in answered)
-            {
-                var arrivals = _arrivals.TryGetValue(id, out var bag) ? bag.ToList() : [];
-                if (arrivals.Count != _clients) throw new InvalidOperationException($"development {id} reached {arrivals.Count} of {_clients} clients");
-                samples.AddRange(arrivals.Select(r => Stopwatch.GetElapsedTime(at, r).TotalMilliseconds));
-            }
-            return Latency.Of(samples);
-        }
-
-        public void Forget(IEnumerable<string> ids)
-        {
-            foreach (var id in ids) _arrivals.TryRemove(id, out _);
-        }
-
-        /// <summary>When the first of these developments reached a client.</summary>
-        public async Task<long> FirstArrivalAsync(IEnumerable<string> ids, TimeSpan within)
-        {
-            var wanted = ids.ToList();
-            var deadline = DateTime.UtcNow + within;
-            while (DateTime.UtcNow < deadline)
-            {
-                var arrivals = wanted.Where(_arrivals.ContainsKey).SelectMany(id => _arrivals[id]).ToList();
-                if (arrivals.Count > 0) return arrivals.Min();
-                await Task.Delay(20);
-            }
-            throw new TimeoutException("no notification of a write made after the kill arrived");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            try { await Task.WhenAll(_readers); } catch { /* closing */ }
-        }
-    }
-
-    /// <summary>A webhook receiver on loopback that holds each delivery a while before its 200.</summary>
-    private sealed class WebhookReceiver : IAsyncDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly ConcurrentDictionary<string, long> _delivered = new();
-        private readonly Task _serving;
-
-        public string Url { get; }
-
-        private WebhookReceiver(TimeSpan hold)
-        {
-            var port = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            port.Start();
-            Url = $"http://127.0.0.1:{((IPEndPoint)port.LocalEndpoint).Port}/hook/";
-            port.Stop();
-            _listener.Prefixes.Add(Url);
-            _listener.Start();
-            _serving = Task.Run(async () =>
-            {
-                while (_listener.IsListening)
-                {
-                    HttpListenerContext context;
-                    try { context = await _listener.GetContextAsync(); } catch { return; }
-                    _ = Task.Run(async () =>
-                    {
-                        try
-                        {
-                            var body = await JsonNode.ParseAsync(context.Request.InputStream);
-                            await Task.Delay(hold);
-                            context.Response.StatusCode = 200;
-                            context.Response.Close();
-                            _delivered.TryAdd(body!["developmentId"]!.GetValue<string>(), Stopwatch.GetTimestamp());
-                        }
-                        catch { /* its sender died */ }
-                    });
-                }
-            });
-        }
-
-        public static WebhookReceiver Start(TimeSpan hold) => new(hold);
-
-        public bool Delivered(string id) => _delivered.ContainsKey(id);
-
-        /// <summary>When the last of these developments was delivered.</summary>
-        public async Task<long> AllDeliveredAsync(ICollection<string> ids, TimeSpan within)
-        {
-            var deadline = DateTime.UtcNow + within;
-            while (ids.Any(id => !_delivered.ContainsKey(id)))
-            {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{ids.Count(id => !_delivered.ContainsKey(id))} of {ids.Count} deliveries never came");
-                await Task.Delay(50);
-            }
-            return ids.Max(id => _delivered[id]);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _listener.Stop();
-            try { await _serving; } catch { /* stopping */ }
-        }
     }
 }

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Marten;
+using RelationsTracker.Developments;
+using RelationsTracker.Relations;
+
+namespace RelationsTracker.Bench;
+
+public static class Measure
+{
+    public static async Task<Latency> LatencyAsync(int count, Func<Task> operation)
+    {
+        for (var i = 0; i < Math.Min(10, count); i++) await operation(); // warm-up
+        var samples = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await operation();
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        return Latency.Of(samples);
+    }
+
+    public static async Task<Throughput> ThroughputAsync(int workers, int seconds, Func<int, Random, Task> operation)
+    {
+        var stop = Stopwatch.StartNew();
+        var until = TimeSpan.FromSeconds(seconds);
+        var samples = new List<double>[workers];
+        var done = 0L;
+        using var report = new CancellationTokenSource();
+        var reporter = Task.Run(async () =>
+        {
+            var last = 0L;
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), report.Token);
+                    var now = Interlocked.Read(ref done);
+                    Console.Error.WriteLine($"    {stop.Elapsed.TotalSeconds,5:N0} s: {(now - last) / 5.0:N0}/s");
+                    last = now;
+                }
+            }
+            catch (OperationCanceledException) { }
+        });
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
+        {
+            var random = new Random(worker * 7919 + seconds);
+            var mine = samples[worker] = [];
+            while (stop.Elapsed < until)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await operation(worker, random);
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                Interlocked.Increment(ref done);
+            }
+        }));
+        report.Cancel();
+        await reporter;
+        var elapsed = stop.Elapsed.TotalSeconds;
+        var all = samples.SelectMany(s => s).ToList();
+        return new Throughput(all.Count, elapsed, all.Count / elapsed, Latency.Of(all));
+    }
+}
