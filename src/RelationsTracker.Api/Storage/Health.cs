@@ -49,6 +49,8 @@ public static class Health
             Summary = summary,
             Tags = new HashSet<OpenApiTagReference> { new("Health") },
             Responses = responses,
+            // Open to all, said so: an empty requirement.
+            Security = [new OpenApiSecurityRequirement()],
         });
         return item;
     }

@@ -99,7 +99,12 @@ public sealed class DescribedMetadataProvider : IApiDescriptionProvider
 
     private static void SetProblem(ApiDescription description, int status, string? text = null)
     {
-        var type = status == StatusCodes.Status400BadRequest ? typeof(HttpValidationProblemDetails) : typeof(ProblemDetails);
+        var type = status switch
+        {
+            StatusCodes.Status400BadRequest => typeof(ValidationProblemAnswer),
+            StatusCodes.Status412PreconditionFailed => typeof(PreconditionFailedAnswer),
+            _ => typeof(ProblemAnswer),
+        };
         foreach (var existing in description.SupportedResponseTypes.Where(r => r.StatusCode == status).ToList())
             description.SupportedResponseTypes.Remove(existing);
         description.SupportedResponseTypes.Add(new ApiResponseType

@@ -28,6 +28,12 @@ public static class TrackerOpenApi
             // OpenAPI 3.0, not .NET 10's default 3.1: NSwag (the client generator, NJsonSchema underneath) reads 3.0's
             // "nullable: true" but not 3.1's type arrays (["string", "null"]), and every validator and generator knows 3.0.
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            // The problem bodies keep the names clients have known them by; the 412's is its own.
+            options.CreateSchemaReferenceId = type =>
+                type.Type == typeof(ProblemAnswer) ? "ProblemDetails"
+                : type.Type == typeof(ValidationProblemAnswer) ? "HttpValidationProblemDetails"
+                : type.Type == typeof(PreconditionFailedAnswer) ? "PreconditionFailedProblemDetails"
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 DescribeDocument(document);
@@ -46,6 +52,17 @@ public static class TrackerOpenApi
         });
     }
 
+    private static readonly Dictionary<string, string> TagDescriptions = new()
+    {
+        ["Developments"] = "What analysts record in a relation: developments, their corrections and retractions.",
+        ["Relations"] = "A relation's state and warming score at any date, as known at any moment.",
+        ["Actors"] = "The countries and factions relations are between.",
+        ["Notifications"] = "New developments and phase changes as Server-Sent Events.",
+        ["Subscriptions"] = "Webhooks: notifications POSTed to a callback, signed.",
+        ["Imports"] = "GDELT 2.0 and CSV files recorded in batches.",
+        ["Health"] = "Liveness and readiness, for load balancers and orchestrators.",
+    };
+
     public static void MapTrackerOpenApi(this WebApplication app) => app.MapOpenApi(Route);
 
     private static void DescribeDocument(OpenApiDocument document)
@@ -58,9 +75,9 @@ public static class TrackerOpenApi
                           "replay any relation to any date (asOf) as it was known at any moment (knownAt). " +
                           "Every error is an RFC 9457 problem details body (application/problem+json).",
         };
-        // The document says nothing of where it is served, so it is the same on every host (and the committed client
-        // does not drift with the test server's address): clients set their base address.
-        document.Servers = [];
+        // Relative to where the document is served, so it is the same on every host (and the committed client does
+        // not drift with the test server's address): clients set their base address.
+        document.Servers = [new OpenApiServer { Url = "/" }];
 
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -74,8 +91,27 @@ public static class TrackerOpenApi
         };
 
         Health.Describe(document);
+        NullableReferencesWithType(document);
         document.Tags ??= new HashSet<OpenApiTag>();
         document.Tags.Add(new OpenApiTag { Name = "Health" });
+        foreach (var tag in document.Tags) tag.Description ??= TagDescriptions.GetValueOrDefault(tag.Name ?? "");
+    }
+
+    /// <summary>
+    /// A nullable property of a described type comes out of ASP.NET Core as <c>oneOf: [{nullable}, {$ref}]</c>, whose
+    /// first branch is a "nullable" without a type, which OpenAPI 3.0 does not allow: it is said as a null object.
+    /// </summary>
+    private static void NullableReferencesWithType(OpenApiDocument document)
+    {
+        foreach (var schema in document.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
+        {
+            foreach (var property in schema.Properties?.Values.OfType<OpenApiSchema>() ?? [])
+            {
+                if (property.OneOf is not { Count: 2 } oneOf || !oneOf.OfType<OpenApiSchemaReference>().Any()) continue;
+                foreach (var none in oneOf.OfType<OpenApiSchema>().Where(o => o.Type == JsonSchemaType.Null))
+                    none.Type = JsonSchemaType.Object | JsonSchemaType.Null;
+            }
+        }
     }
 
     private static void DescribeOperation(OpenApiOperation operation, ApiDescription description, OpenApiDocument document)
