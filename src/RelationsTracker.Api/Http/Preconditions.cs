@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace RelationsTracker.Api.Http;
 
 /// <summary>
@@ -12,31 +14,27 @@ public sealed record IfMatch(IReadOnlyList<long> Versions, bool Any)
 
     public bool Matches(long currentVersion) => Any ? currentVersion > 0 : Versions.Contains(currentVersion);
 
-    /// <summary>Null and no error when absent; an error when it is not a list of entity tags.</summary>
+    /// <summary>Null and no error when absent; an error when it is not a list of entity tags (ASP.NET Core's parser).</summary>
     public static bool TryParse(string? header, out IfMatch? ifMatch, out string? error)
     {
         ifMatch = null;
         error = null;
         if (header is null) return true;
-        var text = header.Trim();
-        if (text == "*")
+        if (!EntityTagHeaderValue.TryParseStrictList([header], out var tags) || tags.Count == 0)
+        {
+            error = "If-Match must be * or a list of quoted entity tags, such as \"3\" (the relation's version from its ETag)";
+            return false;
+        }
+        if (tags.Any(t => t.Equals(EntityTagHeaderValue.Any)))
         {
             ifMatch = new IfMatch([], Any: true);
             return true;
         }
+        // A weak tag never matches under If-Match's strong comparison, but it is well-formed.
         var versions = new List<long>();
-        foreach (var raw in text.Split(','))
+        foreach (var tag in tags.Where(t => !t.IsWeak))
         {
-            var tag = raw.Trim();
-            // A weak tag never matches under If-Match's strong comparison, but it is well-formed.
-            var weak = tag.StartsWith("W/", StringComparison.Ordinal);
-            if (weak) tag = tag[2..];
-            if (tag.Length < 2 || tag[0] != '"' || tag[^1] != '"' || tag[1..^1].Contains('"'))
-            {
-                error = "If-Match must be * or a list of quoted entity tags, such as \"3\" (the relation's version from its ETag)";
-                return false;
-            }
-            if (!weak && long.TryParse(tag[1..^1], System.Globalization.NumberStyles.None, null, out var version)) versions.Add(version);
+            if (long.TryParse(tag.Tag.AsSpan(1, tag.Tag.Length - 2), System.Globalization.NumberStyles.None, null, out var version)) versions.Add(version);
         }
         ifMatch = new IfMatch(versions, Any: false);
         return true;
