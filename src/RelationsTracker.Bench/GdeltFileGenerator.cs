@@ -1,12 +1,4 @@
-using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
-using Marten;
-using Npgsql;
-using RelationsTracker.Api.Imports;
-using RelationsTracker.Developments;
-using RelationsTracker.Importing;
 
 namespace RelationsTracker.Bench;
 

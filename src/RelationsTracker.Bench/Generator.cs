@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using Marten;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
 

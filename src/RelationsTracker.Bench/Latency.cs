@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using Marten;
-using RelationsTracker.Developments;
-using RelationsTracker.Relations;
-
 namespace RelationsTracker.Bench;
 
 public sealed record Latency(int Count, double P50, double P95, double P99, double Mean)

@@ -1,6 +1,3 @@
-using JasperFx.Events;
-using Marten.Events.Aggregation;
-using RelationsTracker.Developments;
 using RelationsTracker.Relations;
 
 namespace RelationsTracker.Bench;

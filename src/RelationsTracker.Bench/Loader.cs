@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Marten;
-using RelationsTracker.Developments;
 using RelationsTracker.Relations;
 
 namespace RelationsTracker.Bench;

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text.Json.Nodes;
-using Marten;
-using Npgsql;
 using RelationsTracker.Relations;
 
 namespace RelationsTracker.Bench;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.ServerSentEvents;
 using System.Text.Json.Nodes;
 using Marten;
 using Npgsql;

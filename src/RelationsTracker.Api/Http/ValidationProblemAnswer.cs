@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace RelationsTracker.Api.Http;
 
 /// <summary>A 400's body, as the OpenAPI document describes it: <c>errors</c> names each bad field.</summary>

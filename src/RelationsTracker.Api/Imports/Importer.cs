@@ -1,13 +1,6 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Marten;
 using Microsoft.Extensions.Options;
-using RelationsTracker.Api.Actors;
-using RelationsTracker.Api.Http;
-using RelationsTracker.Api.Relations;
-using RelationsTracker.Developments;
-using RelationsTracker.Importing;
-using RelationsTracker.Relations;
 
 namespace RelationsTracker.Api.Imports;
 

@@ -1,7 +1,6 @@
 using JasperFx;
 using JasperFx.Events;
 using Marten;
-using Marten.Exceptions;
 
 namespace RelationsTracker.Api.Relations;
 

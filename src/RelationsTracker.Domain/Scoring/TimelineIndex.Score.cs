@@ -1,5 +1,3 @@
-using RelationsTracker.Developments;
-
 namespace RelationsTracker.Scoring;
 
 // The raw sums of the index, and when they report exactly as the reference's (see the remarks in TimelineIndex.cs).
