@@ -54,7 +54,7 @@ internal sealed class ImportShareWriter(Importer importer, HashSet<string> actor
     private async Task<(int Recorded, int Already)> RecordShareAsync(Guid runId, string shareId, List<ImportCandidate> candidates)
     {
         (int Recorded, int Already) result = default;
-        var committed = await RelationStream.CommitAsync(async _ =>
+        var committed = await RelationStream.CommitAsync(async () =>
         {
             // An identity map: the inline projection folds onto the Relation documents read below, not reading them again.
             await using var session = importer.Store.IdentitySession();
@@ -103,12 +103,9 @@ internal sealed class ImportShareWriter(Importer importer, HashSet<string> actor
             session.Store(new ImportShare(shareId, runId, recorded, already));
             await session.SaveChangesAsync(ct);
             result = (recorded, already);
-        }, (_, attempt) =>
-        {
-            // Another writer moved one of the relations first: read them again and decide this share again.
-            importer.Logger.LogDebug("Import {Id}: a relation moved while a batch was written; trying again (attempt {Attempt})", runId, attempt);
-            return Task.CompletedTask;
-        });
+        },
+        // Another writer moved one of the relations first: read them again and decide this share again.
+        attempt => importer.Logger.LogDebug("Import {Id}: a relation moved while a batch was written; trying again (attempt {Attempt})", runId, attempt));
         return committed
             ? result
             : throw new InvalidOperationException($"The relations of a batch kept changing while it was written ({RelationStream.MaxAttempts} attempts); nothing more of that batch was recorded");

@@ -27,21 +27,21 @@ public static class RelationStream
 
     /// <summary>
     /// Runs <paramref name="attempt"/> (decide, then commit) until it commits without a conflict, at most
-    /// <see cref="MaxAttempts"/> times, calling <paramref name="afterConflict"/> before each retry; false when every
-    /// attempt met one.
+    /// <see cref="MaxAttempts"/> times, telling <paramref name="conflicted"/> the number of each attempt that met one;
+    /// false when every attempt did.
     /// </summary>
-    public static async Task<bool> CommitAsync(Func<int, Task> attempt, Func<Exception, int, Task> afterConflict)
+    public static async Task<bool> CommitAsync(Func<Task> attempt, Action<int> conflicted)
     {
         for (var i = 1; i <= MaxAttempts; i++)
         {
             try
             {
-                await attempt(i);
+                await attempt();
                 return true;
             }
             catch (Exception e) when (IsConflict(e))
             {
-                await afterConflict(e, i);
+                conflicted(i);
             }
         }
         return false;

@@ -88,7 +88,7 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
 
     private async Task CommitGroupAsync(RelationId relation, RelationQueue queue, List<PendingWrite> group)
     {
-        var committed = await RelationStream.CommitAsync(async _ =>
+        var committed = await RelationStream.CommitAsync(async () =>
         {
             var session = queue.Session ??= store.IdentitySession();
             try
@@ -105,13 +105,10 @@ public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILo
                 await queue.ForgetAsync();
                 throw;
             }
-        }, (_, attempt) =>
-        {
-            // Another node wrote to the relation (or stored the same Idempotency-Key) first: the group is decided
-            // again on what is there now.
-            logger.LogDebug("Concurrent write to {Relation}; deciding {Count} writes again (attempt {Attempt})", relation, group.Count, attempt);
-            return Task.CompletedTask;
-        });
+        },
+        // Another node wrote to the relation (or stored the same Idempotency-Key) first: the group is decided again
+        // on what is there now.
+        attempt => logger.LogDebug("Concurrent write to {Relation}; deciding {Count} writes again (attempt {Attempt})", relation, group.Count, attempt));
         if (!committed)
             foreach (var write in group) write.Result.TrySetResult(Problems.Contention());
     }
