@@ -30,7 +30,7 @@ builder.Host.UseWolverine(opts =>
 });
 builder.Services.AddResourceSetupOnStartup();
 builder.Services.AddWolverineHttp();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = QueryProblems.Customize);
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddTrackerHealthChecks();
 builder.Services.AddWebhookHttpClient();
@@ -56,7 +56,8 @@ app.UseApiKeys();
 app.UseRateLimiter();
 app.UseDashboard();
 app.MapTrackerHealthChecks();
-app.MapWolverineEndpoints();
+// A query value that does not parse is a 400 naming it (QueryProblems), never the parameter's default.
+app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
 app.MapTrackerOpenApi();
 
 // "projections rebuild" and the other JasperFx/Marten commands run through here (docs/operations.md).

@@ -32,7 +32,7 @@ public static class ScoreChartEndpoint
     public static async Task<IResult> GetScoreChart(
         string a,
         string b,
-        HttpRequest request,
+        [AsParameters] ScoreChartQuery query,
         HttpResponse response,
         [FromServices] IQuerySession session,
         [FromServices] RouteRelation routes,
@@ -43,14 +43,11 @@ public static class ScoreChartEndpoint
         var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
         if (routeProblem is not null) return routeProblem;
 
-        var errors = new FieldErrors();
-        var asOf = ReadParameters.Date(request, "asOf", errors) ?? clock.Today();
+        var asOf = query.AsOf?.Value ?? clock.Today();
         var timeline = await timelines.GetAsync(session, relation, ct);
-        var (series, seriesErrors) = SeriesRequest.Read(request, clock, asOf,
+        var (series, errors) = SeriesRequest.Of(query, clock, asOf,
             (to, knownAt) => DefaultFrom(timeline.KnownAt(knownAt), to),
             DefaultStep);
-        foreach (var (field, messages) in seriesErrors.ToDictionary())
-            foreach (var message in messages) errors.Add(field, message);
         if (errors.Any) return errors.ToProblem();
 
         var known = timeline.KnownAt(series!.KnownAt);

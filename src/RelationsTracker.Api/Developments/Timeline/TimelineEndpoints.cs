@@ -26,7 +26,7 @@ public static class TimelineEndpoints
     public static async Task<IResult> GetTimeline(
         string a,
         string b,
-        HttpRequest request,
+        [AsParameters] TimelineQuery query,
         HttpResponse response,
         [FromServices] IQuerySession session,
         [FromServices] RouteRelation routes,
@@ -36,24 +36,22 @@ public static class TimelineEndpoints
     {
         var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
         if (routeProblem is not null) return routeProblem;
-        var (view, errors) = PointOfView.Read(request, clock);
-        var from = ReadParameters.Date(request, "from", errors);
-        var to = ReadParameters.Date(request, "to", errors);
-        if (from > to) errors.Add("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
-        if (errors.Any) return errors.ToProblem();
+        var view = query.View(clock);
+        var (from, to) = (query.From?.Value, query.To?.Value);
+        if (from > to) return Problems.Validation("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
 
         var timeline = await timelines.GetAsync(session, relation, ct);
         var entries = timeline.Developments
-            .Select(d => (d, facts: d.FieldsKnownAt(view!.KnownAt)))
+            .Select(d => (d, facts: d.FieldsKnownAt(view.KnownAt)))
             .Where(x => x.facts is not null
                         && (from is null || x.facts.EffectiveDate >= from)
                         && (to is null || x.facts.EffectiveDate <= to))
             .OrderBy(x => x.facts!, DevelopmentFacts.Chronological)
-            .Select(x => DevelopmentView.Of(x.d, view!)!)
+            .Select(x => DevelopmentView.Of(x.d, view)!)
             .ToList();
 
         response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
-        return TypedResults.Ok(new TimelineView(relation.ToString(), view!.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime,
+        return TypedResults.Ok(new TimelineView(relation.ToString(), view.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime,
             view.HalfLifeDays, timeline.Version, entries));
     }
 
@@ -66,7 +64,7 @@ public static class TimelineEndpoints
         string a,
         string b,
         string id,
-        HttpRequest request,
+        [AsParameters] PointOfViewQuery query,
         [FromServices] IQuerySession session,
         [FromServices] RouteRelation routes,
         [FromServices] TimeProvider clock,
@@ -75,12 +73,11 @@ public static class TimelineEndpoints
         var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
         if (routeProblem is not null) return routeProblem;
         if (Problems.NotAnId(id, "a development", out var developmentId) is { } notAnId) return notAnId;
-        var (view, errors) = PointOfView.Read(request, clock);
-        if (errors.Any) return errors.ToProblem();
+        var view = query.View(clock);
 
         var development = await session.LoadAsync<Development>(developmentId, ct);
-        if (development is null || development.Relation != relation.ToString() || DevelopmentView.Of(development, view!) is not { } shown)
-            return Problems.NotFound($"No development {id} in {relation}{(development is null ? "" : $" known at {view!.KnownAt:O}")}.");
+        if (development is null || development.Relation != relation.ToString() || DevelopmentView.Of(development, view) is not { } shown)
+            return Problems.NotFound($"No development {id} in {relation}{(development is null ? "" : $" known at {view.KnownAt:O}")}.");
         return TypedResults.Ok(shown);
     }
 }

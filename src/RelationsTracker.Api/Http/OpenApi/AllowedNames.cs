@@ -24,7 +24,7 @@ public static class AllowedNames
         [NotificationKinds] = Notification.Kinds,
         [Phases] = global::System.Enum.GetValues<Phase>().Select(p => p.Name()).ToList(),
         [Directions] = global::System.Enum.GetValues<Direction>().Select(d => d.Name()).ToList(),
-        [Steps] = SeriesRequest.Steps,
+        [Steps] = SeriesStep.Names,
     };
 
     public static IReadOnlyList<string> Of(string list) =>

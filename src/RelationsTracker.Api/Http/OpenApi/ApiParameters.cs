@@ -55,7 +55,7 @@ public static class ApiParameters
             "true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers."),
         [AsOf] = () => Query(AsOf, Date(),
             "The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC)."),
-        [KnownAt] = () => Query(KnownAt, new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Pattern = ReadParameters.InstantPattern },
+        [KnownAt] = () => Query(KnownAt, new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Pattern = Instant.Pattern },
             "Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; " +
             "a recordedAt passed back includes that write). Default: now."),
         [HalfLifeDays] = () => Query(HalfLifeDays, new OpenApiSchema
@@ -70,7 +70,7 @@ public static class ApiParameters
             "or of the developments' effective dates (default: no bound)."),
         [To] = () => Query(To, Date(),
             "The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound)."),
-        [Step] = () => Query(Step, Enum(SeriesRequest.Steps, "day"),
+        [Step] = () => Query(Step, Enum(SeriesStep.Names, "day"),
             $"The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most {ReplayEndpoints.MaxPoints:N0} points."),
         [Relation] = () => Query(Relation, new OpenApiSchema { Type = JsonSchemaType.String, Pattern = RelationPattern },
             "Only the notifications of this relation: two actor ids joined by '~', in either order (LBY-EAST~TUR)."),

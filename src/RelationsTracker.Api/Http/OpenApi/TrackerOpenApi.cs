@@ -92,6 +92,9 @@ public static class TrackerOpenApi
 
         Health.Describe(document);
         NullableReferencesWithType(document);
+        // The query value types are described as their parameters (ApiParameters), not as objects of their own.
+        foreach (var type in new[] { typeof(CalendarDate), typeof(Instant), typeof(HalfLife), typeof(SeriesStep) })
+            document.Components?.Schemas?.Remove(type.Name);
         document.Tags ??= new HashSet<OpenApiTag>();
         document.Tags.Add(new OpenApiTag { Name = "Health" });
         foreach (var tag in document.Tags) tag.Description ??= TagDescriptions.GetValueOrDefault(tag.Name ?? "");

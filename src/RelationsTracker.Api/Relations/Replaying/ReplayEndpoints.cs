@@ -23,7 +23,7 @@ public static class ReplayEndpoints
     public static async Task<IResult> GetState(
         string a,
         string b,
-        HttpRequest request,
+        [AsParameters] PointOfViewQuery query,
         HttpResponse response,
         [FromServices] IQuerySession session,
         [FromServices] RouteRelation routes,
@@ -33,12 +33,11 @@ public static class ReplayEndpoints
     {
         var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
         if (routeProblem is not null) return routeProblem;
-        var (view, errors) = PointOfView.Read(request, clock);
-        if (errors.Any) return errors.ToProblem();
+        var view = query.View(clock);
 
         var timeline = await timelines.GetAsync(session, relation, ct);
         response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
-        return TypedResults.Ok(RelationStateView.Of(relation, view!, timeline.Read(view!), timeline.Version));
+        return TypedResults.Ok(RelationStateView.Of(relation, view, timeline.Read(view), timeline.Version));
     }
 
     [WolverineGet("/api/relations/{a}/{b}/score", OperationId = "getScoreSeries", Summary = "The relation's score as a series of points from from to to")]
@@ -49,7 +48,7 @@ public static class ReplayEndpoints
     public static async Task<IResult> GetScoreSeries(
         string a,
         string b,
-        HttpRequest request,
+        [AsParameters] SeriesQuery query,
         HttpResponse response,
         [FromServices] IQuerySession session,
         [FromServices] RouteRelation routes,
@@ -59,7 +58,7 @@ public static class ReplayEndpoints
     {
         var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
         if (routeProblem is not null) return routeProblem;
-        var (series, errors) = SeriesRequest.Read(request, clock);
+        var (series, errors) = SeriesRequest.Of(query, clock);
         if (errors.Any) return errors.ToProblem();
 
         var timeline = await timelines.GetAsync(session, relation, ct);
@@ -76,15 +75,14 @@ public static class ReplayEndpoints
     [ProducesResponseType<RelationListView>(StatusCodes.Status200OK)]
     [Problems(400)]
     public static async Task<IResult> GetAll(
-        HttpRequest request,
+        [AsParameters] PointOfViewQuery query,
         [FromServices] IQuerySession session,
         [FromServices] RouteRelation routes,
         [FromServices] RelationTimelines timelines,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var (view, errors) = PointOfView.Read(request, clock);
-        if (errors.Any) return errors.ToProblem();
+        var view = query.View(clock);
 
         var ids = await session.Query<Relation>().Select(r => r.Id).ToListAsync(ct);
         var summaries = new List<RelationSummaryView>();
@@ -93,8 +91,8 @@ public static class ReplayEndpoints
             if (!RelationId.TryParse(id, out var relation)) continue;
             var timeline = await timelines.GetAsync(session, relation, ct);
             // A relation whose first development was recorded after knownAt did not exist yet.
-            if (!timeline.Developments.Any(d => d.RecordedAt <= view!.KnownAt)) continue;
-            var reading = timeline.Read(view!);
+            if (!timeline.Developments.Any(d => d.RecordedAt <= view.KnownAt)) continue;
+            var reading = timeline.Read(view);
             summaries.Add(new RelationSummaryView(relation.ToString(), relation.Actors, reading.Score, reading.Trend,
                 reading.Direction.Name(), reading.Phase.Name(), reading.DevelopmentCount, reading.LastContact?.ToString(), timeline.Version));
         }

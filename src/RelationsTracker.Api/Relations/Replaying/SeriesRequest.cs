@@ -1,30 +1,27 @@
 using RelationsTracker.Api.Http;
+using RelationsTracker.Scoring;
 
 namespace RelationsTracker.Api.Relations.Replaying;
 
 /// <summary>The parameters of a score series: from, to (default: the year up to today), step, knownAt, halfLifeDays.</summary>
 public sealed record SeriesRequest(DateOnly From, DateOnly To, string Step, DateTimeOffset KnownAt, int HalfLifeDays)
 {
-    public static readonly IReadOnlyList<string> Steps = ["day", "week", "month"];
-
-    public static (SeriesRequest? Request, FieldErrors Errors) Read(HttpRequest request, TimeProvider clock) =>
-        Read(request, clock, clock.Today(), (to, _) => to.AddYears(-1), (_, _) => "day");
+    public static (SeriesRequest? Request, FieldErrors Errors) Of(SeriesQuery query, TimeProvider clock) =>
+        Of(query, clock, clock.Today(), (to, _) => to.AddYears(-1), (_, _) => "day");
 
     /// <summary>
     /// The same parameters and checks with other defaults (the score chart's): <paramref name="defaultFrom"/> is
     /// given to and knownAt, <paramref name="defaultStep"/> from and to.
     /// </summary>
-    public static (SeriesRequest? Request, FieldErrors Errors) Read(HttpRequest request, TimeProvider clock, DateOnly defaultTo,
+    public static (SeriesRequest? Request, FieldErrors Errors) Of(SeriesQuery query, TimeProvider clock, DateOnly defaultTo,
         Func<DateOnly, DateTimeOffset, DateOnly> defaultFrom, Func<DateOnly, DateOnly, string> defaultStep)
     {
         var errors = new FieldErrors();
-        var knownAt = ReadParameters.KnownAt(request, errors) ?? clock.GetUtcNow();
-        var to = ReadParameters.Date(request, "to", errors) ?? defaultTo;
-        var from = ReadParameters.Date(request, "from", errors) ?? defaultFrom(to, knownAt);
-        var step = ReadParameters.Single(request, "step", errors) ?? defaultStep(from, to);
-        if (!Steps.Contains(step)) errors.Add("step", $"'{step}' is not a step; use day, week or month");
-        var halfLife = ReadParameters.HalfLifeDays(request, errors);
-        if (errors.Any) return (null, errors);
+        var knownAt = query.KnownAt?.Value ?? clock.GetUtcNow();
+        var to = query.To?.Value ?? defaultTo;
+        var from = query.From?.Value ?? defaultFrom(to, knownAt);
+        var step = query.Step?.Name ?? defaultStep(from, to);
+        var halfLife = query.HalfLifeDays?.Days ?? WarmingScore.DefaultHalfLifeDays;
 
         if (from > to) errors.Add("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
         var series = new SeriesRequest(from, to, step, knownAt, halfLife);

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Relations.Replaying;
+
+namespace RelationsTracker.Api.Dashboard;
+
+/// <summary>The score chart's query: a series, and the asOf its marker stands at.</summary>
+public sealed class ScoreChartQuery : SeriesQuery
+{
+    [FromQuery(Name = "asOf")] public CalendarDate? AsOf { get; set; }
+}

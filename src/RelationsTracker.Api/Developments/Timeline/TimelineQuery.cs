@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Relations;
+
+namespace RelationsTracker.Api.Developments.Timeline;
+
+/// <summary>The timeline's query: a point of view, and from/to bounding the developments' effective dates.</summary>
+public sealed class TimelineQuery : PointOfViewQuery
+{
+    [FromQuery(Name = "from")] public CalendarDate? From { get; set; }
+    [FromQuery(Name = "to")] public CalendarDate? To { get; set; }
+}
