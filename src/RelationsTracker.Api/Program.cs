@@ -57,6 +57,7 @@ app.UseRateLimiter();
 app.UseDashboard();
 app.MapTrackerHealthChecks();
 // A query value that does not parse is a 400 naming it (QueryProblems), never the parameter's default.
+app.Use(QueryProblems.RefuseEmptyValuesAsync);
 app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
 app.MapTrackerOpenApi();
 

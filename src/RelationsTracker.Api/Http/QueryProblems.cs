@@ -32,6 +32,22 @@ public static class QueryProblems
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [name] = [reason] };
     }
 
+    /// <summary>
+    /// Middleware: a typed query value given empty (<c>?asOf=</c>) is refused as the type refuses any other it cannot
+    /// read; Wolverine's binding would take it for absent.
+    /// </summary>
+    public static async Task RefuseEmptyValuesAsync(HttpContext context, RequestDelegate next)
+    {
+        // The API's routes only: the dashboard's own page keeps its state in its address.
+        foreach (var (name, values) in context.Request.Path.StartsWithSegments("/api") ? context.Request.Query : QueryCollection.Empty)
+        {
+            if (values.Count != 1 || values[0] != "" || !Reasons.TryGetValue(name, out var reason)) continue;
+            await Problems.Validation(name, reason("")).ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    }
+
     private static Func<string?, string> ReasonOf(Type type)
     {
         var method = type.GetMethod("Problem", BindingFlags.Public | BindingFlags.Static, [typeof(string)])

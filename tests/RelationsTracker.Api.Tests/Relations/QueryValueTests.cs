@@ -16,6 +16,8 @@ public class QueryValueTests(TrackerApp app) : TrackerTest(app)
     [InlineData("/score", "?step=year", "step", "'year' is not a step; use day, week or month")]
     [InlineData("/developments", "?to=tomorrow", "to", "'tomorrow' is not a calendar date YYYY-MM-DD (year 1000 or later)")]
     [InlineData("", "?asOf=2025-01-01&asOf=2025-01-02", "asOf", "is given more than once")]
+    [InlineData("", "?asOf=", "asOf", "'' is not a calendar date YYYY-MM-DD (year 1000 or later)")]
+    [InlineData("/score", "?halfLifeDays=", "halfLifeDays", "'' is not a whole number of days from 1 to 3650")]
     public async Task A_query_value_that_does_not_parse_is_named_with_its_reason(string route, string query, string field, string reason)
     {
         var (a, b) = await CreateRelationAsync();
