@@ -5,20 +5,9 @@ using Microsoft.Extensions.Options;
 namespace RelationsTracker.Api.Imports;
 
 /// <summary>
-/// Runs one import: reads the file a record at a time, turns rows into developments (<see cref="ImportRows"/>),
-/// and records them in batches. A batch's relations are shared between writers, each recording its share in one
-/// transaction: its relations' streams appended together with their expected versions (so the inline projections
-/// see each event's version, and a concurrent write to one of those relations is caught at commit and the share
-/// decided again). Missing mapped actors are created before a batch, its progress stored after. Rows whose
-/// development is already recorded (same id) are skipped, so importing a file again records nothing new. The next
-/// batch is parsed while one is recorded; memory is bounded by three batches, whatever the file's length.
-///
-/// With <see cref="ImportRun.Atomic"/>, a first pass reads the whole file and records nothing; only if no row is
-/// bad does the second pass record.
-///
-/// An import may be cut short (a stop, a crash) and run again: it resumes after the rows its stored progress counts,
-/// and a batch whose shares were partly recorded finds them by their <see cref="ImportShare"/> markers, so each row is
-/// recorded and counted once. A validating pass starts again from the top.
+/// Runs one import, or resumes it after its last committed batch: the file read a batch ahead (<see cref="ImportPass"/>),
+/// each batch recorded in shares (<see cref="ImportShareWriter"/>), rows already recorded skipped, the progress stored
+/// after each batch. docs/import.md tells the whole of it (atomic imports, resuming, bounded memory).
 /// </summary>
 public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<ImportOptions> options, ILogger<Importer> logger)
 {

@@ -8,18 +8,9 @@ using RelationsTracker.Relations;
 namespace RelationsTracker.Api.Relations;
 
 /// <summary>
-/// The one path by which events enter a relation's stream.
-///
-/// Writes to one relation queue up and are decided one at a time, in arrival order, each on the state the
-/// previous ones left (so If-Match, "title the first time" and "not already retracted" hold exactly as if
-/// they had run alone); the writes decided while the previous group was committing are committed together
-/// in one transaction. A hot relation therefore costs one transaction per group, not per write, and writers
-/// to different relations never wait on each other.
-///
-/// Each group reads the relation's write model and version (unless its own last commit left them known) and appends with
-/// optimistic concurrency, so a write from another node in between is caught at commit: the group is then
-/// decided again on the new state. Idempotent answers are stored in the same transaction as their events.
-/// Nothing is saved for a write unless its answer is 201.
+/// How an HTTP write reaches a relation's stream: writes to one relation are decided one at a time, in arrival order,
+/// each on the state the previous ones left, and those decided while a commit runs are committed together in the next,
+/// through <see cref="RelationStream"/>. docs/architecture.md ("How a development is recorded") tells the whole of it.
 /// </summary>
 public sealed class RelationWriter(IDocumentStore store, TimeProvider clock, ILogger<RelationWriter> logger)
 {

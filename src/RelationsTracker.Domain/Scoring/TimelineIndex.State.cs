@@ -63,20 +63,10 @@ public sealed partial class TimelineIndex
         return standings;
     }
 
-    /// <summary>The reference's top five, from a few candidates per group of equal |signed weight|.</summary>
-    /// <remarks>
-    /// Why the candidates cannot miss one the reference picks. The reference orders the counting
-    /// developments by |rounded contribution| desc, effective date desc, recorded time desc, version desc,
-    /// then (OrderBy is stable) position asc. Within a group of equal |w| = a, |contribution| is exactly
-    /// a · Decay(Δ) (negating a product is exact, rounding half away from zero is symmetric); Decay grows with
-    /// the effective date (2^x does, and neighbouring exponents −Δ/H differ by 1/H, which moves 2^x by far
-    /// more than Math.Pow's error); and the conversion to decimal and the rounding are monotone. So if y comes after x in
-    /// chronological order, y's rounded |contribution| is ≥ x's, and on a tie y's (effective date, recorded
-    /// time, version) is ≥ x's too: y precedes x in the reference's order, unless those three keys are all
-    /// equal. Hence a development x in the top five has at most four group members after it other than
-    /// those with exactly x's keys (which sit right after it): x is one of its group's last five counting
-    /// members, or has the same keys as the fifth-last. Those, for every group, are the candidates.
-    /// </remarks>
+    /// <summary>
+    /// The reference's top five, from a few candidates per group of equal |signed weight| (why they cannot miss one:
+    /// docs/scoring.md, "How the reads compute it").
+    /// </summary>
     private List<Contributor> TopContributors(int counting, DateOnly asOf, int halfLifeDays)
     {
         var candidates = new List<int>();

@@ -6,18 +6,9 @@ namespace RelationsTracker.Scoring;
 /// The developments known at some knownAt, indexed so that a reading at any asOf costs binary searches
 /// plus one multiply-add per distinct effective day, instead of a pass over every development. Every
 /// reported value is the same as the reference's (RelationScoring, kept in the tests as their oracle); the tests hold the two
-/// side by side on random histories. Immutable once built, so one index can serve concurrent reads.
+/// side by side on random histories. Immutable once built, so one index can serve concurrent reads. Why its sums
+/// report exactly the reference's: docs/scoring.md, "How the reads compute it".
 /// </summary>
-/// <remarks>
-/// <b>Raw.</b> The reference sums one contribution per development; the index sums one per distinct
-/// effective day (the day's signed weights added first). Both use <see cref="WarmingScore.Decay"/>, so the
-/// two sums differ only by the rounding of additions: far below the reported precision, except when a value
-/// sits on a rounding midpoint (it does: a low-significance visit two half-lives old is exactly 0.2375), or
-/// where one sum is exactly a short value and the other is not (the JSON writes 0 and 0.000). So each sum
-/// comes with the span of doubles the reference's sum can be; when every value in it reports alike, ours
-/// does too, and otherwise that point is summed again exactly as the reference does it (same products,
-/// same order, so the same bits). A cheap bound first, a tighter one if that is not enough.
-/// </remarks>
 public sealed partial class TimelineIndex
 {
     /// <summary>How many top contributors a reading names.</summary>
