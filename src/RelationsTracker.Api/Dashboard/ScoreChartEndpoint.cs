@@ -26,7 +26,7 @@ public static class ScoreChartEndpoint
     [WolverineGet("/api/relations/{a}/{b}/score.svg", OperationId = "getScoreChart",
         Summary = "The relation's score series drawn as an SVG image, with the phase bands, its developments and a marker at asOf")]
     [ProducesResponseType<Stream>(StatusCodes.Status200OK, "image/svg+xml", Description = "An 800 × 360 SVG image with a title and a description")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.AsOf, ApiParameters.From, ApiParameters.To, ApiParameters.Step, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [Problems(400, 404)]
     public static async Task<IResult> GetScoreChart(

@@ -19,7 +19,7 @@ public static class TimelineEndpoints
     /// </summary>
     [WolverineGet("/api/relations/{a}/{b}/developments", OperationId = "getTimeline",
         Summary = "The relation's developments known at knownAt, in occurrence order, each with its contribution at asOf")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.From, ApiParameters.To, ApiParameters.AsOf, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ProducesResponseType<TimelineView>(StatusCodes.Status200OK)]
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [Problems(400, 404)]
@@ -57,7 +57,7 @@ public static class TimelineEndpoints
 
     [WolverineGet("/api/relations/{a}/{b}/developments/{id}", OperationId = "getDevelopment",
         Summary = "One development as known at knownAt: its sources, corrections, status and contribution at asOf")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.DevelopmentId, ApiParameters.AsOf, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.DevelopmentId)]
     [ProducesResponseType<DevelopmentView>(StatusCodes.Status200OK)]
     [Problems(400, 404)]
     public static async Task<IResult> GetOne(

@@ -9,18 +9,12 @@ using RelationsTracker.Scoring;
 namespace RelationsTracker.Api.Http.OpenApi;
 
 /// <summary>
-/// The query and header parameters the endpoints read by hand (<see cref="ReadParameters"/>, <see cref="IfMatch"/>,
-/// <see cref="IdempotentResponse"/>, the notification stream) and the headers they answer, described once each
+/// The query and header parameters the endpoints read by hand (<see cref="IfMatch"/>, <see cref="IdempotentResponse"/>,
+/// the notification stream, the import's format), what the route parameters hold, and the headers the endpoints answer, described once each
 /// with the same limits the parsers apply. Endpoints name them in <see cref="ParametersAttribute"/>.
 /// </summary>
 public static class ApiParameters
 {
-    public const string AsOf = "asOf";
-    public const string KnownAt = "knownAt";
-    public const string HalfLifeDays = "halfLifeDays";
-    public const string From = "from";
-    public const string To = "to";
-    public const string Step = "step";
     public const string Relation = "relation";
     public const string Kinds = "kinds";
     public const string LastEventIdQuery = "lastEventId";
@@ -53,25 +47,6 @@ public static class ApiParameters
             "Default: from Content-Type (text/tab-separated-values or text/csv)."),
         [Atomic] = () => Query(Atomic, new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = false },
             "true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers."),
-        [AsOf] = () => Query(AsOf, Date(),
-            "The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC)."),
-        [KnownAt] = () => Query(KnownAt, new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Pattern = Instant.Pattern },
-            "Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; " +
-            "a recordedAt passed back includes that write). Default: now."),
-        [HalfLifeDays] = () => Query(HalfLifeDays, new OpenApiSchema
-            {
-                Type = JsonSchemaType.Integer, Format = "int32",
-                Minimum = WarmingScore.MinHalfLifeDays.ToString(), Maximum = WarmingScore.MaxHalfLifeDays.ToString(),
-                Default = WarmingScore.DefaultHalfLifeDays,
-            },
-            "The half-life of a development's contribution, in days (scoring.md)."),
-        [From] = () => Query(From, Date(),
-            "The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), " +
-            "or of the developments' effective dates (default: no bound)."),
-        [To] = () => Query(To, Date(),
-            "The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound)."),
-        [Step] = () => Query(Step, Enum(SeriesStep.Names, "day"),
-            $"The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most {ReplayEndpoints.MaxPoints:N0} points."),
         [Relation] = () => Query(Relation, new OpenApiSchema { Type = JsonSchemaType.String, Pattern = RelationPattern },
             "Only the notifications of this relation: two actor ids joined by '~', in either order (LBY-EAST~TUR)."),
         [Kinds] = () => Query(Kinds, new OpenApiSchema { Type = JsonSchemaType.String },

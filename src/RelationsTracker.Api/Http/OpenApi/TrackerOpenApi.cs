@@ -33,6 +33,8 @@ public static class TrackerOpenApi
                 type.Type == typeof(ProblemAnswer) ? "ProblemDetails"
                 : type.Type == typeof(ValidationProblemAnswer) ? "HttpValidationProblemDetails"
                 : type.Type == typeof(PreconditionFailedAnswer) ? "PreconditionFailedProblemDetails"
+                // A query value is described where it is a parameter, not as a schema of its own.
+                : QueryValueSchemas.Describes(type.Type) ? null
                 : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             options.AddDocumentTransformer((document, _, _) =>
             {
@@ -92,9 +94,6 @@ public static class TrackerOpenApi
 
         Health.Describe(document);
         NullableReferencesWithType(document);
-        // The query value types are described as their parameters (ApiParameters), not as objects of their own.
-        foreach (var type in new[] { typeof(CalendarDate), typeof(Instant), typeof(HalfLife), typeof(SeriesStep) })
-            document.Components?.Schemas?.Remove(type.Name);
         document.Tags ??= new HashSet<OpenApiTag>();
         document.Tags.Add(new OpenApiTag { Name = "Health" });
         foreach (var tag in document.Tags) tag.Description ??= TagDescriptions.GetValueOrDefault(tag.Name ?? "");
@@ -127,6 +126,10 @@ public static class TrackerOpenApi
             if (chain.EndpointDescription is null) operation.Description = null;
             if (chain.EndpointSummary is null) operation.Summary = null;
         }
+
+        if (metadata.OfType<HttpChain>().FirstOrDefault()?.Method.Method.GetParameters()
+                .FirstOrDefault(p => p.IsDefined(typeof(AsParametersAttribute), false)) is { } query)
+            QueryValueSchemas.DescribeParameters(operation, query.ParameterType);
 
         foreach (var name in metadata.OfType<ParametersAttribute>().SelectMany(p => p.Names))
         {
@@ -174,6 +177,8 @@ public static class TrackerOpenApi
 
     private static void DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
     {
+        if (QueryValueSchemas.Describe(schema, context.JsonTypeInfo.Type)) return;
+
         // The API writes numbers as JSON numbers; ASP.NET Core's web defaults would also read them from strings,
         // which the schema would otherwise report as "integer or string". No endpoint binds a body, so say what is written.
         if (schema.Type is { } type && (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number)) && type.HasFlag(JsonSchemaType.String))

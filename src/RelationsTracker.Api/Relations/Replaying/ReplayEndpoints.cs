@@ -13,10 +13,11 @@ namespace RelationsTracker.Api.Relations.Replaying;
 public static class ReplayEndpoints
 {
     public const int MaxPoints = 3700;
+    public const string MaxPointsText = "3,700";
 
     [WolverineGet("/api/relations/{a}/{b}", OperationId = "getRelationState",
         Summary = "The relation's state and warming score at the end of asOf, counting what was recorded by knownAt")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.AsOf, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ProducesResponseType<RelationStateView>(StatusCodes.Status200OK)]
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [Problems(400, 404)]
@@ -41,7 +42,7 @@ public static class ReplayEndpoints
     }
 
     [WolverineGet("/api/relations/{a}/{b}/score", OperationId = "getScoreSeries", Summary = "The relation's score as a series of points from from to to")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.From, ApiParameters.To, ApiParameters.Step, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ProducesResponseType<ScoreSeriesView>(StatusCodes.Status200OK)]
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [Problems(400, 404)]
@@ -71,7 +72,6 @@ public static class ReplayEndpoints
     }
 
     [WolverineGet("/api/relations", OperationId = "listRelations", Summary = "Every relation known at knownAt, with its score, phase and direction at asOf")]
-    [Parameters(ApiParameters.AsOf, ApiParameters.KnownAt, ApiParameters.HalfLifeDays)]
     [ProducesResponseType<RelationListView>(StatusCodes.Status200OK)]
     [Problems(400)]
     public static async Task<IResult> GetAll(

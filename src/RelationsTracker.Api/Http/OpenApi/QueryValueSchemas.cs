@@ -1,0 +1,59 @@
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using RelationsTracker.Scoring;
+
+namespace RelationsTracker.Api.Http.OpenApi;
+
+/// <summary>
+/// The read routes' query values as the OpenAPI document shows them, from their types: each value type's schema
+/// (the form it parses), and each [FromQuery] member's [Description].
+/// </summary>
+public static class QueryValueSchemas
+{
+    private static readonly Dictionary<Type, Func<OpenApiSchema>> Schemas = new()
+    {
+        [typeof(CalendarDate)] = () => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
+        [typeof(Instant)] = () => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Pattern = Instant.Pattern },
+        [typeof(HalfLife)] = () => new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer, Format = "int32",
+            Minimum = WarmingScore.MinHalfLifeDays.ToString(), Maximum = WarmingScore.MaxHalfLifeDays.ToString(),
+            Default = WarmingScore.DefaultHalfLifeDays,
+        },
+        [typeof(SeriesStep)] = () => ApiParameters.Enum(SeriesStep.Names, "day"),
+    };
+
+    public static bool Describes(Type type) => Schemas.ContainsKey(Nullable.GetUnderlyingType(type) ?? type);
+
+    /// <summary>Replaces the schema a query value type would get as an object with the form it parses; false for other types.</summary>
+    public static bool Describe(OpenApiSchema schema, Type type)
+    {
+        if (!Schemas.TryGetValue(Nullable.GetUnderlyingType(type) ?? type, out var make)) return false;
+        var described = make();
+        schema.Type = described.Type;
+        schema.Format = described.Format;
+        schema.Pattern = described.Pattern;
+        schema.Minimum = described.Minimum;
+        schema.Maximum = described.Maximum;
+        schema.Default = described.Default;
+        schema.Enum = described.Enum;
+        schema.Properties = null;
+        schema.Required = null;
+        return true;
+    }
+
+    /// <summary>Each [FromQuery] member of <paramref name="queryType"/> gives its parameter its description.</summary>
+    public static void DescribeParameters(OpenApiOperation operation, Type queryType)
+    {
+        foreach (var property in queryType.GetProperties())
+        {
+            if (property.GetCustomAttribute<FromQueryAttribute>() is not { } from) continue;
+            var name = from.Name ?? property.Name;
+            if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == name && p.In == ParameterLocation.Query) is { } parameter)
+                parameter.Description = property.GetCustomAttribute<DescriptionAttribute>()?.Description;
+        }
+    }
+}
