@@ -33,20 +33,30 @@ public static class QueryProblems
     }
 
     /// <summary>
-    /// Middleware: a typed query value given empty (<c>?asOf=</c>) is refused as the type refuses any other it cannot
-    /// read; Wolverine's binding would take it for absent.
+    /// Middleware: a typed query value given empty (<c>?asOf=</c>) is refused as its type refuses any other value it
+    /// cannot read, where the endpoint takes it; Wolverine's binding would take it for absent.
     /// </summary>
     public static async Task RefuseEmptyValuesAsync(HttpContext context, RequestDelegate next)
     {
-        // The API's routes only: the dashboard's own page keeps its state in its address.
-        foreach (var (name, values) in context.Request.Path.StartsWithSegments("/api") ? context.Request.Query : QueryCollection.Empty)
+        foreach (var name in TypedQueryOf(context.GetEndpoint()))
         {
-            if (values.Count != 1 || values[0] != "" || !Reasons.TryGetValue(name, out var reason)) continue;
-            await Problems.Validation(name, reason("")).ExecuteAsync(context);
-            return;
+            if (context.Request.Query.TryGetValue(name, out var values) && values is [""])
+            {
+                await Problems.Validation(name, Reasons[name]("")).ExecuteAsync(context);
+                return;
+            }
         }
         await next(context);
     }
+
+    /// <summary>The query parameters an endpoint binds into typed values: the [FromQuery] members of its [AsParameters] record.</summary>
+    private static IEnumerable<string> TypedQueryOf(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<Wolverine.Http.HttpChain>()?.Method.Method.GetParameters()
+            .Where(p => p.IsDefined(typeof(AsParametersAttribute), false))
+            .SelectMany(p => p.ParameterType.GetProperties())
+            .Select(p => p.GetCustomAttribute<FromQueryAttribute>() is { } from ? from.Name ?? p.Name : null)
+            .OfType<string>()
+        ?? [];
 
     private static Func<string?, string> ReasonOf(Type type)
     {

@@ -30,6 +30,16 @@ public class QueryValueTests(TrackerApp app) : TrackerTest(app)
     }
 
     [Fact]
+    public async Task An_empty_value_of_a_parameter_the_route_does_not_take_is_ignored_as_before()
+    {
+        var (a, b) = await CreateRelationAsync();
+
+        var state = await GetJsonAsync($"/api/relations/{a}/{b}?to=&step=");
+
+        Assert.Equal($"{a}~{b}", state["relation"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_instant_with_an_unencoded_plus_is_read_with_its_offset()
     {
         var (a, b) = await CreateRelationAsync();
