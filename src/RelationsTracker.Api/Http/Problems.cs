@@ -5,8 +5,12 @@ namespace RelationsTracker.Api.Http;
 /// <summary>RFC 9457 problem details for every error the API answers.</summary>
 public static class Problems
 {
+    /// <summary>The title and detail of every 400 (ASP.NET Core's title for a validation problem; ours for the detail).</summary>
+    public const string ValidationTitle = "One or more validation errors occurred.";
+    public const string ValidationDetail = "The request is invalid; 'errors' names each bad field.";
+
     public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
-        TypedResults.ValidationProblem(errors, detail: detail ?? "The request is invalid; 'errors' names each bad field.");
+        TypedResults.ValidationProblem(errors, detail: detail ?? ValidationDetail, title: ValidationTitle);
 
     public static IResult Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });

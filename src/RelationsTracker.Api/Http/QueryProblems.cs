@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Mvc;
 
 namespace RelationsTracker.Api.Http;
 
@@ -14,11 +13,10 @@ public static class QueryProblems
 
     // Every [FromQuery] member of the host's query types, by the parameter's name.
     private static readonly Dictionary<string, Func<string?, string>> Reasons = typeof(QueryProblems).Assembly.GetTypes()
-        .SelectMany(t => t.GetProperties())
-        .Select(p => (Query: p.GetCustomAttribute<FromQueryAttribute>(), Type: Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType, p.Name))
-        .Where(x => x.Query is not null)
-        .DistinctBy(x => x.Query!.Name ?? x.Name)
-        .ToDictionary(x => x.Query!.Name ?? x.Name, x => ReasonOf(x.Type), StringComparer.OrdinalIgnoreCase);
+        .SelectMany(TypedQuery.MembersOf)
+        .DistinctBy(x => x.Name)
+        .ToDictionary(x => x.Name, x => ReasonOf(Nullable.GetUnderlyingType(x.Member.PropertyType) ?? x.Member.PropertyType),
+            StringComparer.OrdinalIgnoreCase);
 
     public static void Customize(ProblemDetailsContext context)
     {
@@ -26,8 +24,8 @@ public static class QueryProblems
         if (problem.Title != WolverineTitle || !problem.Extensions.TryGetValue("parameter", out var parameter) || parameter is not string name) return;
         var values = context.HttpContext.Request.Query[name];
         var reason = values.Count > 1 ? "is given more than once" : Reasons.TryGetValue(name, out var of) ? of(values) : $"'{values}' is not a valid value";
-        problem.Title = "One or more validation errors occurred.";
-        problem.Detail = "The request is invalid; 'errors' names each bad field.";
+        problem.Title = Problems.ValidationTitle;
+        problem.Detail = Problems.ValidationDetail;
         problem.Extensions.Remove("parameter");
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [name] = [reason] };
     }
@@ -38,7 +36,7 @@ public static class QueryProblems
     /// </summary>
     public static async Task RefuseEmptyValuesAsync(HttpContext context, RequestDelegate next)
     {
-        foreach (var name in TypedQueryOf(context.GetEndpoint()))
+        foreach (var (name, _) in TypedQuery.Of(context.GetEndpoint()?.Metadata.GetMetadata<Wolverine.Http.HttpChain>()))
         {
             if (context.Request.Query.TryGetValue(name, out var values) && values is [""])
             {
@@ -48,15 +46,6 @@ public static class QueryProblems
         }
         await next(context);
     }
-
-    /// <summary>The query parameters an endpoint binds into typed values: the [FromQuery] members of its [AsParameters] record.</summary>
-    private static IEnumerable<string> TypedQueryOf(Endpoint? endpoint) =>
-        endpoint?.Metadata.GetMetadata<Wolverine.Http.HttpChain>()?.Method.Method.GetParameters()
-            .Where(p => p.IsDefined(typeof(AsParametersAttribute), false))
-            .SelectMany(p => p.ParameterType.GetProperties())
-            .Select(p => p.GetCustomAttribute<FromQueryAttribute>() is { } from ? from.Name ?? p.Name : null)
-            .OfType<string>()
-        ?? [];
 
     private static Func<string?, string> ReasonOf(Type type)
     {

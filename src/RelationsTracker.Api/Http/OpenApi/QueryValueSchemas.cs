@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Reflection;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 using Microsoft.OpenApi;
 using RelationsTracker.Scoring;
 
@@ -45,15 +45,13 @@ public static class QueryValueSchemas
         return true;
     }
 
-    /// <summary>Each [FromQuery] member of <paramref name="queryType"/> gives its parameter its description.</summary>
-    public static void DescribeParameters(OpenApiOperation operation, Type queryType)
+    /// <summary>Each typed query member of the endpoint (<see cref="TypedQuery"/>) gives its parameter its description.</summary>
+    public static void DescribeParameters(OpenApiOperation operation, HttpChain chain)
     {
-        foreach (var property in queryType.GetProperties())
+        foreach (var (name, member) in TypedQuery.Of(chain))
         {
-            if (property.GetCustomAttribute<FromQueryAttribute>() is not { } from) continue;
-            var name = from.Name ?? property.Name;
             if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == name && p.In == ParameterLocation.Query) is { } parameter)
-                parameter.Description = property.GetCustomAttribute<DescriptionAttribute>()?.Description;
+                parameter.Description = member.GetCustomAttribute<DescriptionAttribute>()?.Description;
         }
     }
 }

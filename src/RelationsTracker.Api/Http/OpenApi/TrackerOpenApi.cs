@@ -127,9 +127,7 @@ public static class TrackerOpenApi
             if (chain.EndpointSummary is null) operation.Summary = null;
         }
 
-        if (metadata.OfType<HttpChain>().FirstOrDefault()?.Method.Method.GetParameters()
-                .FirstOrDefault(p => p.IsDefined(typeof(AsParametersAttribute), false)) is { } query)
-            QueryValueSchemas.DescribeParameters(operation, query.ParameterType);
+        if (metadata.OfType<HttpChain>().FirstOrDefault() is { } described) QueryValueSchemas.DescribeParameters(operation, described);
 
         foreach (var name in metadata.OfType<ParametersAttribute>().SelectMany(p => p.Names))
         {
