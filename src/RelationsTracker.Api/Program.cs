@@ -58,6 +58,8 @@ app.UseDashboard();
 app.MapTrackerHealthChecks();
 // A query value that does not parse is a 400 naming it (QueryProblems), never the parameter's default.
 app.Use(QueryProblems.RefuseEmptyValuesAsync);
+// A JSON body the route's type cannot take is a 400 naming the field (JsonBodies), 413 past the limit, 415 if not JSON.
+app.Use(JsonBodies.ReadAsync);
 app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
 app.MapTrackerOpenApi();
 

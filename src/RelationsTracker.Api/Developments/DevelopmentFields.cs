@@ -4,7 +4,10 @@ using RelationsTracker.Developments;
 
 namespace RelationsTracker.Api.Developments;
 
-/// <summary>The fields that several write routes share, read and validated one way (api.md, "Recording a development").</summary>
+/// <summary>
+/// The rules for the fields that several write requests share (api.md, "Recording a development"): each check records
+/// its error under the field's name and gives the value, or null. The requests' attributes cite the same limits.
+/// </summary>
 public static partial class DevelopmentFields
 {
     public const int MaxSummary = 2000;
@@ -17,6 +20,9 @@ public static partial class DevelopmentFields
     public const int MaxSources = 20;
     public const int MaxActor = 20;
     public const int MaxSignificance = 16;
+    public const int MaxLanguage = 35;
+    /// <summary>An occurrence date's text is at most this long (YYYY-MM-DD).</summary>
+    public const int MaxDate = 10;
 
     /// <summary>The form of an occurrence date, for the OpenAPI document; <see cref="OccurrenceDate.TryParse"/> also checks the calendar.</summary>
     public const string OccurrenceDatePattern = @"^\d{4}(-\d{2}(-\d{2})?)?$";
@@ -30,70 +36,105 @@ public static partial class DevelopmentFields
     [GeneratedRegex(LanguageTagPattern, RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 
-    public static DevelopmentType? Type(JsonObjectReader body, bool required)
+    /// <summary>Text of 1 to <paramref name="maxLength"/> characters that is not only white space, or null (absent, or refused).</summary>
+    public static string? Text(FieldErrors errors, string field, string? text, bool required, int maxLength)
     {
-        var name = body.String("type", required, 64);
-        if (name is null) return null;
-        if (Catalogue.TryParseType(name, out var type)) return type;
-        body.Errors.Add("type", $"'{name}' is not a development type; use one of the catalogue's exact names: {string.Join(", ", Catalogue.Entries.Select(e => e.Type))}");
+        if (text is null)
+        {
+            if (required) errors.Add(field, "is required");
+            return null;
+        }
+        if (TextProblem(text, maxLength) is { } problem)
+        {
+            errors.Add(field, problem);
+            return null;
+        }
+        return text;
+    }
+
+    /// <summary>Why a text field's value is refused (empty, only white space, a control character, too long), or null.</summary>
+    public static string? TextProblem(string text, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "must not be empty or only white space";
+        // One pass over the characters (an import runs this for every field of every row): the length in Unicode
+        // characters (a surrogate pair counts once), and whether a control character is among them.
+        var length = 0;
+        var control = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]))) length++;
+            // PostgreSQL's jsonb cannot hold NUL, and no report needs control characters besides tab and line breaks.
+            if (c < ' ' && c is not ('\t' or '\n' or '\r')) control = true;
+        }
+        if (control) return "must not contain control characters (tab and line breaks are fine)";
+        if (length > maxLength) return $"must be at most {maxLength:N0} characters (it has {length:N0})";
         return null;
     }
 
-    /// <summary>An occurrence date's text is at most this long (YYYY-MM-DD).</summary>
-    public const int MaxDate = 10;
+    public static DevelopmentType? Type(FieldErrors errors, string? name, bool required)
+    {
+        if (Text(errors, "type", name, required, 64) is not { } text) return null;
+        if (Catalogue.TryParseType(text, out var type)) return type;
+        errors.Add("type", $"'{text}' is not a development type; use one of the catalogue's exact names: {string.Join(", ", Catalogue.Entries.Select(e => e.Type))}");
+        return null;
+    }
 
     /// <summary>A date of occurrence that is a real date and not after today (UTC).</summary>
-    public static OccurrenceDate? OccurredOn(JsonObjectReader body, bool required, DateOnly today, string name = "occurredOn")
+    public static OccurrenceDate? OccurredOn(FieldErrors errors, string field, string? text, bool required, DateOnly today)
     {
-        var text = body.String(name, required, MaxDate);
-        if (text is null) return null;
-        if (!OccurrenceDate.TryParse(text, out var date))
+        if (Text(errors, field, text, required, MaxDate) is null) return null;
+        if (!OccurrenceDate.TryParse(text!, out var date))
         {
-            body.Errors.Add(body.PathOf(name), $"'{text}' is not {OccurrenceDate.FormatDescription}");
+            errors.Add(field, $"'{text}' is not {OccurrenceDate.FormatDescription}");
             return null;
         }
         if (date.EffectiveDate > today)
         {
-            body.Errors.Add(body.PathOf(name), $"'{text}' is after today ({today:yyyy-MM-dd}, UTC)");
+            errors.Add(field, $"'{text}' is after today ({today:yyyy-MM-dd}, UTC)");
             return null;
         }
         return date;
     }
 
-    public static Significance? Significance(JsonObjectReader body)
+    public static Significance? Significance(FieldErrors errors, string? text)
     {
-        var text = body.String("significance", required: false, MaxSignificance);
-        if (text is null) return null;
-        if (SignificanceScale.TryParse(text, out var significance)) return significance;
-        body.Errors.Add("significance", $"'{text}' is not a significance; use low, normal or high");
+        if (Text(errors, "significance", text, required: false, MaxSignificance) is null) return null;
+        if (SignificanceScale.TryParse(text!, out var significance)) return significance;
+        errors.Add("significance", $"'{text}' is not a significance; use low, normal or high");
         return null;
     }
 
-    public static IReadOnlyList<Source>? Sources(JsonObjectReader body, bool required, DateOnly today)
+    public static IReadOnlyList<Source>? Sources(FieldErrors errors, IReadOnlyList<SourceRequest>? items, bool required, DateOnly today)
     {
-        var items = body.Array("sources", required, MaxSources);
-        if (items is null) return null;
-        if (required && items.Count == 0)
+        if (items is null)
         {
-            body.Errors.Add("sources", "must name at least one source");
+            if (required) errors.Add("sources", "is required");
             return null;
         }
-        var sources = new List<Source>();
+        if (items.Count > MaxSources)
+        {
+            errors.Add("sources", $"must have at most {MaxSources} items (it has {items.Count})");
+            return null;
+        }
+        if (required && items.Count == 0)
+        {
+            errors.Add("sources", "must name at least one source");
+            return null;
+        }
+        var sources = new List<Source>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
             var path = $"sources[{i}]";
-            if (JsonObjectReader.ForObject(items[i], path, path, body.Errors) is not { } source) continue;
-            var url = source.String("url", required: false, MaxUrl);
-            var citation = source.String("citation", required: false, MaxCitation);
-            var publisher = source.String("publisher", required: false, MaxPublisher);
-            var publishedOn = OccurredOn(source, required: false, today, "publishedOn");
-            var language = source.String("language", required: false, 35);
-            source.RejectUnknownProperties();
-
-            if (url is not null && !IsWebUrl(url)) source.Errors.Add(source.PathOf("url"), "must be an absolute http or https URL");
-            if (language is not null && !LanguageTag().IsMatch(language)) source.Errors.Add(source.PathOf("language"), $"'{language}' is not a language tag such as ar or en-GB");
-            if (!items[i].TryGetProperty("url", out _) && !items[i].TryGetProperty("citation", out _))
-                source.Errors.Add(path, "needs a url or a citation (or both)");
+            var item = items[i];
+            var url = Text(errors, $"{path}.url", item.Url, required: false, MaxUrl);
+            var citation = Text(errors, $"{path}.citation", item.Citation, required: false, MaxCitation);
+            var publisher = Text(errors, $"{path}.publisher", item.Publisher, required: false, MaxPublisher);
+            var publishedOn = OccurredOn(errors, $"{path}.publishedOn", item.PublishedOn, required: false, today);
+            var language = Text(errors, $"{path}.language", item.Language, required: false, MaxLanguage);
+            if (url is not null && !IsWebUrl(url)) errors.Add($"{path}.url", "must be an absolute http or https URL");
+            if (language is not null && !LanguageTag().IsMatch(language)) errors.Add($"{path}.language", $"'{language}' is not a language tag such as ar or en-GB");
+            if (item.Url is null && item.Citation is null) errors.Add(path, "needs a url or a citation (or both)");
             sources.Add(new Source { Url = url, Citation = citation, Publisher = publisher, PublishedOn = publishedOn, Language = language });
         }
         return sources;

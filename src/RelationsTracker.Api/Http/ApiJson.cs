@@ -5,7 +5,10 @@ using System.Text.Unicode;
 
 namespace RelationsTracker.Api.Http;
 
-/// <summary>The JSON the API writes: camelCase, ISO-8601, and any script (Arabic included) written as itself, not escaped.</summary>
+/// <summary>
+/// The JSON the API writes (camelCase, ISO-8601, any script, Arabic included, written as itself) and reads: strictly,
+/// an unknown field or a field given twice is refused, never ignored.
+/// </summary>
 public static class ApiJson
 {
     public static void Configure(JsonSerializerOptions options)
@@ -14,6 +17,8 @@ public static class ApiJson
         options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        options.AllowDuplicateProperties = false;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     }
 
     public static readonly JsonSerializerOptions Options = Create();

@@ -16,6 +16,7 @@ public static class TypedQuery
     public static IEnumerable<(string Name, PropertyInfo Member)> MembersOf(Type type) =>
         type.GetProperties()
             .Select(p => (From: p.GetCustomAttribute<FromQueryAttribute>(), Member: p))
-            .Where(x => x.From is not null)
+            // A plain string is read by its record (NotificationQuery's lastEventId), not by a type of its own.
+            .Where(x => x.From is not null && x.Member.PropertyType != typeof(string))
             .Select(x => (x.From!.Name ?? x.Member.Name, x.Member));
 }

@@ -18,13 +18,13 @@ namespace RelationsTracker.Api.Imports;
 public static class ImportEndpoints
 {
     [WolverinePost("/api/imports", OperationId = "startImport", Summary = "Imports a GDELT 2.0 events file or a CSV of developments")]
-    [Parameters(ApiParameters.ImportFormat, ApiParameters.Atomic)]
     [FileRequestBody("The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped.",
         "text/tab-separated-values", "text/csv", "application/zip", "application/gzip", "application/octet-stream")]
     [ProducesResponseType<ImportView>(StatusCodes.Status202Accepted, Description = "The import has started; follow it at Location")]
     [ResponseHeader(StatusCodes.Status202Accepted, "Location")]
     [Problems(400, 413)]
     public static async Task<IResult> Post(
+        [AsParameters] ImportQuery query,
         HttpContext context,
         [FromServices] IOptions<ImportOptions> settings,
         [FromServices] IDocumentSession session,
@@ -34,8 +34,9 @@ public static class ImportEndpoints
     {
         var request = context.Request;
         var options = settings.Value;
-        var (format, atomic, errors) = ReadParameters(request);
-        if (errors.Any) return errors.ToProblem();
+        var format = query.FormatFor(request.ContentType);
+        if (format is null) return Problems.Validation("format", ImportQuery.NoFormat);
+        var atomic = query.Atomic?.Value ?? false;
         if (request.ContentLength > options.MaxBytes) return TooLarge(options.MaxBytes);
 
         // This route takes files far larger than Kestrel's default body limit; it has its own.
@@ -59,9 +60,9 @@ public static class ImportEndpoints
                     await spool.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
             }
-            if (ImportFile.StartProblem(path, format!.Value) is { } problem) return Problems.Validation("body", problem);
+            if (ImportFile.StartProblem(path, format.Value) is { } problem) return Problems.Validation("body", problem);
 
-            var run = Importer.NewRun(format!.Value, atomic, "upload", bytes, clock.GetUtcNow(), options);
+            var run = Importer.NewRun(format.Value, atomic, "upload", bytes, clock.GetUtcNow(), options);
             // The import and the message that runs it are stored in one transaction: no import is left unstarted.
             outbox.Enroll(session);
             session.Store(run);
@@ -90,37 +91,6 @@ public static class ImportEndpoints
         if (Problems.NotAnId(id, "an import", out var guid) is { } notAnId) return notAnId;
         var run = await session.LoadAsync<ImportRun>(guid, ct);
         return run is null ? Problems.NotFound($"No import {id}.") : TypedResults.Ok(ImportView.Of(run, clock.GetUtcNow()));
-    }
-
-    /// <summary>format=gdelt|csv (else from Content-Type: text/csv or text/tab-separated-values); atomic=true|false.</summary>
-    public static (ImportFormat? Format, bool Atomic, FieldErrors Errors) ReadParameters(HttpRequest request)
-    {
-        var errors = new FieldErrors();
-        ImportFormat? format = null;
-        var formats = request.Query["format"];
-        if (formats.Count > 1) errors.Add("format", "give it once");
-        else if (formats.Count == 1)
-        {
-            format = formats[0] switch { "gdelt" => ImportFormat.Gdelt, "csv" => ImportFormat.Csv, _ => null };
-            if (format is null) errors.Add("format", $"'{formats[0]}' is not a format; use gdelt (a GDELT 2.0 events file) or csv");
-        }
-        else
-        {
-            var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-            format = mediaType switch { "text/csv" => ImportFormat.Csv, "text/tab-separated-values" => ImportFormat.Gdelt, _ => null };
-            if (format is null)
-                errors.Add("format", "say which format the file is in: format=gdelt or format=csv (or Content-Type text/tab-separated-values or text/csv)");
-        }
-
-        var atomic = false;
-        var atomics = request.Query["atomic"];
-        if (atomics.Count > 1) errors.Add("atomic", "give it once");
-        else if (atomics.Count == 1)
-        {
-            if (atomics[0] == "true") atomic = true;
-            else if (atomics[0] != "false") errors.Add("atomic", $"'{atomics[0]}' is not true or false");
-        }
-        return (format, atomic, errors);
     }
 
     private static IResult TooLarge(long max) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,

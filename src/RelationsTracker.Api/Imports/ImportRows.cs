@@ -1,7 +1,6 @@
-using System.Buffers;
-using System.Text.Json;
 using RelationsTracker.Api.Developments;
 using RelationsTracker.Api.Developments.Recording;
+using RelationsTracker.Api.Http;
 using RelationsTracker.Developments;
 using RelationsTracker.Importing;
 using RelationsTracker.Relations;
@@ -10,10 +9,9 @@ using RelationsTracker.Writing;
 namespace RelationsTracker.Api.Imports;
 
 /// <summary>
-/// Turns the rows of an import file into developments. Every row goes through the same checks as a POST of a
-/// development, so an import can never accept what the API refuses: <see cref="RecordDevelopmentRequest.TryPlain"/>
-/// first, and a row it refuses is written as that request's JSON body and read by <see cref="RecordDevelopmentRequest.Parse"/>,
-/// which says why.
+/// Turns the rows of an import file into developments. Each row becomes the request a POST of a development takes
+/// and goes through its checks (<see cref="RecordDevelopmentRequest.ToCommand"/>), so an import can never accept
+/// what the API refuses.
 /// </summary>
 public static class ImportRows
 {
@@ -94,10 +92,12 @@ public static class ImportRows
         if (occurredOn is null) return Reject(line, $"SQLDATE '{e.SqlDate}' is not a date as YYYYMMDD");
         var summary = $"{Name(e.Actor1)} → {Name(e.Actor2)}: {CameoMapping.Describe(e.EventCode, e.EventBaseCode, e.EventRootCode)} (CAMEO {e.EventCode}, GDELT event {e.GlobalEventId})";
         var isUrl = DevelopmentFields.IsWebUrl(e.SourceUrl);
-        var source = new RecordDevelopmentRequest.SourceText(
-            Url: isUrl ? e.SourceUrl : null,
-            Citation: isUrl ? $"GDELT 2.0 event {e.GlobalEventId}" : $"GDELT 2.0 event {e.GlobalEventId}: {e.SourceUrl}",
-            PublishedOn: GdeltEvent.IsoDay(e.DateAdded));
+        var source = new SourceRequest
+        {
+            Url = isUrl ? e.SourceUrl : null,
+            Citation = isUrl ? $"GDELT 2.0 event {e.GlobalEventId}" : $"GDELT 2.0 event {e.GlobalEventId}: {e.SourceUrl}",
+            PublishedOn = GdeltEvent.IsoDay(e.DateAdded),
+        };
 
         return Candidate(line, relation, type.Value.ToString(), occurredOn, first.Actor, significance: null, summary, source, today,
             ImportedDevelopment.IdOfGdeltEvent(e.GlobalEventId),
@@ -119,10 +119,10 @@ public static class ImportRows
             return Reject(line, $"type: {type} needs {needs}, which an import row has no column for; record it with POST /api/relations/{{a}}/{{b}}/developments");
         }
         var source = Field("source");
-        RecordDevelopmentRequest.SourceText? sourceFields = source.Length == 0 ? null
+        SourceRequest? sourceFields = source.Length == 0 ? null
             : source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-                ? new RecordDevelopmentRequest.SourceText(source, null, null)
-                : new RecordDevelopmentRequest.SourceText(null, source, null);
+                ? new SourceRequest { Url = source }
+                : new SourceRequest { Citation = source };
         var significance = Field("significance");
         var id = ImportedDevelopment.IdOfCsvRow([relation.ToString(), type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? "normal" : significance, Field("summary"), source]);
         return Candidate(line, relation, type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? null : significance,
@@ -130,54 +130,23 @@ public static class ImportRows
     }
 
     private static RowOutcome Candidate(long line, RelationId relation, string type, string occurredOn, string actor, string? significance,
-        string summary, RecordDevelopmentRequest.SourceText? source, DateOnly today, Guid id, IReadOnlyList<NeededActor> actors)
+        string summary, SourceRequest? source, DateOnly today, Guid id, IReadOnlyList<NeededActor> actors)
     {
-        var command = RecordDevelopmentRequest.TryPlain(relation, type, occurredOn, actor, summary, significance, source, today);
-        if (command is null)
+        var request = new RecordDevelopmentRequest
         {
-            var (parsed, problem) = ParseAsPosted(relation, type, occurredOn, actor, summary, significance, source, today);
-            if (parsed is null) return Reject(line, problem!);
-            command = parsed;
-        }
+            Type = type, OccurredOn = occurredOn, Actor = actor, Summary = summary, Significance = significance,
+            Sources = source is null ? [] : [source],
+        };
+        var (command, errors) = request.ToCommand(relation, today);
+        if (command is null) return Reject(line, Describe(errors));
         var decision = RecordDevelopment.Decide(command, null, id);
         var recorded = (DevelopmentRecorded)decision.Events[0];
         return new RowOutcome(new ImportCandidate(line, relation, recorded, actors), null);
     }
 
-    /// <summary>The row as the JSON body of POST .../developments, read by its parser: the command, or why it is refused.</summary>
-    public static (RecordDevelopment? Command, string? Problem) ParseAsPosted(RelationId relation, string type, string occurredOn, string actor,
-        string summary, string? significance, RecordDevelopmentRequest.SourceText? source, DateOnly today)
-    {
-        var buffer = Buffer ??= new ArrayBufferWriter<byte>(4096);
-        buffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("type", type);
-            json.WriteString("occurredOn", occurredOn);
-            json.WriteString("actor", actor);
-            json.WriteString("summary", summary);
-            if (significance is not null) json.WriteString("significance", significance);
-            json.WriteStartArray("sources");
-            if (source is { } s)
-            {
-                json.WriteStartObject();
-                if (s.Url is not null) json.WriteString("url", s.Url);
-                if (s.Citation is not null) json.WriteString("citation", s.Citation);
-                if (s.PublishedOn is not null) json.WriteString("publishedOn", s.PublishedOn);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        var (command, errors) = RecordDevelopmentRequest.Parse(document.RootElement, relation, today);
-        return errors.Any
-            ? (null, string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value.Select(m => $"{(e.Key == "sources" || e.Key.StartsWith("sources[") ? "source" : e.Key)}: {m}"))))
-            : (command, null);
-    }
-
-    [ThreadStatic] private static ArrayBufferWriter<byte>? Buffer;
+    /// <summary>A row's errors in one line, its source's fields named as the row's <c>source</c>.</summary>
+    private static string Describe(FieldErrors errors) =>
+        string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value.Select(m => $"{(e.Key == "sources" || e.Key.StartsWith("sources[") ? "source" : e.Key)}: {m}")));
 
     private static string Name(GdeltActor actor) => actor.Name.Length > 0 ? actor.Name : actor.Code;
 

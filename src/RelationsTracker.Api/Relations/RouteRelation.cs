@@ -3,6 +3,7 @@ using Marten;
 using RelationsTracker.Api.Actors;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Relations;
+using Wolverine.Http;
 
 namespace RelationsTracker.Api.Relations;
 
@@ -30,6 +31,13 @@ public sealed class RouteRelation
         return missing.Count == 0
             ? (relation, null)
             : (default, Problems.NotFound($"No actor {string.Join(" or ", missing)}; create it with PUT /api/actors/{{id}} first."));
+    }
+
+    /// <summary>The route's relation for the endpoints' <c>LoadAsync</c> step: the problem stops the request.</summary>
+    public async Task<(RoutedRelation?, IResult)> LoadAsync(IQuerySession session, string a, string b, CancellationToken ct)
+    {
+        var (relation, problem) = await ResolveAsync(session, a, b, ct);
+        return problem is null ? (new RoutedRelation(relation), WolverineContinue.Result()) : (null, problem);
     }
 
     public static string PathOf(RelationId relation) => $"/api/relations/{relation.First}/{relation.Second}";

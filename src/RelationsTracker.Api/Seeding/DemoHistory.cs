@@ -41,7 +41,8 @@ public sealed class DemoHistory(IDocumentStore store, RelationWriter writer, Tim
             var name = row.GetProperty("row").GetString()!;
             var relation = RelationId.TryParse(row.GetProperty("relation").GetString(), out var r)
                 ? r : throw new InvalidDataException($"Demo row {name}: bad relation");
-            var (command, errors) = RecordDevelopmentRequest.Parse(row.GetProperty("development"), relation, clock.Today());
+            var request = row.GetProperty("development").Deserialize<RecordDevelopmentRequest>(ApiJson.Options)!;
+            var (command, errors) = request.ToCommand(relation, clock.Today());
             if (errors.Any) throw new InvalidDataException($"Demo row {name} is invalid: {JsonSerializer.Serialize(errors.ToDictionary())}");
 
             var conditions = WriteConditions.Create(null, $"demo-history:{name}", RecordDevelopmentEndpoint.Route(relation), command!);

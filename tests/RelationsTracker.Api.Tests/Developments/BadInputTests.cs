@@ -85,6 +85,46 @@ public class BadInputTests(TrackerApp app) : TrackerTest(app)
         Assert.True(before == await App.EventCountAsync(), $"{name}: something was recorded");
     }
 
+    [Theory]
+    [InlineData("trailing comma", "{\"type\":\"Aid\",}", "body")]
+    [InlineData("empty body", "", "body")]
+    [InlineData("broken JSON", "{\"type\":", "body")]
+    [InlineData("a number for text", "{\"type\":5}", "type")]
+    [InlineData("an unknown field", "{\"colour\":\"red\"}", "colour")]
+    public async Task A_malformed_body_is_explained_in_the_callers_terms_not_the_parsers(string name, string body, string field)
+    {
+        var (a, b) = await CreateRelationAsync();
+        var problem = await ExpectProblemAsync(await PostRawAsync($"/api/relations/{a}/{b}/developments", body), HttpStatusCode.BadRequest, field);
+        var message = problem["errors"]![field]![0]!.GetValue<string>();
+        Assert.DoesNotContain("reader options", message);
+        Assert.DoesNotContain("isFinalBlock", message);
+        Assert.DoesNotContain("System.", message);
+        Assert.DoesNotContain("RelationsTracker", message);
+        Assert.False(string.IsNullOrWhiteSpace(message), name);
+    }
+
+    [Theory]
+    [InlineData("/api/relations/{a}/{b}/developments", "summary")]
+    [InlineData("/api/subscriptions", "secret")]
+    [InlineData("/api/actors/{a}", "name")]
+    public async Task A_lone_surrogate_escape_in_text_is_a_400_naming_the_field(string path, string field)
+    {
+        var (a, b) = await CreateRelationAsync();
+        var before = await App.EventCountAsync();
+        var body = field switch
+        {
+            "summary" => Valid.Replace("\"A\"", $"\"{a}\"").Replace("A visit", "\\ud800"),
+            "secret" => "{\"callbackUrl\":\"https://hooks.example.org/x\",\"secret\":\"\\ud800\"}",
+            _ => "{\"name\":\"x\\udc00y\"}",
+        };
+        var url = path.Replace("{a}", a).Replace("{b}", b);
+        var response = field == "name"
+            ? await SendAsync(HttpMethod.Put, url, new StringContent(body, System.Text.Encoding.UTF8, "application/json"))
+            : await PostRawAsync(url, body);
+        await ExpectProblemAsync(response, HttpStatusCode.BadRequest, field);
+        Assert.Equal(before, await App.EventCountAsync());
+    }
+
     [Fact]
     public async Task Invalid_UTF8_is_a_400()
     {

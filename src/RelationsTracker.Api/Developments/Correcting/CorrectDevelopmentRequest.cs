@@ -1,22 +1,40 @@
-using System.Text.Json;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Developments.Correcting;
 
-/// <summary>The body of POST .../correction, parsed and checked field by field into a <see cref="CorrectDevelopment"/>.</summary>
-public static class CorrectDevelopmentRequest
+/// <summary>The body of POST .../correction: a reason and at least one of occurredOn, type, significance, summary.</summary>
+[AbsentNotNull]
+public sealed record CorrectDevelopmentRequest
 {
-    public static (CorrectDevelopment? Command, FieldErrors Errors) Parse(JsonElement root, DateOnly today)
+    [StringLength(DevelopmentFields.MaxReason, MinimumLength = 1)]
+    public required string Reason { get; init; }
+
+    [Description("YYYY, YYYY-MM or YYYY-MM-DD; a real date, not after today (UTC).")]
+    [RegularExpression(DevelopmentFields.OccurrenceDatePattern)]
+    public string? OccurredOn { get; init; }
+
+    [Description("Another type of the same shape: an agreement type stays one, a mission type stays one.")]
+    [OneOf(AllowedNames.DevelopmentTypes)]
+    public string? Type { get; init; }
+
+    [OneOf(AllowedNames.Significances)]
+    public string? Significance { get; init; }
+
+    [StringLength(DevelopmentFields.MaxSummary, MinimumLength = 1)]
+    public string? Summary { get; init; }
+
+    public (CorrectDevelopment? Command, FieldErrors Errors) ToCommand(DateOnly today)
     {
         var errors = new FieldErrors();
-        if (JsonObjectReader.ForBody(root, errors) is not { } body) return (null, errors);
-        var reason = body.String("reason", required: true, DevelopmentFields.MaxReason);
-        var occurredOn = DevelopmentFields.OccurredOn(body, required: false, today);
-        var type = DevelopmentFields.Type(body, required: false);
-        var significance = DevelopmentFields.Significance(body);
-        var summary = body.String("summary", required: false, DevelopmentFields.MaxSummary);
-        body.RejectUnknownProperties();
+        var reason = DevelopmentFields.Text(errors, "reason", Reason, required: true, DevelopmentFields.MaxReason);
+        var occurredOn = DevelopmentFields.OccurredOn(errors, "occurredOn", OccurredOn, required: false, today);
+        var type = DevelopmentFields.Type(errors, Type, required: false);
+        var significance = DevelopmentFields.Significance(errors, Significance);
+        var summary = DevelopmentFields.Text(errors, "summary", Summary, required: false, DevelopmentFields.MaxSummary);
         if (!errors.Any && occurredOn is null && type is null && significance is null && summary is null)
             errors.Add("body", "names nothing to correct: give at least one of occurredOn, type, significance, summary");
         return errors.Any ? (null, errors) : (new CorrectDevelopment(reason!, occurredOn, type, significance, summary), errors);

@@ -13,39 +13,37 @@ namespace RelationsTracker.Api.Developments.Recording;
 [Tags("Developments")]
 public static class RecordDevelopmentEndpoint
 {
+    public static Task<(RoutedRelation?, IResult)> LoadAsync(string a, string b, [FromServices] IQuerySession session, [FromServices] RouteRelation routes, CancellationToken ct) =>
+        routes.LoadAsync(session, a, b, ct);
+
+    public static (RecordDevelopment?, IResult) Validate(RecordDevelopmentRequest body, RoutedRelation relation, [FromServices] TimeProvider clock)
+    {
+        var (command, errors) = body.ToCommand(relation.Id, clock.Today());
+        return (command, errors.Any ? errors.ToProblem() : WolverineContinue.Result());
+    }
+
     [WolverinePost("/api/relations/{a}/{b}/developments", OperationId = "recordDevelopment", Summary = "Records a development in a relation")]
     [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.IfMatchHeader, ApiParameters.IdempotencyKey)]
-    [JsonRequestBody(typeof(RecordDevelopmentBody))]
     [ProducesResponseType<RecordedAnswer>(StatusCodes.Status201Created, Description = "Recorded (or, under the same Idempotency-Key, recorded before)")]
     [ResponseHeader(StatusCodes.Status201Created, "Location")]
     [ResponseHeader(StatusCodes.Status201Created, "Idempotent-Replayed")]
     [Problems(400, 404, 412, 413, 415, 422, 503)]
+    // The body is bound here, where Wolverine looks for it; Validate checks it and makes the command.
     public static async Task<IResult> Post(
-        string a,
-        string b,
-        HttpRequest request,
-        [FromServices] IQuerySession session,
-        [FromServices] RouteRelation routes,
+        RecordDevelopmentRequest body,
+        RoutedRelation relation,
+        RecordDevelopment command,
+        [FromHeader(Name = IfMatch.Header)] string? ifMatch,
+        [FromHeader(Name = IdempotentResponse.Header)] string? idempotencyKey,
         [FromServices] RelationWriter writer,
-        [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
-        if (routeProblem is not null) return routeProblem;
-
-        var (document, bodyProblem) = await JsonBody.ReadAsync(request, ct);
-        if (bodyProblem is not null) return bodyProblem;
-        using var _ = document;
-
-        var (command, errors) = RecordDevelopmentRequest.Parse(document!.RootElement, relation, clock.Today());
-        if (errors.Any) return errors.ToProblem();
-
-        if (!WriteConditions.TryRead(request, Route(relation), command!, out var conditions, out var headerProblem))
-            return headerProblem!;
+        var (conditions, headerProblem) = WriteConditions.Of(ifMatch, idempotencyKey, Route(relation.Id), command);
+        if (headerProblem is not null) return headerProblem;
 
         var developmentId = Guid.CreateVersion7();
-        return await writer.WriteAsync(relation, conditions,
-            (_, state) => Task.FromResult(RecordDevelopment.Decide(command!, state, developmentId)), RecordedAnswer.For(developmentId), ct);
+        return await writer.WriteAsync(relation.Id, conditions!,
+            (_, state) => Task.FromResult(RecordDevelopment.Decide(command, state, developmentId)), RecordedAnswer.For(developmentId), ct);
     }
 
     /// <summary>The route as idempotency fingerprints name it.</summary>

@@ -1,116 +1,100 @@
-using System.Text.Json;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
 using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Developments.Recording;
 
-/// <summary>The request to record a development, parsed and checked field by field into a <see cref="RecordDevelopment"/>.</summary>
-public static class RecordDevelopmentRequest
+/// <summary>The body of POST .../developments; <see cref="ToCommand"/> checks every field, for the POST, the import and the demo alike.</summary>
+[AbsentNotNull]
+public sealed record RecordDevelopmentRequest
 {
-    public static (RecordDevelopment? Command, FieldErrors Errors) Parse(JsonElement root, RelationId relation, DateOnly today)
+    [Description("The development's type: an exact, case-sensitive name from the catalogue (scoring.md).")]
+    [OneOf(AllowedNames.DevelopmentTypes)]
+    public required string Type { get; init; }
+
+    [Description("When it occurred: YYYY, YYYY-MM or YYYY-MM-DD (the form sets the precision); a real date, year 1000 or later, not after today (UTC).")]
+    [RegularExpression(DevelopmentFields.OccurrenceDatePattern)]
+    public required string OccurredOn { get; init; }
+
+    [Description("Who acted: one of the relation's two actors.")]
+    [RegularExpression(ActorId.PatternText)]
+    public required string Actor { get; init; }
+
+    [StringLength(DevelopmentFields.MaxSummary, MinimumLength = 1)]
+    public required string Summary { get; init; }
+
+    [Description("Default: normal.")]
+    [OneOf(AllowedNames.Significances)]
+    public string? Significance { get; init; }
+
+    [MinLength(1), MaxLength(DevelopmentFields.MaxSources)]
+    public required IReadOnlyList<SourceRequest> Sources { get; init; }
+
+    [Description("Agreement types only, and required for them: the agreement's slug.")]
+    [RegularExpression(DevelopmentFields.AgreementSlugPattern)]
+    public string? Agreement { get; init; }
+
+    [Description("Agreement types only: the agreement's title, required the first time the relation sees its slug.")]
+    [StringLength(DevelopmentFields.MaxTitle, MinimumLength = 1)]
+    public string? Title { get; init; }
+
+    [Description("MissionOpened and MissionClosed only, and required for them.")]
+    public MissionRequest? Mission { get; init; }
+
+    /// <summary>The command, when every field passes; else each bad field's error.</summary>
+    public (RecordDevelopment? Command, FieldErrors Errors) ToCommand(RelationId relation, DateOnly today)
     {
         var errors = new FieldErrors();
-        if (JsonObjectReader.ForBody(root, errors) is not { } body) return (null, errors);
-
-        var type = DevelopmentFields.Type(body, required: true);
-        var occurredOn = DevelopmentFields.OccurredOn(body, required: true, today);
-        var actor = body.String("actor", required: true, DevelopmentFields.MaxActor);
-        var summary = body.String("summary", required: true, DevelopmentFields.MaxSummary);
-        var significance = DevelopmentFields.Significance(body) ?? Significance.Normal;
-        var sources = DevelopmentFields.Sources(body, required: true, today);
-
+        var type = DevelopmentFields.Type(errors, Type, required: true);
+        var occurredOn = DevelopmentFields.OccurredOn(errors, "occurredOn", OccurredOn, required: true, today);
+        var actor = DevelopmentFields.Text(errors, "actor", Actor, required: true, DevelopmentFields.MaxActor);
+        var summary = DevelopmentFields.Text(errors, "summary", Summary, required: true, DevelopmentFields.MaxSummary);
+        var significance = DevelopmentFields.Significance(errors, Significance) ?? RelationsTracker.Developments.Significance.Normal;
+        var sources = DevelopmentFields.Sources(errors, Sources, required: true, today);
         if (actor is not null && !relation.Involves(actor))
             errors.Add("actor", $"'{actor}' is not one of the relation's actors ({relation.First}, {relation.Second})");
 
         // Which extra fields are allowed depends on the type's shape; with no valid type, only the type is reported.
         var shape = type is { } t ? Catalogue.Of(t).Shape : (DevelopmentShape?)null;
         string? agreement = null, title = null;
-        Mission? mission = null;
         if (shape == DevelopmentShape.Agreement)
         {
-            agreement = body.String("agreement", required: true, 64);
+            agreement = DevelopmentFields.Text(errors, "agreement", Agreement, required: true, 64);
             if (agreement is not null && !DevelopmentFields.AgreementSlug().IsMatch(agreement))
                 errors.Add("agreement", $"'{agreement}' is not an agreement slug: lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters");
-            title = body.String("title", required: false, DevelopmentFields.MaxTitle);
+            title = DevelopmentFields.Text(errors, "title", Title, required: false, DevelopmentFields.MaxTitle);
         }
         else if (shape is not null)
         {
-            if (body.Property("agreement", nullAllowed: true) is not null) errors.Add("agreement", $"only agreement types take an agreement, not {type}");
-            if (body.Property("title", nullAllowed: true) is not null) errors.Add("title", $"only agreement types take a title, not {type}");
+            if (Agreement is not null) errors.Add("agreement", $"only agreement types take an agreement, not {type}");
+            if (Title is not null) errors.Add("title", $"only agreement types take a title, not {type}");
         }
-
-        if (shape == DevelopmentShape.Mission)
-        {
-            if (body.Property("mission", required: true) is { } missionElement) mission = ParseMission(missionElement, relation, errors);
-        }
-        else if (shape is not null && body.Property("mission", nullAllowed: true) is not null)
-        {
-            errors.Add("mission", $"only MissionOpened and MissionClosed take a mission, not {type}");
-        }
-
-        if (shape is null)
-        {
-            foreach (var field in new[] { "agreement", "title", "mission" }) body.Property(field, nullAllowed: true);
-        }
-        body.RejectUnknownProperties();
+        Mission? mission = null;
+        if (shape == DevelopmentShape.Mission) mission = MissionOf(relation, errors);
+        else if (shape is not null && Mission is not null) errors.Add("mission", $"only MissionOpened and MissionClosed take a mission, not {type}");
 
         return errors.Any
             ? (null, errors)
             : (new RecordDevelopment(type!.Value, occurredOn!.Value, actor!, summary!, significance, sources!, agreement, title, mission), errors);
     }
 
-    /// <summary>
-    /// A plain development (no agreement, no mission) with one source or none, given as text, when it passes every
-    /// check of <see cref="Parse"/>; null when any check fails or the type is not plain. The import comes this way
-    /// for each row, rather than writing the row as JSON to read it back; a row this refuses goes through
-    /// <see cref="Parse"/> after all, which says why. A test holds the two to the same answers.
-    /// </summary>
-    public static RecordDevelopment? TryPlain(RelationId relation, string type, string occurredOn, string actor, string summary,
-        string? significance, SourceText? source, DateOnly today)
+    private Mission? MissionOf(RelationId relation, FieldErrors errors)
     {
-        if (!Catalogue.TryParseType(type, out var developmentType) || Catalogue.Of(developmentType).Shape != DevelopmentShape.Plain) return null;
-        if (!IsDate(occurredOn, today, out var occurred)) return null;
-        if (JsonObjectReader.TextProblem(actor, DevelopmentFields.MaxActor) is not null || !relation.Involves(actor)) return null;
-        if (JsonObjectReader.TextProblem(summary, DevelopmentFields.MaxSummary) is not null) return null;
-        var parsedSignificance = Significance.Normal;
-        if (significance is not null && (JsonObjectReader.TextProblem(significance, DevelopmentFields.MaxSignificance) is not null || !SignificanceScale.TryParse(significance, out parsedSignificance))) return null;
-
-        // Parse refuses a development without a source.
-        if (source is not { } s || (s.Url is null && s.Citation is null)) return null;
-        if (s.Url is not null && (JsonObjectReader.TextProblem(s.Url, DevelopmentFields.MaxUrl) is not null || !DevelopmentFields.IsWebUrl(s.Url))) return null;
-        if (s.Citation is not null && JsonObjectReader.TextProblem(s.Citation, DevelopmentFields.MaxCitation) is not null) return null;
-        OccurrenceDate? publishedOn = null;
-        if (s.PublishedOn is not null)
+        if (Mission is null)
         {
-            if (!IsDate(s.PublishedOn, today, out var published)) return null;
-            publishedOn = published;
+            errors.Add("mission", "is required");
+            return null;
         }
-
-        return new RecordDevelopment(developmentType, occurred, actor, summary, parsedSignificance,
-            [new Source { Url = s.Url, Citation = s.Citation, PublishedOn = publishedOn }], null, null, null);
-
-        static bool IsDate(string text, DateOnly today, out OccurrenceDate date)
-        {
-            date = default;
-            return JsonObjectReader.TextProblem(text, DevelopmentFields.MaxDate) is null && OccurrenceDate.TryParse(text, out date) && date.EffectiveDate <= today;
-        }
-    }
-
-    /// <summary>A source as text, as an import row gives it.</summary>
-    public readonly record struct SourceText(string? Url, string? Citation, string? PublishedOn);
-
-    private static Mission? ParseMission(JsonElement element, RelationId relation, FieldErrors errors)
-    {
-        if (JsonObjectReader.ForObject(element, "mission", "mission", errors) is not { } mission) return null;
-        var owner = mission.String("owner", required: true, DevelopmentFields.MaxActor);
-        var kind = mission.String("kind", required: true, 20);
-        var city = mission.String("city", required: true, DevelopmentFields.MaxCity);
-        mission.RejectUnknownProperties();
+        var owner = DevelopmentFields.Text(errors, "mission.owner", Mission.Owner, required: true, DevelopmentFields.MaxActor);
+        var kind = DevelopmentFields.Text(errors, "mission.kind", Mission.Kind, required: true, 20);
+        var city = DevelopmentFields.Text(errors, "mission.city", Mission.City, required: true, DevelopmentFields.MaxCity);
         if (owner is not null && !relation.Involves(owner))
             errors.Add("mission.owner", $"'{owner}' is not one of the relation's actors ({relation.First}, {relation.Second}); the owner is the sending side");
-        if (kind is not null && !Mission.Kinds.Contains(kind))
+        if (kind is not null && !RelationsTracker.Developments.Mission.Kinds.Contains(kind))
             errors.Add("mission.kind", $"'{kind}' is not a mission kind; use consulate or embassy");
         return owner is null || kind is null || city is null ? null : new Mission(owner, kind, city);
     }

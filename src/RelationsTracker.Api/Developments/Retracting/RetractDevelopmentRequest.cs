@@ -1,19 +1,27 @@
-using System.Text.Json;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Developments.Retracting;
 
-/// <summary>The body of POST .../retraction, parsed and checked field by field into a <see cref="RetractDevelopment"/>.</summary>
-public static class RetractDevelopmentRequest
+/// <summary>The body of POST .../retraction: why, and the reports that withdraw it.</summary>
+[AbsentNotNull]
+public sealed record RetractDevelopmentRequest
 {
-    public static (RetractDevelopment? Command, FieldErrors Errors) Parse(JsonElement root, DateOnly today)
+    [StringLength(DevelopmentFields.MaxReason, MinimumLength = 1)]
+    public required string Reason { get; init; }
+
+    [Description("The reports that withdraw it, if any.")]
+    [MaxLength(DevelopmentFields.MaxSources)]
+    public IReadOnlyList<SourceRequest>? Sources { get; init; }
+
+    public (RetractDevelopment? Command, FieldErrors Errors) ToCommand(DateOnly today)
     {
         var errors = new FieldErrors();
-        if (JsonObjectReader.ForBody(root, errors) is not { } body) return (null, errors);
-        var reason = body.String("reason", required: true, DevelopmentFields.MaxReason);
-        var sources = DevelopmentFields.Sources(body, required: false, today) ?? [];
-        body.RejectUnknownProperties();
+        var reason = DevelopmentFields.Text(errors, "reason", Reason, required: true, DevelopmentFields.MaxReason);
+        var sources = DevelopmentFields.Sources(errors, Sources, required: false, today) ?? [];
         return errors.Any ? (null, errors) : (new RetractDevelopment(reason!, sources), errors);
     }
 }

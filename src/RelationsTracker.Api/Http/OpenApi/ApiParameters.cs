@@ -15,8 +15,6 @@ namespace RelationsTracker.Api.Http.OpenApi;
 /// </summary>
 public static class ApiParameters
 {
-    public const string Relation = "relation";
-    public const string Kinds = "kinds";
     public const string LastEventIdQuery = "lastEventId";
     public const string LastEventId = "Last-Event-ID";
     public const string IfMatchHeader = IfMatch.Header;
@@ -28,11 +26,9 @@ public static class ApiParameters
     public const string DevelopmentId = "id (development)";
     public const string SubscriptionId = "id (subscription)";
     public const string ImportId = "id (import)";
-    public const string ImportFormat = "format";
-    public const string Atomic = "atomic";
 
     // The pattern of a relation id as the notification filter takes it: two actor ids joined by '~', either order.
-    private static readonly string RelationPattern = $"^{ActorId.PatternText[1..^1]}~{ActorId.PatternText[1..^1]}$";
+    public static readonly string RelationPattern = $"^{ActorId.PatternText[1..^1]}~{ActorId.PatternText[1..^1]}$";
 
     private static readonly Dictionary<string, Func<OpenApiParameter>> Parameters = new(StringComparer.Ordinal)
     {
@@ -42,15 +38,6 @@ public static class ApiParameters
         [DevelopmentId] = () => Path("id", Uuid(), "The development's id, as recording it answered."),
         [SubscriptionId] = () => Path("id", Uuid(), "The subscription's id, as creating it answered."),
         [ImportId] = () => Path("id", Uuid(), "The import's id, as starting it answered."),
-        [ImportFormat] = () => Query(ImportFormat, Enum(["gdelt", "csv"], null),
-            "The file's format: a GDELT 2.0 events file (61 tab-separated columns) or a CSV of developments (docs/import.md). " +
-            "Default: from Content-Type (text/tab-separated-values or text/csv)."),
-        [Atomic] = () => Query(Atomic, new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = false },
-            "true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers."),
-        [Relation] = () => Query(Relation, new OpenApiSchema { Type = JsonSchemaType.String, Pattern = RelationPattern },
-            "Only the notifications of this relation: two actor ids joined by '~', in either order (LBY-EAST~TUR)."),
-        [Kinds] = () => Query(Kinds, new OpenApiSchema { Type = JsonSchemaType.String },
-            $"Only these kinds of notification, comma separated: {string.Join(", ", Notification.Kinds)}."),
         [LastEventIdQuery] = () => Query(LastEventIdQuery, LongId(),
             "As the Last-Event-ID header, for clients that cannot set it: every notification after this id is sent first. The header wins when both are given."),
         [LastEventId] = () => Header(LastEventId, LongId(),

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace RelationsTracker.Api.Http.OpenApi;
 
 /// <summary>
-/// Adds to ApiExplorer what the endpoints' signatures cannot say (<see cref="JsonRequestBodyAttribute"/>,
-/// <see cref="ProblemsAttribute"/>), so that any OpenAPI generator reading ApiExplorer sees the bodies and
+/// Adds to ApiExplorer what the endpoints' signatures cannot say (<see cref="ProblemsAttribute"/>, the middleware's
+/// 401 and 429), so that any OpenAPI generator reading ApiExplorer sees the bodies and
 /// problems. Runs after Wolverine's provider has described its endpoints.
 /// </summary>
 public sealed class DescribedMetadataProvider : IApiDescriptionProvider
@@ -27,7 +27,6 @@ public sealed class DescribedMetadataProvider : IApiDescriptionProvider
         foreach (var description in context.Results)
         {
             var metadata = description.ActionDescriptor.EndpointMetadata;
-            if (metadata.OfType<JsonRequestBodyAttribute>().FirstOrDefault() is { } body) AddBody(description, body.Type);
             if (ReturnsIResult(description)) KeepOnlyDeclaredResponses(description);
             // Wolverine copies [ProducesResponseType]'s status and type, not its description.
             foreach (var declared in metadata.OfType<ProducesResponseTypeAttribute>().Where(a => a.Description is not null))
@@ -59,20 +58,6 @@ public sealed class DescribedMetadataProvider : IApiDescriptionProvider
     /// <summary>As <see cref="Security.ApiKeys.IsWrite"/> decides: anything but GET, HEAD and OPTIONS.</summary>
     public static bool IsWrite(ApiDescription description) =>
         description.HttpMethod is { } method && !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
-
-    private static void AddBody(ApiDescription description, Type type)
-    {
-        if (description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body)) return;
-        description.ParameterDescriptions.Add(new ApiParameterDescription
-        {
-            Name = "body",
-            Source = BindingSource.Body,
-            Type = type,
-            ModelMetadata = Metadata.GetMetadataForType(type),
-            IsRequired = true,
-        });
-        description.SupportedRequestFormats.Add(new ApiRequestFormat { MediaType = "application/json" });
-    }
 
     /// <summary>
     /// An endpoint returning IResult declares its answers itself ([ProducesResponseType], [Problems]). Wolverine,
@@ -123,7 +108,7 @@ public sealed class DescribedMetadataProvider : IApiDescriptionProvider
         404 => "Not found: an actor of the route, or the development, subscription or import the route names.",
         409 => "The development is retracted: it cannot be retracted or corrected again. Nothing was recorded.",
         412 => "If-Match does not name the relation's current version (given in 'currentVersion'). Nothing was recorded.",
-        413 => $"The body is larger than the route takes: {JsonBody.MaxBytes:N0} bytes of JSON, or an import's Tracker:Imports:MaxBytes. Nothing was changed.",
+        413 => $"The body is larger than the route takes: {JsonBodies.MaxBytes:N0} bytes of JSON, or an import's Tracker:Imports:MaxBytes. Nothing was changed.",
         415 => "The body is not JSON: send Content-Type: application/json.",
         422 => "This Idempotency-Key was used before with another request. Nothing was recorded.",
         429 => "Too many requests at once: the operation's description says which limit.",

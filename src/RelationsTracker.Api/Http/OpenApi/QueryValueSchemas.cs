@@ -3,6 +3,8 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Wolverine.Http;
 using Microsoft.OpenApi;
+using RelationsTracker.Api.Imports;
+using RelationsTracker.Api.Notifications;
 using RelationsTracker.Scoring;
 
 namespace RelationsTracker.Api.Http.OpenApi;
@@ -24,6 +26,10 @@ public static class QueryValueSchemas
             Default = WarmingScore.DefaultHalfLifeDays,
         },
         [typeof(SeriesStep)] = () => ApiParameters.Enum(SeriesStep.Names, "day"),
+        [typeof(RelationName)] = () => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = ApiParameters.RelationPattern },
+        [typeof(KindFilter)] = () => new OpenApiSchema { Type = JsonSchemaType.String },
+        [typeof(ImportFormatName)] = () => ApiParameters.Enum(ImportFormatName.Names, null),
+        [typeof(Flag)] = () => new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = false },
     };
 
     public static bool Describes(Type type) => Schemas.ContainsKey(Nullable.GetUnderlyingType(type) ?? type);

@@ -35,6 +35,9 @@ public static class TrackerOpenApi
                 : type.Type == typeof(PreconditionFailedAnswer) ? "PreconditionFailedProblemDetails"
                 // A query value is described where it is a parameter, not as a schema of its own.
                 : QueryValueSchemas.Describes(type.Type) ? null
+                // A write's body keeps the schema name clients know it by (RecordDevelopmentBody, SourceBody).
+                : type.Type.IsDefined(typeof(AbsentNotNullAttribute), false) && type.Type.Name.EndsWith("Request", StringComparison.Ordinal)
+                    ? type.Type.Name[..^"Request".Length] + "Body"
                 : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             options.AddDocumentTransformer((document, _, _) =>
             {
@@ -175,10 +178,13 @@ public static class TrackerOpenApi
 
     private static void DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
     {
+        // The API reads bodies strictly (ApiJson): a write's body takes no field it does not name. What it writes may grow.
+        if (!context.JsonTypeInfo.Type.IsDefined(typeof(AbsentNotNullAttribute), false)) schema.AdditionalPropertiesAllowed = true;
+
         if (QueryValueSchemas.Describe(schema, context.JsonTypeInfo.Type)) return;
 
         // The API writes numbers as JSON numbers; ASP.NET Core's web defaults would also read them from strings,
-        // which the schema would otherwise report as "integer or string". No endpoint binds a body, so say what is written.
+        // which the schema would otherwise report as "integer or string". No body takes a number, so say what is written.
         if (schema.Type is { } type && (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number)) && type.HasFlag(JsonSchemaType.String))
         {
             schema.Type = type & ~JsonSchemaType.String;

@@ -5,8 +5,9 @@ using RelationsTracker.Relations;
 
 namespace RelationsTracker.Api.Developments;
 
+/// <summary>The mission of a MissionOpened or MissionClosed, as the request gives it.</summary>
 [AbsentNotNull]
-public sealed class MissionBody
+public sealed record MissionRequest
 {
     [Description("The sending side: one of the relation's two actors; the other hosts the mission.")]
     [RegularExpression(ActorId.PatternText)]

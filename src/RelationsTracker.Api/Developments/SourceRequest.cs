@@ -4,10 +4,9 @@ using RelationsTracker.Api.Http.OpenApi;
 
 namespace RelationsTracker.Api.Developments;
 
-// The parts of bodies several write routes share, as the OpenAPI document describes them (the routes read them
-// field by field above).
+/// <summary>A report of a development, as a write request gives it; <see cref="DevelopmentFields.Sources"/> checks it.</summary>
 [AbsentNotNull]
-public sealed class SourceBody
+public sealed record SourceRequest
 {
     [Description("An absolute http(s) URL of the report. A source needs a url or a citation, or both.")]
     [StringLength(DevelopmentFields.MaxUrl, MinimumLength = 1)]

@@ -1,0 +1,38 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Http.OpenApi;
+using RelationsTracker.Relations;
+using Wolverine.Http;
+
+namespace RelationsTracker.Api.Actors;
+
+/// <summary>An analyst creates an actor, or renames one.</summary>
+[Tags("Actors")]
+public static class PutActorEndpoint
+{
+    public static IResult Validate(string id, PutActorRequest body)
+    {
+        if (!ActorId.IsValid(id)) return Problems.Validation("id", $"'{id}' is not {ActorId.Description}");
+        var errors = body.Check();
+        return errors.Any ? errors.ToProblem() : WolverineContinue.Result();
+    }
+
+    /// <summary>Creates (201) or renames (200) an actor.</summary>
+    [WolverinePut("/api/actors/{id}", OperationId = "putActor", Summary = "Creates (201) or renames (200) an actor")]
+    [Parameters(ApiParameters.ActorIdInRoute)]
+    [ProducesResponseType<Actor>(StatusCodes.Status200OK, Description = "Renamed")]
+    [ProducesResponseType<Actor>(StatusCodes.Status201Created, Description = "Created")]
+    [ResponseHeader(StatusCodes.Status201Created, "Location")]
+    [Problems(400, 413, 415)]
+    public static async Task<IResult> Put(string id, PutActorRequest body, [FromServices] IDocumentSession session, CancellationToken ct)
+    {
+        var existing = await session.LoadAsync<Actor>(id, ct);
+        var actor = new Actor(id, body.Name, body.Description);
+        session.Store(actor);
+        await session.SaveChangesAsync(ct);
+        return existing is null
+            ? TypedResults.Created($"/api/actors/{id}", actor)
+            : TypedResults.Ok(actor);
+    }
+}
