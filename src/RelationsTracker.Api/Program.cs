@@ -60,7 +60,11 @@ app.MapTrackerHealthChecks();
 app.Use(QueryProblems.RefuseEmptyValuesAsync);
 // A JSON body the route's type cannot take is a 400 naming the field (JsonBodies), 413 past the limit, 415 if not JSON.
 app.Use(JsonBodies.ReadAsync);
-app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
+app.MapWolverineEndpoints(opts =>
+{
+    opts.RejectUnparseableQueryValues = true;
+    opts.AddMiddleware(typeof(RelationRoute), RelationRoute.Names);
+});
 app.MapTrackerOpenApi();
 
 // "projections rebuild" and the other JasperFx/Marten commands run through here (docs/operations.md).

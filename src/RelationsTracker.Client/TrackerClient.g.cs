@@ -58,6 +58,17 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Every relation known at knownAt, with its score, phase and direction at asOf
+        /// </summary>
+        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// The relation's state and warming score at the end of asOf, counting what was recorded by knownAt
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
@@ -83,17 +94,6 @@ namespace RelationsTracker.Client
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ScoreSeriesView> GetScoreSeriesAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Every relation known at knownAt, with its score, phase and direction at asOf
-        /// </summary>
-        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -635,6 +635,117 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Every relation known at knownAt, with its score, phase and direction at asOf
+        /// </summary>
+        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/relations"
+                    urlBuilder_.Append("api/relations");
+                    urlBuilder_.Append('?');
+                    if (asOf != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (knownAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (halfLifeDays != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RelationListView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// The relation's state and warming score at the end of asOf, counting what was recorded by knownAt
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
@@ -887,117 +998,6 @@ namespace RelationsTracker.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Every relation known at knownAt, with its score, phase and direction at asOf
-        /// </summary>
-        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/relations"
-                    urlBuilder_.Append("api/relations");
-                    urlBuilder_.Append('?');
-                    if (asOf != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (knownAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (halfLifeDays != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<RelationListView>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {

@@ -30,18 +30,15 @@ public static class ScoreChartEndpoint
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [Problems(400, 404)]
     public static async Task<IResult> GetScoreChart(
-        string a,
-        string b,
+        RoutedRelation route,
         [AsParameters] ScoreChartQuery query,
         HttpResponse response,
         [FromServices] IQuerySession session,
-        [FromServices] RouteRelation routes,
         [FromServices] RelationTimelines timelines,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
-        if (routeProblem is not null) return routeProblem;
+        var relation = route.Id;
 
         var asOf = query.AsOf?.Value ?? clock.Today();
         var timeline = await timelines.GetAsync(session, relation, ct);

@@ -14,9 +14,6 @@ namespace RelationsTracker.Api.Developments.Correcting;
 [Tags("Developments")]
 public static class CorrectDevelopmentEndpoint
 {
-    public static Task<(RoutedRelation?, IResult)> LoadAsync(string a, string b, [FromServices] IQuerySession session, [FromServices] RouteRelation routes, CancellationToken ct) =>
-        routes.LoadAsync(session, a, b, ct);
-
     public static (DevelopmentTarget<CorrectDevelopment>?, IResult) Validate(string id, CorrectDevelopmentRequest body, [FromServices] TimeProvider clock) =>
         DevelopmentChange.Target(id, body.ToCommand(clock.Today()));
 

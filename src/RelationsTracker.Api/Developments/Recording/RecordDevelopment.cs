@@ -13,9 +13,6 @@ namespace RelationsTracker.Api.Developments.Recording;
 [Tags("Developments")]
 public static class RecordDevelopmentEndpoint
 {
-    public static Task<(RoutedRelation?, IResult)> LoadAsync(string a, string b, [FromServices] IQuerySession session, [FromServices] RouteRelation routes, CancellationToken ct) =>
-        routes.LoadAsync(session, a, b, ct);
-
     public static (RecordDevelopment?, IResult) Validate(RecordDevelopmentRequest body, RoutedRelation relation, [FromServices] TimeProvider clock)
     {
         var (command, errors) = body.ToCommand(relation.Id, clock.Today());

@@ -14,9 +14,6 @@ namespace RelationsTracker.Api.Developments.Retracting;
 [Tags("Developments")]
 public static class RetractDevelopmentEndpoint
 {
-    public static Task<(RoutedRelation?, IResult)> LoadAsync(string a, string b, [FromServices] IQuerySession session, [FromServices] RouteRelation routes, CancellationToken ct) =>
-        routes.LoadAsync(session, a, b, ct);
-
     public static (DevelopmentTarget<RetractDevelopment>?, IResult) Validate(string id, RetractDevelopmentRequest body, [FromServices] TimeProvider clock) =>
         DevelopmentChange.Target(id, body.ToCommand(clock.Today()));
 

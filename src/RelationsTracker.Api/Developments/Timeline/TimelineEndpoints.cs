@@ -24,18 +24,15 @@ public static class TimelineEndpoints
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [Problems(400, 404)]
     public static async Task<IResult> GetTimeline(
-        string a,
-        string b,
+        RoutedRelation route,
         [AsParameters] TimelineQuery query,
         HttpResponse response,
         [FromServices] IQuerySession session,
-        [FromServices] RouteRelation routes,
         [FromServices] RelationTimelines timelines,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
-        if (routeProblem is not null) return routeProblem;
+        var relation = route.Id;
         var view = query.View(clock);
         var (from, to) = (query.From?.Value, query.To?.Value);
         if (from > to) return Problems.Validation("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
@@ -61,17 +58,14 @@ public static class TimelineEndpoints
     [ProducesResponseType<DevelopmentView>(StatusCodes.Status200OK)]
     [Problems(400, 404)]
     public static async Task<IResult> GetOne(
-        string a,
-        string b,
+        RoutedRelation route,
         string id,
         [AsParameters] PointOfViewQuery query,
         [FromServices] IQuerySession session,
-        [FromServices] RouteRelation routes,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
-        if (routeProblem is not null) return routeProblem;
+        var relation = route.Id;
         if (Problems.NotAnId(id, "a development", out var developmentId) is { } notAnId) return notAnId;
         var view = query.View(clock);
 

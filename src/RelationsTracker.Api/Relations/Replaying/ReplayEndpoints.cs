@@ -22,18 +22,15 @@ public static class ReplayEndpoints
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [Problems(400, 404)]
     public static async Task<IResult> GetState(
-        string a,
-        string b,
+        RoutedRelation route,
         [AsParameters] PointOfViewQuery query,
         HttpResponse response,
         [FromServices] IQuerySession session,
-        [FromServices] RouteRelation routes,
         [FromServices] RelationTimelines timelines,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
-        if (routeProblem is not null) return routeProblem;
+        var relation = route.Id;
         var view = query.View(clock);
 
         var timeline = await timelines.GetAsync(session, relation, ct);
@@ -47,18 +44,15 @@ public static class ReplayEndpoints
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [Problems(400, 404)]
     public static async Task<IResult> GetScoreSeries(
-        string a,
-        string b,
+        RoutedRelation route,
         [AsParameters] SeriesQuery query,
         HttpResponse response,
         [FromServices] IQuerySession session,
-        [FromServices] RouteRelation routes,
         [FromServices] RelationTimelines timelines,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var (relation, routeProblem) = await routes.ResolveAsync(session, a, b, ct);
-        if (routeProblem is not null) return routeProblem;
+        var relation = route.Id;
         var (series, errors) = SeriesRequest.Of(query, clock);
         if (errors.Any) return errors.ToProblem();
 
@@ -69,33 +63,5 @@ public static class ReplayEndpoints
         response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
         return TypedResults.Ok(new ScoreSeriesView(relation.ToString(), series.From.ToString("yyyy-MM-dd"), series.To.ToString("yyyy-MM-dd"),
             series.Step, series.KnownAt.UtcDateTime, series.HalfLifeDays, timeline.Version, points));
-    }
-
-    [WolverineGet("/api/relations", OperationId = "listRelations", Summary = "Every relation known at knownAt, with its score, phase and direction at asOf")]
-    [ProducesResponseType<RelationListView>(StatusCodes.Status200OK)]
-    [Problems(400)]
-    public static async Task<IResult> GetAll(
-        [AsParameters] PointOfViewQuery query,
-        [FromServices] IQuerySession session,
-        [FromServices] RouteRelation routes,
-        [FromServices] RelationTimelines timelines,
-        [FromServices] TimeProvider clock,
-        CancellationToken ct)
-    {
-        var view = query.View(clock);
-
-        var ids = await session.Query<Relation>().Select(r => r.Id).ToListAsync(ct);
-        var summaries = new List<RelationSummaryView>();
-        foreach (var id in ids.Order(StringComparer.Ordinal))
-        {
-            if (!RelationId.TryParse(id, out var relation)) continue;
-            var timeline = await timelines.GetAsync(session, relation, ct);
-            // A relation whose first development was recorded after knownAt did not exist yet.
-            if (!timeline.Developments.Any(d => d.RecordedAt <= view.KnownAt)) continue;
-            var reading = timeline.Read(view);
-            summaries.Add(new RelationSummaryView(relation.ToString(), relation.Actors, reading.Score, reading.Trend,
-                reading.Direction.Name(), reading.Phase.Name(), reading.DevelopmentCount, reading.LastContact?.ToString(), timeline.Version));
-        }
-        return TypedResults.Ok(new RelationListView(view!.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime, view.HalfLifeDays, summaries));
     }
 }

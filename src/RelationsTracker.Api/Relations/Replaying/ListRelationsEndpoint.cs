@@ -1,0 +1,42 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Http.OpenApi;
+using RelationsTracker.Relations;
+using RelationsTracker.Scoring;
+using Wolverine.Http;
+
+namespace RelationsTracker.Api.Relations.Replaying;
+
+/// <summary>Replays a relation to any date (asOf) as the tracker knew it at any moment (knownAt).</summary>
+/// <summary>Every relation known at knownAt, with its score, phase and direction at asOf.</summary>
+[Tags("Relations")]
+public static class ListRelationsEndpoint
+{
+    [WolverineGet("/api/relations", OperationId = "listRelations", Summary = "Every relation known at knownAt, with its score, phase and direction at asOf")]
+    [ProducesResponseType<RelationListView>(StatusCodes.Status200OK)]
+    [Problems(400)]
+    public static async Task<IResult> GetAll(
+        [AsParameters] PointOfViewQuery query,
+        [FromServices] IQuerySession session,
+        [FromServices] RelationTimelines timelines,
+        [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var view = query.View(clock);
+
+        var ids = await session.Query<Relation>().Select(r => r.Id).ToListAsync(ct);
+        var summaries = new List<RelationSummaryView>();
+        foreach (var id in ids.Order(StringComparer.Ordinal))
+        {
+            if (!RelationId.TryParse(id, out var relation)) continue;
+            var timeline = await timelines.GetAsync(session, relation, ct);
+            // A relation whose first development was recorded after knownAt did not exist yet.
+            if (!timeline.Developments.Any(d => d.RecordedAt <= view.KnownAt)) continue;
+            var reading = timeline.Read(view);
+            summaries.Add(new RelationSummaryView(relation.ToString(), relation.Actors, reading.Score, reading.Trend,
+                reading.Direction.Name(), reading.Phase.Name(), reading.DevelopmentCount, reading.LastContact?.ToString(), timeline.Version));
+        }
+        return TypedResults.Ok(new RelationListView(view!.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime, view.HalfLifeDays, summaries));
+    }
+}
