@@ -5,6 +5,7 @@ using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Relations;
 using Wolverine.Http;
 
+using RelationsTracker.Writing;
 namespace RelationsTracker.Api.Actors;
 
 /// <summary>An analyst creates an actor, or renames one.</summary>
@@ -15,7 +16,7 @@ public static class PutActorEndpoint
     {
         if (!ActorId.IsValid(id)) return Problems.Validation("id", $"'{id}' is not {ActorId.Description}");
         var errors = body.Check();
-        return errors.Any ? errors.ToProblem() : WolverineContinue.Result();
+        return errors.Any ? Problems.Validation(errors) : WolverineContinue.Result();
     }
 
     /// <summary>Creates (201) or renames (200) an actor.</summary>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using RelationsTracker.Api.Developments;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Http.OpenApi;
+using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Actors;
 

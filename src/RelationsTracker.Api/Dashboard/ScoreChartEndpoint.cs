@@ -7,6 +7,7 @@ using RelationsTracker.Api.Relations.Replaying;
 using RelationsTracker.Scoring;
 using Wolverine.Http;
 
+using RelationsTracker.Writing;
 namespace RelationsTracker.Api.Dashboard;
 
 /// <summary>
@@ -45,7 +46,7 @@ public static class ScoreChartEndpoint
         var (series, errors) = SeriesRequest.Of(query, clock, asOf,
             (to, knownAt) => DefaultFrom(timeline.KnownAt(knownAt), to),
             DefaultStep);
-        if (errors.Any) return errors.ToProblem();
+        if (errors.Any) return Problems.Validation(errors);
 
         var known = timeline.KnownAt(series!.KnownAt);
         var points = known.Series(series.Dates(), series.HalfLifeDays).Select(p => new ChartPoint(p.Date, p.Score)).ToList();

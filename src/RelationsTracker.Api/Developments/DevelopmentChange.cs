@@ -21,7 +21,7 @@ public static class DevelopmentChange
     public static (DevelopmentTarget<TCommand>?, IResult) Target<TCommand>(string id, (TCommand? Command, FieldErrors Errors) body) where TCommand : class
     {
         if (Problems.NotAnId(id, "a development", out var developmentId) is { } notAnId) return (null, notAnId);
-        return body.Errors.Any ? (null, body.Errors.ToProblem()) : (new DevelopmentTarget<TCommand>(developmentId, body.Command!), WolverineContinue.Result());
+        return body.Errors.Any ? (null, Problems.Validation(body.Errors)) : (new DevelopmentTarget<TCommand>(developmentId, body.Command!), WolverineContinue.Result());
     }
 
     /// <param name="action">The last route segment: <c>retraction</c> or <c>correction</c>.</param>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
-using RelationsTracker.Api.Http.OpenApi;
+using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Http;
 

@@ -12,6 +12,8 @@ public static class Problems
     public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
         TypedResults.ValidationProblem(errors, detail: detail ?? ValidationDetail, title: ValidationTitle);
 
+    public static IResult Validation(FieldErrors errors) => Validation(errors.ToDictionary());
+
     public static IResult Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 

@@ -1,5 +1,6 @@
 using JasperFx.CommandLine;
 using Marten;
+using RelationsTracker.Importing;
 
 namespace RelationsTracker.Api.Imports;
 

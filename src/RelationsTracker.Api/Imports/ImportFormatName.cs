@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using RelationsTracker.Importing;
 
 namespace RelationsTracker.Api.Imports;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Http;
+using RelationsTracker.Importing;
 
 namespace RelationsTracker.Api.Imports;
 

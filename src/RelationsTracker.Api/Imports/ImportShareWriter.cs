@@ -3,6 +3,7 @@ using RelationsTracker.Api.Actors;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
+using RelationsTracker.Importing;
 
 namespace RelationsTracker.Api.Imports;
 

@@ -1,3 +1,4 @@
+using RelationsTracker.Importing;
 namespace RelationsTracker.Api.Imports;
 
 /// <summary>What GET /api/imports/{id} answers.</summary>

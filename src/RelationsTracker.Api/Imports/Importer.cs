@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Marten;
 using Microsoft.Extensions.Options;
+using RelationsTracker.Importing;
 
 namespace RelationsTracker.Api.Imports;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RelationsTracker.Api.Http;
 
+using RelationsTracker.Writing;
 namespace RelationsTracker.Api.Relations;
 
 /// <summary>The headers that condition a write: <c>If-Match</c> and <c>Idempotency-Key</c>.</summary>
@@ -14,7 +15,7 @@ public sealed record WriteConditions(IfMatch? IfMatch, string? IdempotencyKey, s
             errors.Add(IfMatch.Header, ifMatchError!);
         if (idempotencyKey is not null && !IdempotentResponse.IsValidKey(idempotencyKey))
             errors.Add(IdempotentResponse.Header, $"must be 1 to {IdempotentResponse.MaxKeyLength} visible ASCII characters");
-        return errors.Any ? (null, errors.ToProblem()) : (Create(ifMatch, idempotencyKey, route, canonicalRequest), null);
+        return errors.Any ? (null, Problems.Validation(errors)) : (Create(ifMatch, idempotencyKey, route, canonicalRequest), null);
     }
 
     /// <param name="route">The method and canonical path: the same request body on another route is another request.</param>

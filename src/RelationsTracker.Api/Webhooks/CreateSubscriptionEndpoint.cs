@@ -4,6 +4,7 @@ using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Http.OpenApi;
 using Wolverine.Http;
 
+using RelationsTracker.Writing;
 namespace RelationsTracker.Api.Webhooks;
 
 /// <summary>Subscribes a webhook to notifications.</summary>
@@ -13,7 +14,7 @@ public static class CreateSubscriptionEndpoint
     public static (WebhookSubscription?, IResult) Validate(CreateSubscriptionRequest body, [FromServices] TimeProvider clock, [FromServices] CallbackHosts hosts)
     {
         var (webhook, errors) = body.ToSubscription(clock.GetUtcNow(), hosts);
-        return (webhook, errors.Any ? errors.ToProblem() : WolverineContinue.Result());
+        return (webhook, errors.Any ? Problems.Validation(errors) : WolverineContinue.Result());
     }
 
     // The body is bound on the endpoint method, where Wolverine looks for it; Validate checks it and makes the command.

@@ -6,6 +6,7 @@ using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Api.Notifications;
 using RelationsTracker.Relations;
 
+using RelationsTracker.Writing;
 namespace RelationsTracker.Api.Webhooks;
 
 /// <summary>The body of POST /api/subscriptions: where to deliver, the signing secret, and which notifications.</summary>
@@ -25,7 +26,7 @@ public sealed record CreateSubscriptionRequest
     public IReadOnlyList<string>? Relations { get; init; }
 
     [Description("Only these kinds of notification; absent or empty: every kind.")]
-    [OneOf(AllowedNames.NotificationKinds)]
+    [OneOf(WordLists.NotificationKinds)]
     public IReadOnlyList<string>? Kinds { get; init; }
 
     public const int MaxSecret = 512;

@@ -16,7 +16,7 @@ public static class RecordDevelopmentEndpoint
     public static (RecordDevelopment?, IResult) Validate(RecordDevelopmentRequest body, RoutedRelation relation, [FromServices] TimeProvider clock)
     {
         var (command, errors) = body.ToCommand(relation.Id, clock.Today());
-        return (command, errors.Any ? errors.ToProblem() : WolverineContinue.Result());
+        return (command, errors.Any ? Problems.Validation(errors) : WolverineContinue.Result());
     }
 
     [WolverinePost("/api/relations/{a}/{b}/developments", OperationId = "recordDevelopment", Summary = "Records a development in a relation")]

@@ -3,20 +3,21 @@ using RelationsTracker.Api.Relations;
 using RelationsTracker.Developments;
 using RelationsTracker.Scoring;
 
+using RelationsTracker.Writing;
 namespace RelationsTracker.Api.Developments.Timeline;
 
 /// <summary>A development as the API shows it: its fields as known at knownAt, its status, contribution and history.</summary>
 public sealed record DevelopmentView(
     Guid Id,
     string Relation,
-    [property: OneOf(AllowedNames.DevelopmentTypes)] string Type,
+    [property: OneOf(WordLists.DevelopmentTypes)] string Type,
     string Cameo,
     double Weight,
     string OccurredOn,
     string EffectiveDate,
     string Actor,
     string Summary,
-    [property: OneOf(AllowedNames.Significances)] string Significance,
+    [property: OneOf(WordLists.Significances)] string Significance,
     IReadOnlyList<SourceView> Sources,
     string? Agreement,
     string? Title,

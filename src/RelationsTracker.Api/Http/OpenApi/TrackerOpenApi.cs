@@ -6,6 +6,7 @@ using Microsoft.OpenApi;
 using RelationsTracker.Api.Security;
 using RelationsTracker.Api.Storage;
 using Wolverine.Http;
+using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Http.OpenApi;
 

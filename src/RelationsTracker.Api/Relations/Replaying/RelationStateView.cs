@@ -2,6 +2,7 @@ using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
 
+using RelationsTracker.Writing;
 namespace RelationsTracker.Api.Relations.Replaying;
 
 /// <summary>The relation at asOf as api.md shows it ("The relation at a date").</summary>
@@ -14,8 +15,8 @@ public sealed record RelationStateView(
     decimal Score,
     decimal Raw,
     decimal Trend,
-    [property: OneOf(AllowedNames.Directions)] string Direction,
-    [property: OneOf(AllowedNames.Phases)] string Phase,
+    [property: OneOf(WordLists.Directions)] string Direction,
+    [property: OneOf(WordLists.Phases)] string Phase,
     IReadOnlyList<AgreementView> Agreements,
     IReadOnlyList<MissionStateView> Missions,
     MilitaryView Military,

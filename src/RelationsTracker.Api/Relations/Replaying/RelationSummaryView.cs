@@ -1,5 +1,6 @@
 using RelationsTracker.Api.Http.OpenApi;
 
+using RelationsTracker.Writing;
 namespace RelationsTracker.Api.Relations.Replaying;
 
 public sealed record RelationSummaryView(
@@ -7,8 +8,8 @@ public sealed record RelationSummaryView(
     IReadOnlyList<string> Actors,
     decimal Score,
     decimal Trend,
-    [property: OneOf(AllowedNames.Directions)] string Direction,
-    [property: OneOf(AllowedNames.Phases)] string Phase,
+    [property: OneOf(WordLists.Directions)] string Direction,
+    [property: OneOf(WordLists.Phases)] string Phase,
     int DevelopmentCount,
     string? LastContact,
     long Version);

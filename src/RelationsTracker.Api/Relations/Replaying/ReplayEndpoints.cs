@@ -6,6 +6,7 @@ using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
 using Wolverine.Http;
 
+using RelationsTracker.Writing;
 namespace RelationsTracker.Api.Relations.Replaying;
 
 /// <summary>Replays a relation to any date (asOf) as the tracker knew it at any moment (knownAt).</summary>
@@ -54,7 +55,7 @@ public static class ReplayEndpoints
     {
         var relation = route.Id;
         var (series, errors) = SeriesRequest.Of(query, clock);
-        if (errors.Any) return errors.ToProblem();
+        if (errors.Any) return Problems.Validation(errors);
 
         var timeline = await timelines.GetAsync(session, relation, ct);
         var points = timeline.KnownAt(series!.KnownAt).Series(series.Dates(), series.HalfLifeDays)

@@ -1,5 +1,6 @@
 using RelationsTracker.Api.Http;
 using RelationsTracker.Scoring;
+using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Relations.Replaying;
 

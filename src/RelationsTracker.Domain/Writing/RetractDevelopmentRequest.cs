@@ -1,10 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using RelationsTracker.Api.Http;
-using RelationsTracker.Api.Http.OpenApi;
-using RelationsTracker.Writing;
 
-namespace RelationsTracker.Api.Developments.Retracting;
+namespace RelationsTracker.Writing;
 
 /// <summary>The body of POST .../retraction: why, and the reports that withdraw it.</summary>
 [AbsentNotNull]

@@ -1,12 +1,8 @@
-using RelationsTracker.Api.Developments;
-using RelationsTracker.Api.Developments.Recording;
-using RelationsTracker.Api.Http;
 using RelationsTracker.Developments;
-using RelationsTracker.Importing;
 using RelationsTracker.Relations;
 using RelationsTracker.Writing;
 
-namespace RelationsTracker.Api.Imports;
+namespace RelationsTracker.Importing;
 
 /// <summary>
 /// Turns the rows of an import file into developments. Each row becomes the request a POST of a development takes

@@ -1,8 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using RelationsTracker.Api.Http.OpenApi;
 
-namespace RelationsTracker.Api.Developments;
+namespace RelationsTracker.Writing;
 
 /// <summary>A report of a development, as a write request gives it; <see cref="DevelopmentFields.Sources"/> checks it.</summary>
 [AbsentNotNull]

@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
-using RelationsTracker.Api.Http;
 using RelationsTracker.Developments;
 
-namespace RelationsTracker.Api.Developments;
+namespace RelationsTracker.Writing;
 
 /// <summary>
 /// The rules for the fields that several write requests share (api.md, "Recording a development"): each check records

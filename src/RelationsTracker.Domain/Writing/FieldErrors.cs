@@ -1,4 +1,4 @@
-namespace RelationsTracker.Api.Http;
+namespace RelationsTracker.Writing;
 
 /// <summary>Collects field-level errors under JSON-path-like names (<c>sources[0].url</c>).</summary>
 public sealed class FieldErrors
@@ -14,6 +14,4 @@ public sealed class FieldErrors
     }
 
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(x => x.Key, x => x.Value.ToArray());
-
-    public IResult ToProblem() => Problems.Validation(ToDictionary());
 }

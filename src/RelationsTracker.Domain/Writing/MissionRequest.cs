@@ -1,9 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Relations;
 
-namespace RelationsTracker.Api.Developments;
+namespace RelationsTracker.Writing;
 
 /// <summary>The mission of a MissionOpened or MissionClosed, as the request gives it.</summary>
 [AbsentNotNull]
@@ -13,7 +12,7 @@ public sealed record MissionRequest
     [RegularExpression(ActorId.PatternText)]
     public required string Owner { get; init; }
 
-    [OneOf(AllowedNames.MissionKinds)]
+    [OneOf(WordLists.MissionKinds)]
     public required string Kind { get; init; }
 
     [StringLength(DevelopmentFields.MaxCity, MinimumLength = 1)]

@@ -1,10 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using RelationsTracker.Api.Http;
-using RelationsTracker.Api.Http.OpenApi;
-using RelationsTracker.Writing;
 
-namespace RelationsTracker.Api.Developments.Correcting;
+namespace RelationsTracker.Writing;
 
 /// <summary>The body of POST .../correction: a reason and at least one of occurredOn, type, significance, summary.</summary>
 [AbsentNotNull]
@@ -18,10 +15,10 @@ public sealed record CorrectDevelopmentRequest
     public string? OccurredOn { get; init; }
 
     [Description("Another type of the same shape: an agreement type stays one, a mission type stays one.")]
-    [OneOf(AllowedNames.DevelopmentTypes)]
+    [OneOf(WordLists.DevelopmentTypes)]
     public string? Type { get; init; }
 
-    [OneOf(AllowedNames.Significances)]
+    [OneOf(WordLists.Significances)]
     public string? Significance { get; init; }
 
     [StringLength(DevelopmentFields.MaxSummary, MinimumLength = 1)]

@@ -1,4 +1,4 @@
-namespace RelationsTracker.Api.Imports;
+namespace RelationsTracker.Importing;
 
 /// <summary>The CSV header: which column holds which field.</summary>
 public sealed class CsvHeader

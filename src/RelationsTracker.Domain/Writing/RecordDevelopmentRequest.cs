@@ -1,19 +1,16 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using RelationsTracker.Api.Http;
-using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
-using RelationsTracker.Writing;
 
-namespace RelationsTracker.Api.Developments.Recording;
+namespace RelationsTracker.Writing;
 
 /// <summary>The body of POST .../developments; <see cref="ToCommand"/> checks every field, for the POST, the import and the demo alike.</summary>
 [AbsentNotNull]
 public sealed record RecordDevelopmentRequest
 {
     [Description("The development's type: an exact, case-sensitive name from the catalogue (scoring.md).")]
-    [OneOf(AllowedNames.DevelopmentTypes)]
+    [OneOf(WordLists.DevelopmentTypes)]
     public required string Type { get; init; }
 
     [Description("When it occurred: YYYY, YYYY-MM or YYYY-MM-DD (the form sets the precision); a real date, year 1000 or later, not after today (UTC).")]
@@ -28,7 +25,7 @@ public sealed record RecordDevelopmentRequest
     public required string Summary { get; init; }
 
     [Description("Default: normal.")]
-    [OneOf(AllowedNames.Significances)]
+    [OneOf(WordLists.Significances)]
     public string? Significance { get; init; }
 
     [MinLength(1), MaxLength(DevelopmentFields.MaxSources)]

@@ -1,3 +1,0 @@
-namespace RelationsTracker.Api.Imports;
-
-public enum ImportFormat { Gdelt, Csv }

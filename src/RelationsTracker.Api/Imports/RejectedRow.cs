@@ -1,3 +1,0 @@
-namespace RelationsTracker.Api.Imports;
-
-public sealed record RejectedRow(long Line, string Reason);
