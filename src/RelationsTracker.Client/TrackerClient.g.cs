@@ -488,7 +488,7 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: a subscription\'s callback and delivery log are its subscriber\'s.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -722,7 +722,7 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -844,7 +844,7 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -987,7 +987,7 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -1113,7 +1113,7 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -1355,7 +1355,7 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -1498,7 +1498,7 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -1827,7 +1827,7 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2387,7 +2387,7 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2481,7 +2481,7 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {

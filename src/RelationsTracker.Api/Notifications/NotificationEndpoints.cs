@@ -69,12 +69,19 @@ public static class NotificationEndpoints
             if (!await WriteBetweenMessagesAsync(context, Retry, ct)) yield break;
 
             // Listening started first, so nothing made after the replay's last page can be missed.
+            // A replay reads at most MaxReplay stored notifications; then the stream ends with the id it reached, and the
+            // client (a browser, by itself) reconnects from there.
             if (lastEventId is not null)
             {
-                while (await Cancellable(PageAfterAsync(store, last, ct)) is { Count: > 0 } page)
+                var read = 0;
+                while (await Cancellable(PageAfterAsync(store, last, Math.Min(ReplayPage, feed.MaxReplay - read), ct)) is { Count: > 0 } page)
                 {
                     foreach (var n in page.Where(wanted)) yield return Item(n);
                     last = page[^1].Id;
+                    read += page.Count;
+                    if (read < feed.MaxReplay) continue;
+                    await WriteBetweenMessagesAsync(context, Encoding.UTF8.GetBytes($"id: {last}\n\n"), ct);
+                    yield break;
                 }
             }
 
@@ -122,10 +129,12 @@ public static class NotificationEndpoints
     private static SseItem<string> Item(Notification n) =>
         new(JsonSerializer.Serialize(NotificationMessage.Of(n), ApiJson.Options), n.Kind) { EventId = n.Id.ToString(CultureInfo.InvariantCulture) };
 
-    private static async Task<IReadOnlyList<Notification>> PageAfterAsync(IDocumentStore store, long after, CancellationToken ct)
+    private const int ReplayPage = 500;
+
+    private static async Task<IReadOnlyList<Notification>> PageAfterAsync(IDocumentStore store, long after, int size, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        return await session.Query<Notification>().Where(n => n.Id > after).OrderBy(n => n.Id).Take(500).ToListAsync(ct);
+        return await session.Query<Notification>().Where(n => n.Id > after).OrderBy(n => n.Id).Take(size).ToListAsync(ct);
     }
 
     private enum Next { Ready, KeepAlive, End }

@@ -44,6 +44,9 @@ public sealed class NotificationFeed(IDocumentStore store, IConfiguration config
     }
 
     public int MaxClientsPerKey => _maxClientsPerKey;
+
+    /// <summary>At most this many stored notifications are read for one request's replay; the client resumes from where it ended.</summary>
+    public int MaxReplay { get; } = configuration.GetValue("Tracker:Notifications:MaxReplay", 1000);
     private long _cursor = -1;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -5,8 +5,9 @@ namespace RelationsTracker.Api.Security;
 
 /// <summary>
 /// Who may write: requests that change something (POST, PUT, PATCH, DELETE) need <c>X-Api-Key</c> with one of
-/// the configured keys (<c>Tracker:ApiKeys:0</c>, <c>:1</c>, ...); with <c>Tracker:RequireKeyForReads</c>,
-/// reads too. With no key configured the service makes one at start and prints it once: secure by default.
+/// the configured keys (<c>Tracker:ApiKeys:0</c>, <c>:1</c>, ...), and so do reads of webhook subscriptions (their
+/// callbacks and delivery errors are a subscriber's own); with <c>Tracker:RequireKeyForReads</c>, every read. A key
+/// that is given is checked on every route: an unknown one is refused, never taken for no key. With no key configured the service makes one at start and prints it once: secure by default.
 /// Keys are compared in constant time and never logged after that one line.
 /// </summary>
 public sealed class ApiKeys
@@ -47,7 +48,8 @@ public sealed class ApiKeys
     }
 
     public bool Guards(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") && (RequireKeyForReads || IsWrite(request));
+        request.Path.StartsWithSegments("/api")
+        && (RequireKeyForReads || IsWrite(request) || request.Path.StartsWithSegments("/api/subscriptions") || !string.IsNullOrEmpty(request.Headers[Header]));
 
     /// <summary>A request under /api that changes something: anything but GET, HEAD and OPTIONS.</summary>
     public static bool IsWrite(HttpRequest request) =>

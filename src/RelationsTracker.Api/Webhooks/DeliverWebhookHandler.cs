@@ -52,7 +52,8 @@ public static class DeliverWebhookHandler
         string? error = null;
         try
         {
-            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, ct);
+            // The status is the answer; its body is never read, so a receiver cannot make the node hold it.
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode) error = $"answered {status}";
         }

@@ -25,6 +25,10 @@ public static class WebhookConfiguration
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
+                // An answer's body is not read (DeliverWebhookHandler); a connection is reused only if little is left of it.
+                MaxResponseDrainSize = 4 * 1024,
+                ResponseDrainTimeout = TimeSpan.FromMilliseconds(200),
+                MaxResponseHeadersLength = 16,
                 ConnectCallback = CallbackHosts.ConnectAsync,
             });
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using RelationsTracker.Developments;
 
@@ -51,25 +52,47 @@ public static partial class DevelopmentFields
         return text;
     }
 
-    /// <summary>Why a text field's value is refused (empty, only white space, a control character, too long), or null.</summary>
+    /// <summary>
+    /// Why a text field's value is refused, or null: empty or with no visible character; a control character (tab and
+    /// line breaks are fine), DEL or a C1 control; a bidirectional override or embedding (U+202A to U+202E) or an
+    /// isolate (U+2066 to U+2069) left open or closed unopened, which would make it display as other text; too long.
+    /// What Arabic needs stays: the zero-width joiners and the direction marks (U+200C to U+200F).
+    /// </summary>
     public static string? TextProblem(string text, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(text)) return "must not be empty or only white space";
         // One pass over the characters (an import runs this for every field of every row): the length in Unicode
-        // characters (a surrogate pair counts once), and whether a control character is among them.
+        // characters (a surrogate pair counts once), and what is among them.
         var length = 0;
         var control = false;
+        var overrides = false;
+        var visible = false;
+        var isolates = 0;
+        var unbalanced = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (!(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]))) length++;
             // PostgreSQL's jsonb cannot hold NUL, and no report needs control characters besides tab and line breaks.
-            if (c < ' ' && c is not ('\t' or '\n' or '\r')) control = true;
+            if ((c < ' ' && c is not ('\t' or '\n' or '\r')) || c is >= '\u007F' and <= '\u009F') control = true;
+            else if (c is >= '\u202A' and <= '\u202E') overrides = true;
+            else if (c is >= '\u2066' and <= '\u2068') isolates++;
+            else if (c == '\u2069' && --isolates < 0) unbalanced = true;
+            else if (!visible && IsVisible(text, i)) visible = true;
         }
         if (control) return "must not contain control characters (tab and line breaks are fine)";
+        if (overrides) return "must not contain bidirectional overrides or embeddings (U+202A to U+202E): they make text display as other text";
+        if (unbalanced || isolates != 0) return "must close every bidirectional isolate it opens (U+2066 to U+2068, closed by U+2069)";
+        if (!visible) return "must not be empty, only white space or only invisible characters";
         if (length > maxLength) return $"must be at most {maxLength:N0} characters (it has {length:N0})";
         return null;
     }
+
+    // Letters, digits, punctuation and symbols show; white space, format characters (zero-width, marks) do not.
+    private static bool IsVisible(string text, int i) =>
+        char.GetUnicodeCategory(text, i) is not (UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Format or UnicodeCategory.Control
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.OtherNotAssigned)
+        && !char.IsWhiteSpace(text[i]);
 
     public static DevelopmentType? Type(FieldErrors errors, string? name, bool required)
     {

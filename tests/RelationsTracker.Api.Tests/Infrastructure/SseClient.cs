@@ -15,6 +15,9 @@ public sealed class SseClient : IAsyncDisposable
     public int Status => (int)_response.StatusCode;
     public HttpResponseMessage Response => _response;
 
+    /// <summary>The last id the server sent, with a message or alone: where a browser would resume.</summary>
+    public long? LastEventId { get; private set; }
+
     /// <summary>Completes when the server ends the stream (or the connection breaks).</summary>
     public Task Ended => _reading;
 
@@ -39,7 +42,8 @@ public sealed class SseClient : IAsyncDisposable
             await using var stream = await _response.Content.ReadAsStreamAsync(_stop.Token);
             await foreach (var item in SseParser.Create(stream).EnumerateAsync(_stop.Token))
             {
-                // As a browser does, a block without data dispatches nothing.
+                // As a browser does: an id sets where to resume; a block without data dispatches nothing.
+                if (!string.IsNullOrEmpty(item.EventId)) LastEventId = long.Parse(item.EventId);
                 if (item.Data.Length == 0) continue;
                 await _messages.Writer.WriteAsync(new SseMessage(long.Parse(item.EventId!), item.EventType, JsonNode.Parse(item.Data)!.AsObject()));
             }
@@ -63,6 +67,37 @@ public sealed class SseClient : IAsyncDisposable
         {
             Assert.Fail($"Expected {count} notifications, got {taken.Count}: {string.Join(", ", taken.Select(m => $"{m.Id} {m.Event}"))}");
         }
+        return taken;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> messages after <paramref name="lastEventId"/>, reconnecting from the last id as a browser
+    /// does whenever the server ends a (bounded) replay.
+    /// </summary>
+    public static async Task<List<SseMessage>> CatchUpAsync(HttpClient client, string url, long lastEventId, int count, TimeSpan within)
+    {
+        var taken = new List<SseMessage>();
+        var deadline = DateTime.UtcNow + within;
+        while (taken.Count < count && DateTime.UtcNow < deadline)
+        {
+            await using var sse = await ConnectAsync(client, url, lastEventId);
+            while (taken.Count < count && DateTime.UtcNow < deadline)
+            {
+                if (sse._messages.Reader.TryRead(out var message)) { taken.Add(message); continue; }
+                if (sse._reading.IsCompleted && !sse._messages.Reader.TryPeek(out _)) break;
+                await Task.WhenAny(sse._messages.Reader.WaitToReadAsync().AsTask(), Task.Delay(100));
+            }
+            lastEventId = sse.LastEventId ?? lastEventId;
+        }
+        Assert.True(taken.Count == count, $"Expected {count} notifications, got {taken.Count}");
+        return taken;
+    }
+
+    /// <summary>The messages already received and not yet taken.</summary>
+    public List<SseMessage> TakeAvailable()
+    {
+        var taken = new List<SseMessage>();
+        while (_messages.Reader.TryRead(out var message)) taken.Add(message);
         return taken;
     }
 

@@ -20,6 +20,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>While true, each POST is held unanswered (until its sender goes away) and its delivery id noted in <see cref="Held"/>.</summary>
     public volatile bool Hold;
     public ConcurrentQueue<string> Held { get; } = new();
+    /// <summary>While true, each answer is a 200 whose body never ends (a hostile receiver); how many bytes it sent is counted in <see cref="BodyBytesSent"/>.</summary>
+    public volatile bool EndlessBody;
+    public long BodyBytesSent;
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
@@ -41,6 +44,22 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 return Results.Empty;
             }
             var status = receiver.Answer;
+            if (receiver.EndlessBody)
+            {
+                receiver.Received.Enqueue(new ReceivedDelivery(request.Headers["X-Tracker-Delivery"].ToString(),
+                    request.Headers["X-Tracker-Signature"].ToString(), request.Headers["X-Tracker-Event"].ToString(), buffer.ToArray(), 200));
+                var chunk = new byte[64 * 1024];
+                try
+                {
+                    while (!request.HttpContext.RequestAborted.IsCancellationRequested)
+                    {
+                        await request.HttpContext.Response.Body.WriteAsync(chunk, request.HttpContext.RequestAborted);
+                        Interlocked.Add(ref receiver.BodyBytesSent, chunk.Length);
+                    }
+                }
+                catch (Exception e) when (e is OperationCanceledException or IOException) { }
+                return Results.Empty;
+            }
             receiver.Received.Enqueue(new ReceivedDelivery(
                 request.Headers["X-Tracker-Delivery"].ToString(),
                 request.Headers["X-Tracker-Signature"].ToString(),

@@ -97,6 +97,39 @@ public class NotificationTests(TrackerApp app) : TrackerTest(app)
     }
 
     [Fact]
+    public async Task A_replay_is_bounded_per_request_and_the_client_resumes_where_it_ended()
+    {
+        await using var host = TrackerApp.HostOn(App.ConnectionString, settings: new Dictionary<string, string> { ["Tracker:Notifications:MaxReplay"] = "4" });
+        var client = TrackerApp.ClientFor(host);
+        var (a, b) = await CreateRelationAsync();
+        long start;
+        await using (var sse = await SseClient.ConnectAsync(client, $"/api/notifications?relation={a}~{b}"))
+        {
+            await RecordAsync(a, b, Development("Consultation", "2024-01-01", a));
+            start = (await sse.TakeAsync(1))[0].Id;
+        }
+        for (var i = 1; i <= 10; i++) await RecordAsync(a, b, Development("Aid", $"2024-02-{i:D2}", b));
+
+        var received = new List<SseMessage>();
+        long? resumeFrom = start;
+        for (var connection = 0; connection < 50 && received.Count < 10; connection++)
+        {
+            await using var sse = await SseClient.ConnectAsync(client, $"/api/notifications?relation={a}~{b}", lastEventId: resumeFrom);
+            if (connection == 0)
+            {
+                // Bounded: the first request reads 4 stored notifications at most, then ends.
+                await sse.Ended.WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            else await Task.WhenAny(sse.Ended, Task.Delay(1000));
+            received.AddRange(sse.TakeAvailable());
+            Assert.True(sse.LastEventId > resumeFrom, "each request moves the client on");
+            resumeFrom = sse.LastEventId;
+        }
+        Assert.Equal(10, received.Count);
+        Assert.Equal(received.Select(m => m.Id).Distinct().Order(), received.Select(m => m.Id));
+    }
+
+    [Fact]
     public async Task Many_clients_each_get_every_notification()
     {
         var (a, b) = await CreateRelationAsync();

@@ -14,6 +14,23 @@ public class LimitTests(TrackerApp app) : TrackerTest(app)
     [InlineData("http://[fd00:ec2::254]/hook")]
     [InlineData("http://[::ffff:169.254.169.254]/hook")]
     [InlineData("http://metadata.google.internal/computeMetadata/v1/")]
+    [InlineData("http://metadata.google.internal./computeMetadata/v1/")]
+    [InlineData("http://169.254.169.254./latest/meta-data/")]
+    [InlineData("http://100.100.100.200/latest/meta-data/")]
+    [InlineData("http://100.64.0.1/hook")]
+    [InlineData("http://192.0.0.192/opc/v2/")]
+    [InlineData("http://0.0.0.0/hook")]
+    [InlineData("http://198.18.0.1/hook")]
+    [InlineData("http://203.0.113.7/hook")]
+    [InlineData("http://224.0.0.1/hook")]
+    [InlineData("http://255.255.255.255/hook")]
+    [InlineData("http://[::169.254.169.254]/hook")]
+    [InlineData("http://[64:ff9b::169.254.169.254]/hook")]
+    [InlineData("http://[64:ff9b:1::a9fe:a9fe]/hook")]
+    [InlineData("http://[2002:a9fe:a9fe::]/hook")]
+    [InlineData("http://[2001:db8::1]/hook")]
+    [InlineData("http://[ff02::1]/hook")]
+    [InlineData("http://[::]/hook")]
     public async Task A_callback_to_a_link_local_or_metadata_address_is_a_400(string callbackUrl)
     {
         var response = await Client.PostAsJsonAsync("/api/subscriptions", new { callbackUrl, secret = "s" });

@@ -25,8 +25,11 @@ public class SecurityTests(TrackerApp app) : TrackerTest(app)
 
         Assert.Equal(before, await App.EventCountAsync());
         await ExpectProblemAsync(await Client.GetAsync($"/api/relations/{newActor}/{a}"), HttpStatusCode.NotFound);
-        // Reads stay open by default.
-        await ExpectStatusAsync(await anonymous.GetAsync($"/api/relations/{a}/{b}"), HttpStatusCode.OK);
+        // Reads stay open by default without a key; a key that is given must be valid, on every route.
+        if (string.IsNullOrEmpty(key)) await ExpectStatusAsync(await anonymous.GetAsync($"/api/relations/{a}/{b}"), HttpStatusCode.OK);
+        else await ExpectProblemAsync(await anonymous.GetAsync($"/api/relations/{a}/{b}"), HttpStatusCode.Unauthorized);
+        // A subscription's callback and delivery log are its subscriber's: reading one needs a key.
+        await ExpectProblemAsync(await anonymous.GetAsync($"/api/subscriptions/{Guid.Empty}"), HttpStatusCode.Unauthorized);
     }
 
     [Fact]

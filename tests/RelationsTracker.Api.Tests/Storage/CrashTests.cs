@@ -78,9 +78,9 @@ public class CrashTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(sent.Count, ids.Count);
 
         // Notifications catch up: one development-recorded per development, each id once.
-        await using var sse = await SseClient.ConnectAsync(client, "/api/notifications?kinds=development-recorded", lastEventId: 0);
-        var notified = await sse.TakeAsync(sent.Count, TimeSpan.FromSeconds(60));
+        var notified = await SseClient.CatchUpAsync(client, "/api/notifications?kinds=development-recorded", 0, sent.Count, TimeSpan.FromSeconds(60));
         Assert.Equal(ids.Order(), notified.Select(n => n.Data["developmentId"]!.GetValue<string>()).Order());
+        await using var sse = await SseClient.ConnectAsync(client, "/api/notifications?kinds=development-recorded", notified.Max(n => n.Id));
         await sse.ExpectNothingAsync(TimeSpan.FromSeconds(1));
     }
 }

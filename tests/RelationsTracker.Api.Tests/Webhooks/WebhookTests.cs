@@ -38,6 +38,23 @@ public class WebhookTests(TrackerApp app) : TrackerTest(app)
     }
 
     [Fact]
+    public async Task A_receiver_answering_an_endless_body_is_delivered_to_without_the_body_being_read()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.EndlessBody = true;
+        var (a, b) = await CreateRelationAsync();
+        var subscription = await SubscribeAsync(Client, receiver.Url, $"{a}~{b}", ["development-recorded"]);
+
+        await RecordAsync(a, b, Development("Aid", "2025-05-05", a));
+
+        var log = await SettledLogAsync(Client, subscription);
+        var entry = Assert.Single(log["deliveries"]!.AsArray())!;
+        Assert.Equal("delivered", entry["status"]!.GetValue<string>());
+        // The tracker stops reading after the headers: the receiver got to send little of its endless answer.
+        Assert.True(Interlocked.Read(ref receiver.BodyBytesSent) < 64L * 1024 * 1024, $"{receiver.BodyBytesSent:N0} bytes were read");
+    }
+
+    [Fact]
     public async Task Each_notification_is_POSTed_signed_with_the_subscription_secret_and_logged()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

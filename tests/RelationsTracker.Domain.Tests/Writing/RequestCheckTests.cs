@@ -70,4 +70,31 @@ public class RequestCheckTests
         Assert.Null(row.Candidate);
         Assert.StartsWith("occurredOn: '2025-02-30' is not", row.Rejected!.Reason);
     }
+
+    [Theory]
+    [InlineData("\u202eyekruT", "overrides")]
+    [InlineData("Turkey \u202a", "overrides")]
+    [InlineData("\u2067open", "isolate")]
+    [InlineData("close\u2069", "isolate")]
+    [InlineData("\u200b\u200b", "invisible")]
+    [InlineData("\u200f\u200e", "invisible")]
+    [InlineData(" \t ", "invisible")]
+    [InlineData("a\u007fb", "control")]
+    [InlineData("a\u0085b", "control")]
+    [InlineData("a\u0000b", "control")]
+    public void Text_that_would_lie_or_show_nothing_is_refused(string text, string why)
+    {
+        var problem = DevelopmentFields.TextProblem(text, 100);
+        Assert.NotNull(problem);
+        Assert.Contains(why, problem);
+    }
+
+    [Theory]
+    [InlineData("زيارة رسمية إلى بنغازي")]
+    [InlineData("\u200fالقاهرة\u200c")]
+    [InlineData("Ankara \u2067بنغازي\u2069 visit")]
+    [InlineData("Line one\nline two\ttabbed")]
+    [InlineData("🇹🇷 and 🇱🇾")]
+    public void Text_Arabic_needs_and_ordinary_text_stay(string text) =>
+        Assert.Null(DevelopmentFields.TextProblem(text, 100));
 }

@@ -38,19 +38,28 @@ public sealed class DescribedMetadataProvider : IApiDescriptionProvider
             foreach (var status in metadata.OfType<ProblemsAttribute>().SelectMany(p => p.StatusCodes)) SetProblem(description, status);
 
             // The API key and rate limit middleware answer before any endpoint (Security/): 401 on every write under
-            // /api without a valid key, and on reads too when Tracker__RequireKeyForReads is set; 429 past a key's rate.
+            // /api without a valid key, on a subscription's read, on any read with an unknown key, and on every read
+            // when Tracker__RequireKeyForReads is set; 429 past a key's rate.
             if (!IsApiRoute(description)) continue;
-            if (IsWrite(description))
+            if (NeedsKey(description) && !IsWrite(description))
+            {
+                SetProblem(description, StatusCodes.Status401Unauthorized, "No valid X-Api-Key: a subscription's callback and delivery log are its subscriber's.");
+            }
+            else if (IsWrite(description))
             {
                 SetProblem(description, StatusCodes.Status401Unauthorized, "No valid X-Api-Key: writes need one. Nothing was changed.");
                 SetProblem(description, StatusCodes.Status429TooManyRequests, "This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.");
             }
             else
             {
-                SetProblem(description, StatusCodes.Status401Unauthorized, "Only when the service requires a key for reads (Tracker__RequireKeyForReads): no valid X-Api-Key.");
+                SetProblem(description, StatusCodes.Status401Unauthorized, "An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).");
             }
         }
     }
+
+    /// <summary>As <see cref="Security.ApiKeys.Guards"/> decides with no key given: writes and subscriptions.</summary>
+    public static bool NeedsKey(ApiDescription description) =>
+        IsWrite(description) || description.RelativePath?.StartsWith("api/subscriptions", StringComparison.Ordinal) == true;
 
     public static bool IsApiRoute(ApiDescription description) =>
         description.RelativePath is { } path && (path == "api" || path.StartsWith("api/", StringComparison.Ordinal));

@@ -157,10 +157,10 @@ public static class TrackerOpenApi
 
         if (!DescribedMetadataProvider.IsApiRoute(description)) return;
         var key = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] };
-        if (DescribedMetadataProvider.IsWrite(description))
+        if (DescribedMetadataProvider.NeedsKey(description))
         {
             operation.Security = [key];
-            AddResponseHeader(operation, StatusCodes.Status429TooManyRequests, "Retry-After");
+            if (DescribedMetadataProvider.IsWrite(description)) AddResponseHeader(operation, StatusCodes.Status429TooManyRequests, "Retry-After");
         }
         else
         {
