@@ -1,3 +1,4 @@
+using Npgsql;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -54,5 +55,7 @@ public static class RelationStream
     public static bool IsConflict(Exception e) =>
         e is ConcurrencyException or DocumentAlreadyExistsException
             or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
-        || e.InnerException is ConcurrencyException;
+        || e.InnerException is ConcurrencyException
+        // Two nodes' first writes to a new relation: Marten's quick append reports the race as the streams table's key.
+        || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pkey_mt_streams_id" };
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using RelationsTracker.Api.Tests.Infrastructure;
 
 namespace RelationsTracker.Api.Tests;
@@ -112,5 +113,20 @@ public class ConcurrencyTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), versions.Order());
         var state = await GetJsonAsync($"/api/relations/{a}/{b}?asOf=2025-04-01");
         Assert.Equal(12, state["developmentCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Two_nodes_starting_a_relation_at_once_record_every_write_and_answer_no_500()
+    {
+        await using var other = TrackerApp.HostOn(App.ConnectionString);
+        var second = TrackerApp.ClientFor(other);
+        var (a, b) = await CreateRelationAsync();
+        var before = await App.EventCountAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
+            (i % 2 == 0 ? Client : second).PostAsJsonAsync($"/api/relations/{a}/{b}/developments", Development("Aid", "2025-01-01", a))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(before + 100, await App.EventCountAsync());
     }
 }
