@@ -31,6 +31,7 @@ builder.Host.UseWolverine(opts =>
 builder.Services.AddResourceSetupOnStartup();
 builder.Services.AddWolverineHttp();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = QueryProblems.Customize);
+builder.Services.AddExceptionHandler<FaultAnswers>();
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddTrackerHealthChecks();
 builder.Services.AddWebhookHttpClient();
@@ -52,6 +53,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.Use(RequestFraming.RefuseOtherTransferCodingsAsync);
 app.UseApiKeys();
 app.UseRateLimiter();
 app.UseDashboard();

@@ -125,6 +125,23 @@ public class BadInputTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(before, await App.EventCountAsync());
     }
 
+    [Theory]
+    [InlineData("gzip, chunked")]
+    [InlineData("chunked, chunked")]
+    [InlineData("identity")]
+    public async Task A_body_framed_by_another_transfer_coding_is_a_400(string codings)
+    {
+        var (a, b) = await CreateRelationAsync();
+        var before = await App.EventCountAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/relations/{a}/{b}/developments")
+        {
+            Content = new StringContent(Valid.Replace("\"A\"", $"\"{a}\""), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Transfer-Encoding", codings);
+        await ExpectProblemAsync(await Client.SendAsync(request), HttpStatusCode.BadRequest, "Transfer-Encoding");
+        Assert.Equal(before, await App.EventCountAsync());
+    }
+
     [Fact]
     public async Task Invalid_UTF8_is_a_400()
     {
