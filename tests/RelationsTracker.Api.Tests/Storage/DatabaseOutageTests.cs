@@ -39,6 +39,101 @@ public class DatabaseOutageTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(before + 1, await App.EventCountAsync());
     }
 
+    [Fact]
+    public async Task Eight_writers_through_an_outage_get_201s_and_503s_never_500_and_lose_nothing_acknowledged()
+    {
+        var target = new NpgsqlConnectionStringBuilder(App.ConnectionString);
+        await using var proxy = TcpProxy.Start(target.Host!, target.Port);
+        target.Host = "127.0.0.1";
+        target.Port = proxy.Port;
+        target.Timeout = 2;
+        await using var host = TrackerApp.HostOn(target.ConnectionString);
+        var client = TrackerApp.ClientFor(host);
+        var (a, b) = await CreateRelationAsync();
+
+        var answers = new System.Collections.Concurrent.ConcurrentBag<(string Key, HttpStatusCode Status)>();
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var key = $"outage-{a}-{w}-{i}";
+                answers.Add((key, (await PostAsync(client, a, b, key)).StatusCode));
+            }
+        })).ToList();
+        await Task.Delay(500);
+        proxy.Cut();
+        await Task.Delay(3000);
+        proxy.Restore();
+        await Task.Delay(3000);
+        stop.Cancel();
+        await Task.WhenAll(writers);
+
+        Assert.DoesNotContain(answers, x => (int)x.Status >= 500 && x.Status != HttpStatusCode.ServiceUnavailable);
+        Assert.Contains(answers, x => x.Status == HttpStatusCode.ServiceUnavailable);
+        // Every key sent again after the outage: what was acknowledged is there once, what was not is recorded now.
+        foreach (var (key, _) in answers) await ExpectStatusAsync(await PostAsync(client, a, b, key), HttpStatusCode.Created);
+        var timeline = await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/relations/{a}/{b}/developments");
+        Assert.Equal(answers.Count, timeline!["developments"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_commit_stalled_past_the_command_timeout_is_a_503_and_records_nothing()
+    {
+        var target = new NpgsqlConnectionStringBuilder(App.ConnectionString) { CommandTimeout = 2 };
+        await using var host = TrackerApp.HostOn(target.ConnectionString);
+        var client = TrackerApp.ClientFor(host);
+        var (a, b) = await CreateRelationAsync();
+        await ExpectStatusAsync(await PostAsync(client, a, b, null), HttpStatusCode.Created);
+        var before = await App.EventCountAsync();
+
+        await using (var blocker = new NpgsqlConnection(App.ConnectionString))
+        {
+            await blocker.OpenAsync();
+            await using var transaction = await blocker.BeginTransactionAsync();
+            await using (var lockEvents = new NpgsqlCommand("lock table tracker.mt_events in access exclusive mode", blocker, transaction))
+                await lockEvents.ExecuteNonQueryAsync();
+            var stalled = await PostAsync(client, a, b, null);
+            await ExpectProblemAsync(stalled, HttpStatusCode.ServiceUnavailable);
+            await transaction.RollbackAsync();
+        }
+        Assert.Equal(before, await App.EventCountAsync());
+        await ExpectStatusAsync(await PostAsync(client, a, b, null), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Terminated_backends_cost_no_500()
+    {
+        var target = new NpgsqlConnectionStringBuilder(App.ConnectionString) { ApplicationName = $"outage-{Guid.NewGuid():N}" };
+        await using var host = TrackerApp.HostOn(target.ConnectionString);
+        var client = TrackerApp.ClientFor(host);
+        var (a, b) = await CreateRelationAsync();
+        await ExpectStatusAsync(await PostAsync(client, a, b, null), HttpStatusCode.Created);
+
+        await using (var admin = new NpgsqlConnection(App.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var terminate = new NpgsqlCommand("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = $1", admin)
+            {
+                Parameters = { new() { Value = target.ApplicationName } },
+            };
+            Assert.True((long)(await terminate.ExecuteScalarAsync())! > 0);
+        }
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await PostAsync(client, a, b, null);
+            Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.ServiceUnavailable, $"{response.StatusCode}");
+        }
+        await ExpectStatusAsync(await PostAsync(client, a, b, null), HttpStatusCode.Created);
+    }
+
+    private Task<HttpResponseMessage> PostAsync(HttpClient client, string a, string b, string? idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/relations/{a}/{b}/developments") { Content = JsonContent.Create(Development("Aid", "2025-02-01", a)) };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return client.SendAsync(request);
+    }
+
     private static async Task<bool> Delay()
     {
         await Task.Delay(250);
