@@ -82,6 +82,14 @@ public static class ImportEndpoints
         }
     }
 
+    [WolverineGet("/api/imports", OperationId = "listImports", Summary = "The imports, newest first (the last 100)")]
+    [ProducesResponseType<IReadOnlyList<ImportView>>(StatusCodes.Status200OK)]
+    public static async Task<IResult> List([FromServices] IQuerySession session, [FromServices] TimeProvider clock, CancellationToken ct)
+    {
+        var runs = await session.Query<ImportRun>().OrderByDescending(r => r.StartedAt).Take(100).ToListAsync(ct);
+        return TypedResults.Ok(runs.Select(r => ImportView.Of(r, clock.GetUtcNow())).ToList());
+    }
+
     [WolverineGet("/api/imports/{id}", OperationId = "getImport", Summary = "An import's progress: rows read, recorded, already imported and rejected (with line numbers)")]
     [Parameters(ApiParameters.ImportId)]
     [ProducesResponseType<ImportView>(StatusCodes.Status200OK)]

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using RelationsTracker.Importing;
@@ -19,8 +20,12 @@ public sealed class ImportFile : IDisposable
     private ImportFile(FileStream file, ZipArchive? zip, Stream content)
     {
         (_file, _zip) = (file, zip);
-        Text = new StreamReader(content, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, 1 << 16);
+        Text = new StreamReader(content, Utf8MarkingInvalidBytes, detectEncodingFromByteOrderMarks: true, 1 << 16);
     }
+
+    // Bytes that are not UTF-8 become a noncharacter no text holds, so the row they are in is refused by line (ImportRows).
+    private static readonly Encoding Utf8MarkingInvalidBytes = Encoding.GetEncoding("utf-8", EncoderFallback.ExceptionFallback,
+        new DecoderReplacementFallback(TextRecords.InvalidBytes.ToString()));
 
     /// <exception cref="InvalidDataException">a zip that does not hold exactly one file</exception>
     public static ImportFile Open(string path)
@@ -40,10 +45,20 @@ public sealed class ImportFile : IDisposable
                     zip.Dispose();
                     throw new InvalidDataException($"The zip file holds {files.Count} files; an import takes one file (GDELT events or CSV rows), plain, zipped or gzipped.");
                 }
-                return new ImportFile(file, zip, files[0].Open());
+                return new ImportFile(file, zip, new CheckedText(files[0].Open(), file, "zip", files[0].Length, files[0].Crc32));
             }
             if (read >= 2 && start[0] == 0x1F && start[1] == 0x8B)
-                return new ImportFile(file, null, new GZipStream(file, CompressionMode.Decompress, leaveOpen: true));
+            {
+                // The trailer: CRC-32 and length (mod 2^32) of the text. One member, as gzip writes a file.
+                if (file.Length < 18) throw new InvalidDataException($"The gzip file is truncated: {file.Length} bytes, shorter than a gzip header and trailer.");
+                Span<byte> trailer = stackalloc byte[8];
+                file.Seek(-8, SeekOrigin.End);
+                file.ReadExactly(trailer);
+                file.Position = 0;
+                var crc = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+                var length = BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]);
+                return new ImportFile(file, null, new CheckedText(new GZipStream(file, CompressionMode.Decompress, leaveOpen: true), file, "gzip", length, crc, lengthModulo: true));
+            }
             return new ImportFile(file, null, file);
         }
         catch

@@ -101,7 +101,7 @@ internal sealed class ImportPass(Importer importer, ActorMapping mapping, Cancel
             var missing = candidate.Actors.FirstOrDefault(a => a.CreateAs is null && !_actorsThatExist.Contains(a.Id));
             if (missing is not null)
             {
-                run = run.Reject(new RejectedRow(candidate.Line, $"actor {missing.Id} does not exist; create it with PUT /api/actors/{missing.Id} first"));
+                run = run.Reject(new RejectedRow(candidate.Line, $"actor {missing.Id} does not exist; create it with PUT /api/actors/{missing.Id} first", RejectionKind.ActorMissing));
                 continue;
             }
             foreach (var a in candidate.Actors.Where(a => a.CreateAs is not null && !_actorsThatExist.Contains(a.Id)))

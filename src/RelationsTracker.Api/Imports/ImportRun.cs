@@ -32,6 +32,8 @@ public sealed record ImportRun
     public long AlreadyImported { get; init; }
     public long Rejected { get; init; }
     public IReadOnlyList<RejectedRow> Rejections { get; init; } = [];
+    /// <summary>Every rejected row counted by the kind of its reason (<see cref="RejectionKind"/>).</summary>
+    public IReadOnlyDictionary<string, long> RejectedByKind { get; init; } = new Dictionary<string, long>();
     /// <summary>Why the import failed as a whole (atomic with bad rows, a bad file, the service stopping).</summary>
     public string? Failure { get; init; }
 
@@ -39,9 +41,15 @@ public sealed record ImportRun
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
 
-    public ImportRun Reject(RejectedRow row) => this with
+    public ImportRun Reject(RejectedRow row)
     {
-        Rejected = Rejected + 1,
-        Rejections = Rejections.Count < MaxRejectionsKept ? [.. Rejections, row] : Rejections,
-    };
+        var byKind = new Dictionary<string, long>(RejectedByKind, StringComparer.Ordinal);
+        byKind[row.Kind] = byKind.GetValueOrDefault(row.Kind) + 1;
+        return this with
+        {
+            Rejected = Rejected + 1,
+            Rejections = Rejections.Count < MaxRejectionsKept ? [.. Rejections, row] : Rejections,
+            RejectedByKind = byKind,
+        };
+    }
 }

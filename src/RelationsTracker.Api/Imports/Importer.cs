@@ -65,7 +65,7 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
             var pass = new ImportPass(this, _options.Mapping(), ct);
             if (run.Atomic && run.Phase == "validating")
             {
-                run = await pass.RunAsync(run with { RowsRead = 0, Rejected = 0, Rejections = [] }, path, format, write: false);
+                run = await pass.RunAsync(run with { RowsRead = 0, Rejected = 0, Rejections = [], RejectedByKind = new Dictionary<string, long>() }, path, format, write: false);
                 if (run.Rejected > 0)
                     return await FinishAsync(run with { Status = ImportRun.Failed, Failure = $"atomic: {run.Rejected:N0} of {run.RowsRead:N0} rows were rejected, so nothing was recorded" }, stopwatch);
                 run = run with { Phase = "recording", RowsRead = 0 };
@@ -80,13 +80,29 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         }
         catch (InvalidDataException e)
         {
-            return await FinishAsync(run with { Status = ImportRun.Failed, Failure = e.Message }, stopwatch);
+            return await FinishAsync(await CommittedAsync(run) with { Status = ImportRun.Failed, Failure = e.Message }, stopwatch);
         }
         catch (Exception e)
         {
             Logger.LogError(e, "Import {Id} failed", run.Id);
-            return await FinishAsync(run with { Status = ImportRun.Failed, Failure = $"{e.GetType().Name}: {e.Message}. Import the file again: rows already recorded are skipped." }, stopwatch);
+            return await FinishAsync(await CommittedAsync(run) with { Status = ImportRun.Failed, Failure = $"{e.GetType().Name}: {e.Message}. Import the file again: rows already recorded are skipped." }, stopwatch);
         }
+    }
+
+    /// <summary>
+    /// The run as its last committed batch stored it: what a failed import reports, so that its counts are what is
+    /// recorded (the pass's own copy may be ahead, with a batch that never committed).
+    /// </summary>
+    private async Task<ImportRun> CommittedAsync(ImportRun run)
+    {
+        await using var session = Store.QuerySession();
+        var stored = await session.LoadAsync<ImportRun>(run.Id) ?? run;
+        if (stored.BatchSize == 0) return stored;
+        // The shares of the batch after the stored progress that committed before the failure.
+        var next = $"{run.Id:N}:{stored.RowsRead / stored.BatchSize}:";
+        var shares = await session.Query<ImportShare>().Where(s => s.ImportId == run.Id).ToListAsync();
+        var committed = shares.Where(s => s.Id.StartsWith(next, StringComparison.Ordinal)).ToList();
+        return stored with { Recorded = stored.Recorded + committed.Sum(s => s.Recorded), AlreadyImported = stored.AlreadyImported + committed.Sum(s => s.Already) };
     }
 
     private async Task<ImportRun> FinishAsync(ImportRun run, Stopwatch stopwatch)

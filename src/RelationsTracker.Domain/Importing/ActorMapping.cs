@@ -37,6 +37,10 @@ public sealed class ActorMapping
         return errors.Count > 0 ? (null, errors) : (new ActorMapping(list), errors);
     }
 
+    /// <summary>The rules for a GDELT country, in the order they are tried (none: the country is not in the table).</summary>
+    public IReadOnlyList<ActorRule> RulesFor(string country) =>
+        _byCountry.TryGetValue(country, out var rules) ? rules : [];
+
     /// <summary>The rule that maps this GDELT actor, or null.</summary>
     public ActorRule? Find(GdeltActor actor)
     {

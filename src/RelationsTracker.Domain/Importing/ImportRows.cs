@@ -23,6 +23,8 @@ public static class ImportRows
         var first = (format == ImportFormat.Gdelt ? TextRecords.TabSeparated(reader) : TextRecords.CommaSeparated(reader)).FirstOrDefault();
         if (first is null) return "The file is empty.";
         if (first.IsBad) return $"Line {first.Line}: {first.Error}.";
+        if (format == ImportFormat.Gdelt && first.Fields.Count is 57 or 58)
+            return $"This is a GDELT 1.0 events file: line {first.Line} has {first.Fields.Count} tab-separated columns. The import reads GDELT 2.0 exports ({GdeltEvent.Columns} columns, from data.gdeltproject.org/gdeltv2/).";
         if (format == ImportFormat.Gdelt)
             return first.Fields.Count == GdeltEvent.Columns ? null
                 : $"This is not a GDELT 2.0 events file: line {first.Line} has {first.Fields.Count} tab-separated columns, not {GdeltEvent.Columns}. (For the CSV format, use format=csv.)";
@@ -35,7 +37,7 @@ public static class ImportRows
         {
             if (record.IsBad)
             {
-                yield return Reject(record.Line, record.Error!);
+                yield return Reject(record.Line, record.Error!, RejectionKind.UnreadableRecord);
                 continue;
             }
             yield return FromGdelt(record.Line, record.Fields, mapping, today);
@@ -56,7 +58,7 @@ public static class ImportRows
             }
             if (record.IsBad)
             {
-                yield return Reject(record.Line, record.Error!);
+                yield return Reject(record.Line, record.Error!, RejectionKind.UnreadableRecord);
                 continue;
             }
             yield return FromCsv(record.Line, record.Fields, header, today);
@@ -65,27 +67,27 @@ public static class ImportRows
 
     public static RowOutcome FromGdelt(long line, IReadOnlyList<string> fields, ActorMapping mapping, DateOnly today)
     {
+        if (InvalidUtf8(line, fields) is { } invalid) return invalid;
         var (e, error) = GdeltEvent.Parse(fields);
-        if (e is null) return Reject(line, error!);
+        if (e is null) return Reject(line, error!, RejectionKind.NotAGdeltRow);
 
         var (type, _, cameoError) = CameoMapping.Map(e.EventCode, e.EventBaseCode, e.EventRootCode);
-        if (type is null) return Reject(line, cameoError!);
+        if (type is null) return Reject(line, cameoError!, RejectionKind.CameoWithoutType);
 
         var first = mapping.Find(e.Actor1);
         var second = mapping.Find(e.Actor2);
         if (first is null || second is null)
         {
             var (which, actor) = first is null ? ("Actor1", e.Actor1) : ("Actor2", e.Actor2);
-            return Reject(line, string.IsNullOrEmpty(actor.CountryCode)
-                ? $"{which} {actor.Describe()} has no country code, so the actor mapping cannot name it"
-                : $"{which} {actor.Describe()} of country {actor.CountryCode} is not in the actor mapping (Tracker:Imports:Actors)");
+            var (reason, kind) = UnmappedReason(mapping, which, actor);
+            return Reject(line, reason, kind);
         }
         if (first.Actor == second.Actor)
-            return Reject(line, $"both actors map to {first.Actor}; a relation needs two different actors");
+            return Reject(line, $"both actors map to {first.Actor}; a relation needs two different actors", RejectionKind.SameActorTwice);
         var relation = RelationId.Of(first.Actor, second.Actor);
 
         var occurredOn = GdeltEvent.IsoDay(e.SqlDate);
-        if (occurredOn is null) return Reject(line, $"SQLDATE '{e.SqlDate}' is not a date as YYYYMMDD");
+        if (occurredOn is null) return Reject(line, $"SQLDATE '{e.SqlDate}' is not a date as YYYYMMDD", RejectionKind.BadDate);
         var summary = $"{Name(e.Actor1)} → {Name(e.Actor2)}: {CameoMapping.Describe(e.EventCode, e.EventBaseCode, e.EventRootCode)} (CAMEO {e.EventCode}, GDELT event {e.GlobalEventId})";
         var isUrl = DevelopmentFields.IsWebUrl(e.SourceUrl);
         var source = new SourceRequest
@@ -102,17 +104,18 @@ public static class ImportRows
 
     public static RowOutcome FromCsv(long line, IReadOnlyList<string> fields, CsvHeader header, DateOnly today)
     {
-        if (fields.Count != header.Count) return Reject(line, $"has {fields.Count} fields; the header has {header.Count}");
+        if (InvalidUtf8(line, fields) is { } invalid) return invalid;
+        if (fields.Count != header.Count) return Reject(line, $"has {fields.Count} fields; the header has {header.Count}", RejectionKind.WrongFieldCount);
         string Field(string name) => header.IndexOf(name) is { } i ? fields[i].Trim() : "";
 
         var relationText = Field("relation");
         if (!RelationId.TryParse(relationText, out var relation))
-            return Reject(line, $"relation: '{relationText}' is not a relation: two different actor ids joined by ~ (LBY-EAST~TUR)");
+            return Reject(line, $"relation: '{relationText}' is not a relation: two different actor ids joined by ~ (LBY-EAST~TUR)", RejectionKind.BadRelation);
         var type = Field("type");
         if (Catalogue.TryParseType(type, out var parsedType) && Catalogue.Of(parsedType).Shape != DevelopmentShape.Plain)
         {
             var needs = Catalogue.Of(parsedType).Shape == DevelopmentShape.Agreement ? "an agreement (slug and title)" : "a mission (owner, kind, city)";
-            return Reject(line, $"type: {type} needs {needs}, which an import row has no column for; record it with POST /api/relations/{{a}}/{{b}}/developments");
+            return Reject(line, $"type: {type} needs {needs}, which an import row has no column for; record it with POST /api/relations/{{a}}/{{b}}/developments", RejectionKind.TypeNeedsMore);
         }
         var source = Field("source");
         SourceRequest? sourceFields = source.Length == 0 ? null
@@ -134,7 +137,7 @@ public static class ImportRows
             Sources = source is null ? [] : [source],
         };
         var (command, errors) = request.ToCommand(relation, today);
-        if (command is null) return Reject(line, Describe(errors));
+        if (command is null) return Reject(line, Describe(errors), RejectionKind.FieldRefused(errors.ToDictionary().Keys.First() is var f && f.StartsWith("sources") ? "source" : f));
         var decision = RecordDevelopment.Decide(command, null, id);
         var recorded = (DevelopmentRecorded)decision.Events[0];
         return new RowOutcome(new ImportCandidate(line, relation, recorded, actors), null);
@@ -144,7 +147,29 @@ public static class ImportRows
     private static string Describe(FieldErrors errors) =>
         string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value.Select(m => $"{(e.Key == "sources" || e.Key.StartsWith("sources[") ? "source" : e.Key)}: {m}")));
 
+    private static RowOutcome? InvalidUtf8(long line, IReadOnlyList<string> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+            if (fields[i].Contains(TextRecords.InvalidBytes))
+                return Reject(line, $"field {i + 1} holds bytes that are not UTF-8; save the file as UTF-8", RejectionKind.NotValidUtf8);
+        return null;
+    }
+
+    /// <summary>Why a GDELT actor maps to no actor: no country code, an empty table, a country the table lacks, or no rule of its country that matched.</summary>
+    public static (string Reason, string Kind) UnmappedReason(ActorMapping mapping, string which, GdeltActor actor)
+    {
+        if (string.IsNullOrEmpty(actor.CountryCode))
+            return ($"{which} {actor.Describe()} has no country code, so the actor mapping cannot name it", RejectionKind.NoCountryCode);
+        if (mapping.Rules.Count == 0)
+            return ($"{which} {actor.Describe()}: the actor mapping is empty (give actors a gdelt mapping, or Tracker:Imports:Actors)", RejectionKind.EmptyMapping);
+        var rules = mapping.RulesFor(actor.CountryCode);
+        if (rules.Count == 0)
+            return ($"{which} {actor.Describe()} of country {actor.CountryCode} is not in the actor mapping", RejectionKind.CountryNotMapped);
+        var markers = string.Join(", ", rules.SelectMany(r => r.Markers).Distinct());
+        return ($"{which} {actor.Describe()} of country {actor.CountryCode} matches no marker of its country's rules ({markers})", RejectionKind.NoMarkerMatched);
+    }
+
     private static string Name(GdeltActor actor) => actor.Name.Length > 0 ? actor.Name : actor.Code;
 
-    private static RowOutcome Reject(long line, string reason) => new(null, new RejectedRow(line, reason));
+    private static RowOutcome Reject(long line, string reason, string kind) => new(null, new RejectedRow(line, reason, kind));
 }

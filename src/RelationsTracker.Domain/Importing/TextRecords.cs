@@ -12,6 +12,9 @@ public static class TextRecords
 {
     public const int MaxRecordLength = 100_000;
 
+    /// <summary>What the import's decoder puts for bytes that are not UTF-8: a noncharacter, never in text that was valid.</summary>
+    public const char InvalidBytes = '\uFDD0';
+
     /// <summary>
     /// Tab-separated lines with no quoting, as GDELT publishes them (a field never holds a tab or a newline).
     /// Lines that are empty are skipped; a trailing carriage return is dropped.

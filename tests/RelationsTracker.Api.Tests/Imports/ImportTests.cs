@@ -142,7 +142,7 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(5, result["rejected"]!.GetValue<long>());
         var rejections = result["rejections"]!.AsArray();
         Assert.Equal([3L, 4L, 5L, 6L, 7L], rejections.Select(r => r!["line"]!.GetValue<long>()));
-        Assert.Contains("Actor1 TRIPOLI (LBY) of country LBY is not in the actor mapping", Reason(rejections, 3));
+        Assert.Equal("Actor1 TRIPOLI (LBY) of country LBY matches no marker of its country's rules (HAFTAR, BENGHAZI)", Reason(rejections, 3));
         Assert.Equal($"both actors map to {turkey}; a relation needs two different actors", Reason(rejections, 4));
         Assert.StartsWith("CAMEO 1823 has no catalogue type", Reason(rejections, 5));
         Assert.Contains("not the 61 of a GDELT 2.0 event row", Reason(rejections, 6));
@@ -390,6 +390,89 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         // Marten reads them back as their catalogue types, through the row's .NET type.
         var stream = await session.Events.FetchStreamAsync($"{a}~{b}");
         Assert.Equal([typeof(OfficialVisit), typeof(Aid), typeof(OfficialVisit)], stream.Select(e => e.Data.GetType()));
+    }
+
+    private static byte[] ManyRows(string a, string b, int count) => Encoding.UTF8.GetBytes("relation,type,occurredOn,actor,summary,source\n" +
+        string.Concat(Enumerable.Range(0, count).Select(i => $"{a}~{b},Aid,2024-03-{i % 28 + 1:D2},{a},Aid {Guid.NewGuid()} {Guid.NewGuid()},https://example.org/{Guid.NewGuid()}\n")));
+
+    private static HttpClient SmallBatches(out Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host, string connectionString)
+    {
+        host = TrackerApp.HostOn(connectionString, settings: new Dictionary<string, string> { ["Tracker:Imports:BatchSize"] = "25" });
+        return TrackerApp.ClientFor(host);
+    }
+
+    [Theory]
+    [InlineData("gzip", "truncated")]
+    [InlineData("zip", "corrupt")]
+    public async Task A_file_cut_short_or_corrupted_fails_with_its_cause_and_counts_exactly_what_was_recorded(string packing, string cause)
+    {
+        var client = SmallBatches(out var host, App.ConnectionString);
+        await using var _ = host;
+        var (a, b) = await CreateRelationAsync();
+        var file = Pack(packing, ("rows.csv", ManyRows(a, b, 400)));
+        if (packing == "gzip") file = file[..(file.Length * 6 / 10)];
+        else for (var i = file.Length * 6 / 10; i < file.Length * 6 / 10 + 64; i++) file[i] ^= 0x5A; // inside the entry's data
+
+        var result = await ImportAsync(client, file, "?format=csv");
+
+        Assert.Equal("failed", result["status"]!.GetValue<string>());
+        Assert.Contains(cause, result["failure"]!.GetValue<string>());
+        var recorded = (await GetJsonOnAsync(client, $"/api/relations/{a}/{b}"))["developmentCount"]!.GetValue<int>();
+        Assert.Equal(recorded, result["recorded"]!.GetValue<long>());
+        Assert.True(recorded < 400, $"{recorded} of 400 rows recorded from a broken file");
+    }
+
+    [Fact]
+    public async Task A_broken_file_imported_atomically_records_nothing()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var file = Pack("gzip", ("rows.csv", ManyRows(a, b, 400)));
+
+        var result = await ImportAsync(Client, file[..(file.Length * 6 / 10)], "?format=csv&atomic=true");
+
+        Assert.Equal("failed", result["status"]!.GetValue<string>());
+        Assert.Contains("truncated", result["failure"]!.GetValue<string>());
+        Assert.Equal(0, result["recorded"]!.GetValue<long>());
+        Assert.Equal(0, (await GetJsonAsync($"/api/relations/{a}/{b}"))["developmentCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_row_with_bytes_that_are_not_UTF8_is_rejected_by_its_line_and_counted_by_kind()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var good = Encoding.UTF8.GetBytes($"relation,type,occurredOn,actor,summary,source\n{a}~{b},Aid,2024-03-01,{a},Aid,https://example.org/1\n");
+        var bad = Encoding.UTF8.GetBytes($"{a}~{b},Aid,2024-03-02,{a},Aid ").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes(",https://example.org/2\n")).ToArray();
+        var unknown = Encoding.UTF8.GetBytes($"{a}~{b},Visit,2024-03-03,{a},Aid,https://example.org/3\n");
+
+        var result = await ImportAsync(Client, [.. good, .. bad, .. unknown], "?format=csv");
+
+        Assert.Equal(1, result["recorded"]!.GetValue<long>());
+        var rejections = result["rejections"]!.AsArray();
+        Assert.Equal(3, rejections[0]!["line"]!.GetValue<long>());
+        Assert.Contains("not UTF-8", rejections[0]!["reason"]!.GetValue<string>());
+        Assert.Equal(1, result["rejectedByKind"]!["not valid UTF-8"]!.GetValue<long>());
+        Assert.Equal(1, result["rejectedByKind"]!["type refused"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_GDELT_1_file_is_refused_at_once_and_named_as_such()
+    {
+        var row = string.Join('\t', Enumerable.Repeat("x", 57));
+        var response = await PostImportAsync(Client, Encoding.UTF8.GetBytes(row + "\n"), "?format=gdelt");
+        var problem = await ExpectProblemAsync(response, HttpStatusCode.BadRequest, "body");
+        Assert.Contains("GDELT 1.0", problem["errors"]!["body"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_imports_are_listed_newest_first()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var first = await ImportAsync(Client, ManyRows(a, b, 2), "?format=csv");
+        var second = await ImportAsync(Client, ManyRows(a, b, 3), "?format=csv");
+        var list = await GetJsonArrayOnAsync(Client, "/api/imports");
+        var ids = list.Select(i => i!["id"]!.GetValue<string>()).ToList();
+        Assert.True(ids.IndexOf(second["id"]!.GetValue<string>()) < ids.IndexOf(first["id"]!.GetValue<string>()));
+        Assert.True(ids.IndexOf(first["id"]!.GetValue<string>()) >= 0);
     }
 
     // Helpers

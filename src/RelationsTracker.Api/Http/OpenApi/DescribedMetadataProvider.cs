@@ -41,6 +41,9 @@ public sealed class DescribedMetadataProvider : IApiDescriptionProvider
             // /api without a valid key, on a subscription's read, on any read with an unknown key, and on every read
             // when Tracker__RequireKeyForReads is set; 429 past a key's rate.
             if (!IsApiRoute(description)) continue;
+            // FaultAnswers: any route that reads or writes the database, while it is out of reach.
+            if (!description.SupportedResponseTypes.Any(r => r.StatusCode == StatusCodes.Status503ServiceUnavailable))
+                SetProblem(description, StatusCodes.Status503ServiceUnavailable, "The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.");
             if (NeedsKey(description) && !IsWrite(description))
             {
                 SetProblem(description, StatusCodes.Status401Unauthorized, "No valid X-Api-Key: a subscription's callback and delivery log are its subscriber's.");
@@ -121,7 +124,7 @@ public sealed class DescribedMetadataProvider : IApiDescriptionProvider
         415 => "The body is not JSON: send Content-Type: application/json.",
         422 => "This Idempotency-Key was used before with another request. Nothing was recorded.",
         429 => "Too many requests at once: the operation's description says which limit.",
-        503 => "The relation kept changing while this write was being decided; nothing was recorded. Retry.",
+        503 => "The relation kept changing while this write was being decided, or the database is out of reach; nothing was recorded. Retry (after Retry-After seconds, when given).",
         _ => throw new InvalidOperationException($"No description for a {status} problem: add one to {nameof(DescribedMetadataProvider)}.{nameof(ProblemText)}"),
     };
 }

@@ -156,6 +156,7 @@ public static class TrackerOpenApi
             AddResponseHeader(operation, header.StatusCode, header.Name);
 
         if (!DescribedMetadataProvider.IsApiRoute(description)) return;
+        AddResponseHeader(operation, StatusCodes.Status503ServiceUnavailable, "Retry-After");
         var key = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] };
         if (DescribedMetadataProvider.NeedsKey(description))
         {
