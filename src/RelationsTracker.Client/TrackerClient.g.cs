@@ -231,7 +231,7 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Creates (201) or renames (200) an actor
+        /// Creates (201) or replaces (200) an actor: its name, description and GDELT mapping
         /// </summary>
         /// <param name="id">The actor's id: an actor id: three capital letters, optionally '-' and 1 to 16 capitals or digits (TUR, LBY-EAST).</param>
         /// <returns>Renamed</returns>
@@ -2737,7 +2737,7 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Creates (201) or renames (200) an actor
+        /// Creates (201) or replaces (200) an actor: its name, description and GDELT mapping
         /// </summary>
         /// <param name="id">The actor's id: an actor id: three capital letters, optionally '-' and 1 to 16 capitals or digits (TUR, LBY-EAST).</param>
         /// <returns>Renamed</returns>
@@ -3182,6 +3182,9 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("gdelt")]
+        public GdeltMapping? Gdelt { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -3478,6 +3481,45 @@ namespace RelationsTracker.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GdeltMapping
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("country")]
+        public string Country { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("markers")]
+        public System.Collections.Generic.IList<string> Markers { get; set; } = new System.Collections.Generic.List<string>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GdeltMappingBody
+    {
+
+        /// <summary>
+        /// GDELT's three-letter CountryCode of the actor's rows (TUR, LBY).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("country")]
+        public string Country { get; set; } = default!;
+
+        /// <summary>
+        /// Only rows whose actor code, group or name contains one of these (ignoring case), e.g. HAFTAR; absent or empty: every row of the country.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("markers")]
+        public System.Collections.Generic.IList<string>? Markers { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class HttpValidationProblemDetails
     {
 
@@ -3760,6 +3802,9 @@ namespace RelationsTracker.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("gdelt")]
+        public GdeltMappingBody? Gdelt { get; set; } = default!;
 
     }
 

@@ -12,24 +12,24 @@ namespace RelationsTracker.Api.Actors;
 [Tags("Actors")]
 public static class PutActorEndpoint
 {
-    public static IResult Validate(string id, PutActorRequest body)
+    public static (Actor?, IResult) Validate(string id, PutActorRequest body)
     {
-        if (!ActorId.IsValid(id)) return Problems.Validation("id", $"'{id}' is not {ActorId.Description}");
-        var errors = body.Check();
-        return errors.Any ? Problems.Validation(errors) : WolverineContinue.Result();
+        if (!ActorId.IsValid(id)) return (null, Problems.Validation("id", $"'{id}' is not {ActorId.Description}"));
+        var (actor, errors) = body.ToActor(id);
+        return (actor, errors.Any ? Problems.Validation(errors) : WolverineContinue.Result());
     }
 
-    /// <summary>Creates (201) or renames (200) an actor.</summary>
-    [WolverinePut("/api/actors/{id}", OperationId = "putActor", Summary = "Creates (201) or renames (200) an actor")]
+    /// <summary>Creates (201) or replaces (200) an actor: its name, description and GDELT mapping are the body's.</summary>
+    [WolverinePut("/api/actors/{id}", OperationId = "putActor", Summary = "Creates (201) or replaces (200) an actor: its name, description and GDELT mapping")]
     [Parameters(ApiParameters.ActorIdInRoute)]
     [ProducesResponseType<Actor>(StatusCodes.Status200OK, Description = "Renamed")]
     [ProducesResponseType<Actor>(StatusCodes.Status201Created, Description = "Created")]
     [ResponseHeader(StatusCodes.Status201Created, "Location")]
     [Problems(400, 413, 415)]
-    public static async Task<IResult> Put(string id, PutActorRequest body, [FromServices] IDocumentSession session, CancellationToken ct)
+    // The body is bound here, where Wolverine looks for it; Validate checks it and makes the actor.
+    public static async Task<IResult> Put(string id, PutActorRequest body, Actor actor, [FromServices] IDocumentSession session, CancellationToken ct)
     {
         var existing = await session.LoadAsync<Actor>(id, ct);
-        var actor = new Actor(id, body.Name, body.Description);
         session.Store(actor);
         await session.SaveChangesAsync(ct);
         return existing is null

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using RelationsTracker.Api.Developments;
 using RelationsTracker.Api.Http;
@@ -6,7 +7,7 @@ using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Actors;
 
-/// <summary>The body of PUT /api/actors/{id}: the actor's name and an optional description.</summary>
+/// <summary>The body of PUT /api/actors/{id}: the actor's name, an optional description and an optional GDELT mapping.</summary>
 [AbsentNotNull]
 public sealed record PutActorRequest
 {
@@ -19,11 +20,16 @@ public sealed record PutActorRequest
     [StringLength(MaxDescription, MinimumLength = 1)]
     public string? Description { get; init; }
 
-    public FieldErrors Check()
+    [Description("How a GDELT import recognises the actor (docs/import.md, \"Actor mapping\"); absent: it does not.")]
+    public GdeltMappingRequest? Gdelt { get; init; }
+
+    /// <summary>The actor, when every field passes; else each bad field's error.</summary>
+    public (Actor? Actor, FieldErrors Errors) ToActor(string id)
     {
         var errors = new FieldErrors();
-        DevelopmentFields.Text(errors, "name", Name, required: true, MaxName);
-        DevelopmentFields.Text(errors, "description", Description, required: false, MaxDescription);
-        return errors;
+        var name = DevelopmentFields.Text(errors, "name", Name, required: true, MaxName);
+        var description = DevelopmentFields.Text(errors, "description", Description, required: false, MaxDescription);
+        var gdelt = Gdelt?.Check(errors);
+        return errors.Any ? (null, errors) : (new Actor(id, name!, description, gdelt), errors);
     }
 }

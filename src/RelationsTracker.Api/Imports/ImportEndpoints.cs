@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Http.OpenApi;
+using RelationsTracker.Importing;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -30,6 +31,7 @@ public static class ImportEndpoints
         [FromServices] IDocumentSession session,
         [FromServices] IMartenOutbox outbox,
         [FromServices] TimeProvider clock,
+        [FromServices] Importer importer,
         CancellationToken ct)
     {
         var request = context.Request;
@@ -61,6 +63,8 @@ public static class ImportEndpoints
                 }
             }
             if (ImportFile.StartProblem(path, format.Value) is { } problem) return Problems.Validation("body", problem);
+            if (format == ImportFormat.Gdelt && (await importer.MappingAsync(ct)).Rules.Count == 0)
+                return Problems.Validation("format", "A GDELT import needs an actor mapping, and there is none: give actors theirs (PUT /api/actors/{id} with \"gdelt\": { \"country\": \"TUR\" }) or set Tracker:Imports:Actors (docs/import.md).");
 
             var run = Importer.NewRun(format.Value, atomic, "upload", bytes, clock.GetUtcNow(), options);
             // The import and the message that runs it are stored in one transaction: no import is left unstarted.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Marten;
+using RelationsTracker.Api.Actors;
 using Microsoft.Extensions.Options;
 using RelationsTracker.Importing;
 
@@ -32,6 +33,19 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         UpdatedAt = now,
     };
 
+    /// <summary>
+    /// The actor mapping as it is now: the start-up table (Tracker:Imports:Actors), then every actor's own GDELT mapping.
+    /// Read when an import runs, so a mapping changed through the API applies to the next import, with no restart.
+    /// </summary>
+    public async Task<ActorMapping> MappingAsync(CancellationToken ct)
+    {
+        await using var session = Store.QuerySession();
+        var actors = await session.Query<Actor>().Where(a => a.Gdelt != null).OrderBy(a => a.Id).ToListAsync(ct);
+        var rules = _options.Actors.Concat(actors.Select(a => new ActorRule { Actor = a.Id, Country = a.Gdelt!.Country, Markers = [.. a.Gdelt.Markers], Name = a.Name }));
+        var (mapping, errors) = ActorMapping.Create(rules);
+        return mapping ?? throw new InvalidOperationException($"The actor mapping is invalid: {string.Join("; ", errors)}");
+    }
+
     public async Task<ImportRun?> LoadAsync(Guid id, CancellationToken ct)
     {
         await using var session = Store.QuerySession();
@@ -62,7 +76,7 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
             run.RowsRead > 0 ? $"resumed after row {run.RowsRead:N0}" : "started");
         try
         {
-            var pass = new ImportPass(this, _options.Mapping(), ct);
+            var pass = new ImportPass(this, await MappingAsync(ct), ct);
             if (run.Atomic && run.Phase == "validating")
             {
                 run = await pass.RunAsync(run with { RowsRead = 0, Rejected = 0, Rejections = [], RejectedByKind = new Dictionary<string, long>() }, path, format, write: false);

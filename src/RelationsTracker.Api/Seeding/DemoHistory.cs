@@ -28,9 +28,9 @@ public sealed class DemoHistory(IDocumentStore store, RelationWriter writer, Tim
         {
             foreach (var actor in root.GetProperty("actors").EnumerateArray())
             {
-                var id = actor.GetProperty("id").GetString()!;
-                if (await session.LoadAsync<Actor>(id, ct) is null)
-                    session.Store(new Actor(id, actor.GetProperty("name").GetString()!, actor.GetProperty("description").GetString()));
+                var demo = actor.Deserialize<Actor>(ApiJson.Options)!;
+                // A demo database from before the actors had their GDELT mappings gets them.
+                if (await session.LoadAsync<Actor>(demo.Id, ct) is not { Gdelt: not null }) session.Store(demo);
             }
             await session.SaveChangesAsync(ct);
         }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -119,7 +120,9 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
     {
         var east = NewActorId("LBE");
         var turkey = NewActorId("TRK");
-        await using var host = TrackerApp.HostOn(App.ConnectionString, settings: new Dictionary<string, string>
+        // A database of its own: the mapping is the start-up table's and its actors' own, and the shared database's
+        // actors (the demo's, say) have theirs.
+        await using var host = TrackerApp.HostOn(await App.CreateDatabaseAsync(), settings: new Dictionary<string, string>
         {
             ["Tracker:Imports:Actors:0:Country"] = "TUR", ["Tracker:Imports:Actors:0:Actor"] = turkey, ["Tracker:Imports:Actors:0:Name"] = "Turkey",
             ["Tracker:Imports:Actors:1:Country"] = "LBY", ["Tracker:Imports:Actors:1:Actor"] = east, ["Tracker:Imports:Actors:1:Name"] = "Eastern Libyan authorities",
@@ -452,6 +455,59 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         Assert.Contains("not UTF-8", rejections[0]!["reason"]!.GetValue<string>());
         Assert.Equal(1, result["rejectedByKind"]!["not valid UTF-8"]!.GetValue<long>());
         Assert.Equal(1, result["rejectedByKind"]!["type refused"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task The_actor_mapping_is_the_actors_own_changed_through_the_API_between_two_imports_with_no_restart()
+    {
+        await using var host = TrackerApp.HostOn(await App.CreateDatabaseAsync());
+        var client = TrackerApp.ClientFor(host);
+        var row = (string id) => GdeltRow(id, "20250404", ("QZAGOV", "QZA CAPITAL", "QZA", ""), ("QZBMIL", "QZB ARMY", "QZB", ""), "042");
+
+        // No mapping at all: refused at once, saying so.
+        var refused = await ExpectProblemAsync(await PostImportAsync(client, Encoding.UTF8.GetBytes(row(NewGdeltId())), "?format=gdelt"), HttpStatusCode.BadRequest, "format");
+        Assert.Contains("actor mapping", refused["errors"]!["format"]![0]!.GetValue<string>());
+
+        await ExpectStatusAsync(await client.PutAsJsonAsync("/api/actors/QZA", new { name = "Qza", gdelt = new { country = "QZA" } }), HttpStatusCode.Created);
+        await ExpectStatusAsync(await client.PutAsJsonAsync("/api/actors/QZB", new { name = "Qzb", gdelt = new { country = "QZB", markers = new[] { "ARMY" } } }), HttpStatusCode.Created);
+        var shown = (await GetJsonArrayOnAsync(client, "/api/actors")).Single(a => a!["id"]!.GetValue<string>() == "QZB")!;
+        Assert.Equal("ARMY", shown["gdelt"]!["markers"]![0]!.GetValue<string>());
+
+        var first = await ImportAsync(client, Encoding.UTF8.GetBytes(row(NewGdeltId())), "?format=gdelt");
+        Assert.Equal(1, first["recorded"]!.GetValue<long>());
+
+        await ExpectStatusAsync(await client.PutAsJsonAsync("/api/actors/QZB", new { name = "Qzb", gdelt = new { country = "QZB", markers = new[] { "NAVY" } } }), HttpStatusCode.OK);
+        var second = await ImportAsync(client, Encoding.UTF8.GetBytes(row(NewGdeltId())), "?format=gdelt");
+        Assert.Equal(0, second["recorded"]!.GetValue<long>());
+        Assert.Equal(1, second["rejectedByKind"]!["no marker matched"]!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("{\"name\":\"X\",\"gdelt\":{\"country\":\"ly\"}}", "gdelt.country")]
+    [InlineData("{\"name\":\"X\",\"gdelt\":{\"country\":\"LBY\",\"markers\":[\" \"]}}", "gdelt.markers[0]")]
+    [InlineData("{\"name\":\"X\",\"gdelt\":{\"markers\":[]}}", "gdelt.country")]
+    [InlineData("{\"name\":\"X\",\"gdelt\":{\"country\":\"LBY\",\"colour\":1}}", "gdelt.colour")]
+    public async Task A_bad_GDELT_mapping_is_a_400_naming_its_field(string body, string field)
+    {
+        var response = await SendAsync(HttpMethod.Put, $"/api/actors/{NewActorId()}", new StringContent(body, Encoding.UTF8, "application/json"));
+        await ExpectProblemAsync(response, HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task The_demo_actors_map_GDELT_rows_with_no_set_up()
+    {
+        await using var host = TrackerApp.HostOn(await App.CreateDatabaseAsync(), settings: new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
+        var client = TrackerApp.ClientFor(host);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await GetJsonArrayOnAsync(client, "/api/actors")).Count < 4 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        var file = string.Join("\n",
+            GdeltRow(NewGdeltId(), "20250404", ("TURGOV", "ANKARA", "TUR", ""), ("GRCGOV", "ATHENS", "GRC", ""), "042"),
+            GdeltRow(NewGdeltId(), "20250405", ("LBYMIL", "KHALIFA HAFTAR", "LBY", ""), ("TURGOV", "ANKARA", "TUR", ""), "042"));
+
+        var result = await ImportAsync(client, Encoding.UTF8.GetBytes(file), "?format=gdelt");
+
+        Assert.Equal(2, result["recorded"]!.GetValue<long>());
+        Assert.True((await GetJsonOnAsync(client, "/api/relations/GRC/TUR"))["developmentCount"]!.GetValue<int>() >= 1);
     }
 
     [Fact]

@@ -61,11 +61,12 @@ public sealed class TrackerApp : IAsyncLifetime
         IReadOnlyDictionary<string, string>? settings = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            foreach (var (name, value) in settings ?? new Dictionary<string, string>()) web.UseSetting(name, value);
             web.UseSetting("ConnectionStrings:Marten", connectionString);
             web.UseSetting("Tracker:Seed", "false");
             web.UseSetting("Tracker:ApiKeys:0", ApiKey);
             web.UseSetting("Tracker:RequireKeyForReads", requireKeyForReads ? "true" : "false");
+            // The test's own settings last: they win over these defaults.
+            foreach (var (name, value) in settings ?? new Dictionary<string, string>()) web.UseSetting(name, value);
             web.UseEnvironment("Testing");
         });
 

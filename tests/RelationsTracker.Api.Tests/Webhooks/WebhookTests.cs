@@ -48,8 +48,8 @@ public class WebhookTests(TrackerApp app) : TrackerTest(app)
         await RecordAsync(a, b, Development("Aid", "2025-05-05", a));
 
         var log = await SettledLogAsync(Client, subscription);
-        var entry = Assert.Single(log["deliveries"]!.AsArray())!;
-        Assert.Equal("delivered", entry["status"]!.GetValue<string>());
+        var entries = log["deliveries"]!.AsArray();
+        Assert.True(entries.Count >= 1 && entries.All(e => e!["status"]!.GetValue<string>() == "delivered"), log.ToJsonString());
         // The tracker stops reading after the headers: the receiver got to send little of its endless answer.
         Assert.True(Interlocked.Read(ref receiver.BodyBytesSent) < 64L * 1024 * 1024, $"{receiver.BodyBytesSent:N0} bytes were read");
     }
