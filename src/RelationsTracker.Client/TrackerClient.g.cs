@@ -4486,6 +4486,34 @@ namespace RelationsTracker.Client
         [System.Runtime.Serialization.EnumMember(Value = @"ArmedConflict")]
         ArmedConflict = 28,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MaterialCooperation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MaterialCooperation")]
+        MaterialCooperation = 29,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Yield")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Yield")]
+        Yield = 30,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Investigation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Investigation")]
+        Investigation = 31,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Disapproval")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Disapproval")]
+        Disapproval = 32,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Protest")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Protest")]
+        Protest = 33,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Assault")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Assault")]
+        Assault = 34,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MassViolence")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MassViolence")]
+        MassViolence = 35,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -4648,6 +4676,34 @@ namespace RelationsTracker.Client
         [System.Runtime.Serialization.EnumMember(Value = @"ArmedConflict")]
         ArmedConflict = 28,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MaterialCooperation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MaterialCooperation")]
+        MaterialCooperation = 29,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Yield")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Yield")]
+        Yield = 30,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Investigation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Investigation")]
+        Investigation = 31,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Disapproval")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Disapproval")]
+        Disapproval = 32,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Protest")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Protest")]
+        Protest = 33,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Assault")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Assault")]
+        Assault = 34,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MassViolence")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MassViolence")]
+        MassViolence = 35,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -4801,6 +4857,34 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ArmedConflict")]
         [System.Runtime.Serialization.EnumMember(Value = @"ArmedConflict")]
         ArmedConflict = 28,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MaterialCooperation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MaterialCooperation")]
+        MaterialCooperation = 29,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Yield")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Yield")]
+        Yield = 30,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Investigation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Investigation")]
+        Investigation = 31,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Disapproval")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Disapproval")]
+        Disapproval = 32,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Protest")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Protest")]
+        Protest = 33,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Assault")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Assault")]
+        Assault = 34,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MassViolence")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MassViolence")]
+        MassViolence = 35,
 
     }
 

@@ -104,7 +104,7 @@ public static class EventStore
         return builder.ConnectionString;
     }
 
-    /// <summary>Every event a relation's stream can hold: the 29 catalogue records, retraction and correction.</summary>
+    /// <summary>Every event a relation's stream can hold: the 36 catalogue records, retraction and correction.</summary>
     public static IReadOnlyList<Type> DevelopmentEventTypes() =>
         typeof(DevelopmentRecorded).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(IDevelopmentEvent).IsAssignableFrom(t))

@@ -37,6 +37,14 @@ public static class Catalogue
         new(DevelopmentType.Sanctions, "166", -8.0, StateEffect.None),
         new(DevelopmentType.Coercion, "170", -7.0, StateEffect.None),
         new(DevelopmentType.ArmedConflict, "190", -10.0, StateEffect.None),
+        // Catalogue version 2: every CAMEO root 01 to 20 has a type, weighed by its root code's value.
+        new(DevelopmentType.MaterialCooperation, "060", 6.0, StateEffect.None),
+        new(DevelopmentType.Yield, "080", 5.0, StateEffect.None),
+        new(DevelopmentType.Investigation, "090", -2.0, StateEffect.None),
+        new(DevelopmentType.Disapproval, "110", -2.0, StateEffect.None),
+        new(DevelopmentType.Protest, "140", -6.5, StateEffect.None),
+        new(DevelopmentType.Assault, "180", -9.0, StateEffect.None),
+        new(DevelopmentType.MassViolence, "200", -10.0, StateEffect.None),
     ];
 
     private static readonly CatalogueEntry[] ByType = Entries.OrderBy(e => (int)e.Type).ToArray();

@@ -54,6 +54,13 @@ public abstract record DevelopmentRecorded : IDevelopmentEvent
         DevelopmentType.Sanctions => new Sanctions(),
         DevelopmentType.Coercion => new Coercion(),
         DevelopmentType.ArmedConflict => new ArmedConflict(),
+        DevelopmentType.MaterialCooperation => new MaterialCooperation(),
+        DevelopmentType.Yield => new Yield(),
+        DevelopmentType.Investigation => new Investigation(),
+        DevelopmentType.Disapproval => new Disapproval(),
+        DevelopmentType.Protest => new Protest(),
+        DevelopmentType.Assault => new Assault(),
+        DevelopmentType.MassViolence => new MassViolence(),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 }

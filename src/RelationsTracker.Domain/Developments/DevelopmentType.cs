@@ -1,6 +1,9 @@
 namespace RelationsTracker.Developments;
 
-/// <summary>The 29 kinds of development the tracker records (scoring.md, "The catalogue").</summary>
+/// <summary>
+/// The 36 kinds of development the tracker records (scoring.md, "The catalogue" and "Catalogue version 2"). The seven
+/// of version 2 come last: events store a type by name, but its number orders the catalogue.
+/// </summary>
 public enum DevelopmentType
 {
     Statement,
@@ -32,4 +35,11 @@ public enum DevelopmentType
     Sanctions,
     Coercion,
     ArmedConflict,
+    MaterialCooperation,
+    Yield,
+    Investigation,
+    Disapproval,
+    Protest,
+    Assault,
+    MassViolence,
 }

@@ -32,8 +32,8 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         Assert.True(await EventTableAnalyzedOnAsync(host));
 
         // Worked out independently from the file (a script over its columns): of 3,566 rows, 40 have two
-        // different mapped actors and a CAMEO code with a catalogue type; 470 have a code with none, 3,040 an
-        // actor outside the table, 16 the same actor twice.
+        // different mapped actors (every CAMEO root has a type since catalogue version 2); 3,507 an actor outside
+        // the table or none, 19 the same actor twice.
         Assert.Equal("completed", first["status"]!.GetValue<string>());
         Assert.Equal(3566, first["rowsRead"]!.GetValue<long>());
         Assert.Equal(40, first["recorded"]!.GetValue<long>());
@@ -43,7 +43,10 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(ImportRunMaxKept, rejections.Count);
         Assert.True(first["rejectionsTruncated"]!.GetValue<bool>());
         Assert.Equal("Actor1 (none) has no country code, so the actor mapping cannot name it", Reason(rejections, 1));
-        Assert.Equal("CAMEO 110 has no catalogue type (by its code, its base code 110 or its root code 11)", Reason(rejections, 26));
+        // Its CAMEO 110 is a Disapproval now; its actor is still unmapped.
+        Assert.Equal("Actor1 HOUSE OF COMMONS (LEG) has no country code, so the actor mapping cannot name it", Reason(rejections, 26));
+        Assert.Equal(19, first["rejectedByKind"]!["both actors the same"]!.GetValue<long>());
+        Assert.False(first["rejectedByKind"]!.AsObject().ContainsKey("CAMEO code without a type"));
 
         // Mapped developments read back through the API: TURGOV threatens IRQGOV (130) on 2016-10-13.
         var threat = await GetJsonOnAsync(client, $"/api/relations/TUR/IRQ/developments/{ImportedDevelopment.IdOfGdeltEvent("588607643")}");
@@ -135,19 +138,19 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
             GdeltRow(ids[1], "20250404", ("LBY", "BENGHAZI", "LBY", ""), ("TURGOV", "ANKARA", "TUR", ""), "042"),            // line 2: a visit by the east
             GdeltRow(ids[2], "20250404", ("LBY", "TRIPOLI", "LBY", ""), ("TURGOV", "ANKARA", "TUR", ""), "042"),             // line 3: LBY without a marker
             GdeltRow(ids[3], "20250404", ("TURGOV", "ANKARA", "TUR", ""), ("TURMIL", "TURKEY", "TUR", ""), "042"),           // line 4: the same actor twice
-            GdeltRow(ids[4], "20250404", ("TURGOV", "ANKARA", "TUR", ""), ("LBYMIL", "HAFTAR", "LBY", ""), "1823"),          // line 5: CAMEO 18 has no type
+            GdeltRow(ids[4], "20250404", ("TURGOV", "ANKARA", "TUR", ""), ("LBYMIL", "HAFTAR", "LBY", ""), "1823"),          // line 5: an Assault (catalogue version 2)
             "too\tfew\tcolumns",                                                                                              // line 6
             GdeltRow(ids[5], "20991231", ("TURGOV", "ANKARA", "TUR", ""), ("LBYMIL", "HAFTAR", "LBY", ""), "040"));          // line 7: after today
 
         var result = await ImportAsync(client, Encoding.UTF8.GetBytes(file), "?format=gdelt");
 
-        Assert.Equal(2, result["recorded"]!.GetValue<long>());
-        Assert.Equal(5, result["rejected"]!.GetValue<long>());
+        Assert.Equal(3, result["recorded"]!.GetValue<long>());
+        Assert.Equal(4, result["rejected"]!.GetValue<long>());
         var rejections = result["rejections"]!.AsArray();
-        Assert.Equal([3L, 4L, 5L, 6L, 7L], rejections.Select(r => r!["line"]!.GetValue<long>()));
+        Assert.Equal([3L, 4L, 6L, 7L], rejections.Select(r => r!["line"]!.GetValue<long>()));
         Assert.Equal("Actor1 TRIPOLI (LBY) of country LBY matches no marker of its country's rules (HAFTAR, BENGHAZI)", Reason(rejections, 3));
         Assert.Equal($"both actors map to {turkey}; a relation needs two different actors", Reason(rejections, 4));
-        Assert.StartsWith("CAMEO 1823 has no catalogue type", Reason(rejections, 5));
+        Assert.Equal("Assault", (await GetJsonOnAsync(client, $"/api/relations/{turkey}/{east}/developments/{ImportedDevelopment.IdOfGdeltEvent(ids[4])}"))["type"]!.GetValue<string>());
         Assert.Contains("not the 61 of a GDELT 2.0 event row", Reason(rejections, 6));
         Assert.StartsWith("occurredOn: '2099-12-31' is after today", Reason(rejections, 7));
 
@@ -155,7 +158,7 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal("OfficialVisit", visit["type"]!.GetValue<string>());
         Assert.Equal(east, visit["actor"]!.GetValue<string>());
         var state = await GetJsonOnAsync(client, $"/api/relations/{east}/{turkey}?asOf=2025-09-01");
-        Assert.Equal(2, state["developmentCount"]!.GetValue<int>());
+        Assert.Equal(3, state["developmentCount"]!.GetValue<int>());
         Assert.Equal(1, state["military"]!["activitiesLast365Days"]!.GetValue<int>());
         Assert.Equal(1, state["visitsLast365Days"]!.GetValue<int>());
         var actors = await GetJsonArrayOnAsync(client, "/api/actors");

@@ -5,9 +5,9 @@ namespace RelationsTracker.Domain.Tests;
 public class CatalogueTests
 {
     [Fact]
-    public void Has_the_29_types_of_scoring_md_each_once()
+    public void Has_the_36_types_of_scoring_md_each_once()
     {
-        Assert.Equal(29, Catalogue.Entries.Count);
+        Assert.Equal(36, Catalogue.Entries.Count);
         Assert.Equal(Enum.GetValues<DevelopmentType>().Order(), Catalogue.Entries.Select(e => e.Type).Order());
     }
 
@@ -20,6 +20,13 @@ public class CatalogueTests
     [InlineData(DevelopmentType.MissionClosed, "161", -4.0)]
     [InlineData(DevelopmentType.ArmedConflict, "190", -10.0)]
     [InlineData(DevelopmentType.Statement, "010", 0.0)]
+    [InlineData(DevelopmentType.MaterialCooperation, "060", 6.0)]
+    [InlineData(DevelopmentType.Yield, "080", 5.0)]
+    [InlineData(DevelopmentType.Investigation, "090", -2.0)]
+    [InlineData(DevelopmentType.Disapproval, "110", -2.0)]
+    [InlineData(DevelopmentType.Protest, "140", -6.5)]
+    [InlineData(DevelopmentType.Assault, "180", -9.0)]
+    [InlineData(DevelopmentType.MassViolence, "200", -10.0)]
     public void Each_event_record_knows_its_CAMEO_code_and_weight(DevelopmentType type, string cameo, double weight)
     {
         var recorded = DevelopmentRecorded.Blank(type);
@@ -66,4 +73,15 @@ public class CatalogueTests
     [InlineData("medium")]
     [InlineData("")]
     public void Significance_is_an_exact_word(string name) => Assert.False(SignificanceScale.TryParse(name, out _));
+
+    [Fact]
+    public void Every_CAMEO_root_from_01_to_20_maps_to_a_type()
+    {
+        for (var root = 1; root <= 20; root++)
+        {
+            var code = $"{root:D2}";
+            var (type, _, error) = Importing.CameoMapping.Map(code + "9", code + "9", code);
+            Assert.True(type is not null, $"root {code}: {error}");
+        }
+    }
 }

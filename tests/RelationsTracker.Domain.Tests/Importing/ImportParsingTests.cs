@@ -74,12 +74,22 @@ public class CameoMappingTests
     }
 
     [Theory]
-    [InlineData("063", "063", "06")]   // material cooperation has no root type in the catalogue
-    [InlineData("0874", "087", "08")]
-    [InlineData("141", "141", "14")]
-    [InlineData("1823", "182", "18")]
-    [InlineData("204", "204", "20")]
-    [InlineData("113", "113", "11")]
+    [InlineData("063", "063", "06", DevelopmentType.MaterialCooperation)]
+    [InlineData("0874", "087", "08", DevelopmentType.Yield)]
+    [InlineData("092", "092", "09", DevelopmentType.Investigation)]
+    [InlineData("113", "113", "11", DevelopmentType.Disapproval)]
+    [InlineData("141", "141", "14", DevelopmentType.Protest)]
+    [InlineData("1823", "182", "18", DevelopmentType.Assault)]
+    [InlineData("204", "204", "20", DevelopmentType.MassViolence)]
+    public void The_roots_without_a_type_before_catalogue_version_2_map_to_its_new_types(string code, string baseCode, string root, DevelopmentType expected)
+    {
+        var (type, _, error) = CameoMapping.Map(code, baseCode, root);
+        Assert.True(type == expected, error);
+    }
+
+    [Theory]
+    [InlineData("2101", "210", "21")]
+    [InlineData("99", "99", "99")]
     public void A_code_with_no_catalogue_type_at_any_level_is_reported_not_guessed(string code, string baseCode, string root)
     {
         var (type, _, error) = CameoMapping.Map(code, baseCode, root);

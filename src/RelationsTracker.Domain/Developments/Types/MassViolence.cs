@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record MassViolence : DevelopmentRecorded { public override DevelopmentType Type => DevelopmentType.MassViolence; }

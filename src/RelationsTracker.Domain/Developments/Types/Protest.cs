@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record Protest : DevelopmentRecorded { public override DevelopmentType Type => DevelopmentType.Protest; }

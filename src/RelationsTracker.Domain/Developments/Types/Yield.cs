@@ -1,0 +1,3 @@
+namespace RelationsTracker.Developments;
+
+public sealed record Yield : DevelopmentRecorded { public override DevelopmentType Type => DevelopmentType.Yield; }
