@@ -3304,6 +3304,12 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
         public string? Summary { get; set; } = default!;
 
+        /// <summary>
+        /// Its exact CAMEO event code, of the (corrected) type's root.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cameo")]
+        public string? Cameo { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -3327,6 +3333,9 @@ namespace RelationsTracker.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
         public string? Summary { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("cameo")]
+        public string? Cameo { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3419,6 +3428,9 @@ namespace RelationsTracker.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("cameo")]
         public string Cameo { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("cameoDescription")]
+        public string CameoDescription { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
         public double Weight { get; set; } = default!;
@@ -3858,6 +3870,12 @@ namespace RelationsTracker.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("mission")]
         public MissionBody? Mission { get; set; } = default!;
+
+        /// <summary>
+        /// Its exact CAMEO event code, of the type's CAMEO root (scoring.md, "Catalogue version 2"): the development then weighs that code's Goldstein value.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cameo")]
+        public string? Cameo { get; set; } = default!;
 
     }
 

@@ -7,8 +7,9 @@ public sealed record Correction(
     OccurrenceDate? OccurredOn,
     DevelopmentType? Type,
     Significance? Significance,
-    string? Summary)
+    string? Summary,
+    string? CameoCode = null)
 {
     public static Correction Of(DateTimeOffset recordedAt, long version, DevelopmentCorrected e) =>
-        new(recordedAt, version, e.Reason, e.OccurredOn, e.Type, e.Significance, e.Summary);
+        new(recordedAt, version, e.Reason, e.OccurredOn, e.Type, e.Significance, e.Summary, e.CameoCode);
 }

@@ -25,6 +25,7 @@ public sealed record Development
     public string? Agreement { get; init; }
     public string? Title { get; init; }
     public Mission? Mission { get; init; }
+    public string? CameoCode { get; init; }
 
     public IReadOnlyList<Correction> Corrections { get; init; } = [];
     public Retraction? Retraction { get; init; }
@@ -45,6 +46,7 @@ public sealed record Development
         Agreement = (e as AgreementDevelopment)?.Agreement,
         Title = (e as AgreementDevelopment)?.Title,
         Mission = (e as MissionDevelopment)?.Mission,
+        CameoCode = e.CameoCode,
     };
 
     /// <summary>The one fold from the relation's events to this history (used by the projection and by replays).</summary>
@@ -90,7 +92,7 @@ public sealed record Development
     public DevelopmentFacts? FieldsKnownAt(DateTimeOffset knownAt)
     {
         if (RecordedAt > knownAt) return null;
-        var facts = new DevelopmentFacts(Id, Type, OccurredOn, Actor, Significance, Summary, Agreement, Title, Mission, RecordedAt, RecordedVersion);
+        var facts = new DevelopmentFacts(Id, Type, OccurredOn, Actor, Significance, Summary, Agreement, Title, Mission, RecordedAt, RecordedVersion, CameoCode);
         foreach (var correction in Corrections.OrderBy(c => c.RecordedAt).ThenBy(c => c.Version))
         {
             if (correction.RecordedAt > knownAt) break;

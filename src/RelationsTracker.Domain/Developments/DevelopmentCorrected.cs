@@ -12,4 +12,5 @@ public sealed record DevelopmentCorrected : IDevelopmentEvent
     public DevelopmentType? Type { get; init; }
     public Significance? Significance { get; init; }
     public string? Summary { get; init; }
+    public string? CameoCode { get; init; }
 }

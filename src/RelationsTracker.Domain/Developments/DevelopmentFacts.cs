@@ -12,7 +12,8 @@ public sealed record DevelopmentFacts(
     string? Title,
     Mission? Mission,
     DateTimeOffset RecordedAt,
-    long Version)
+    long Version,
+    string? CameoCode = null)
 {
     public DateOnly EffectiveDate => OccurredOn.EffectiveDate;
 
@@ -23,10 +24,13 @@ public sealed record DevelopmentFacts(
         OccurredOn = correction.OccurredOn ?? OccurredOn,
         Significance = correction.Significance ?? Significance,
         Summary = correction.Summary ?? Summary,
+        CameoCode = correction.CameoCode ?? CameoCode,
     };
 
-    /// <summary>Goldstein weight times the significance multiplier.</summary>
-    public double SignedWeight => Catalogue.Of(Type).Weight * Significance.Multiplier();
+    /// <summary>The Goldstein weight (its exact code's value when it has one, else its type's) times the significance multiplier.</summary>
+    public double SignedWeight => Weight * Significance.Multiplier();
+
+    public double Weight => CameoCode is { } code ? CameoScale.Codes[code].Value : Catalogue.Of(Type).Weight;
 
     /// <summary>The order "latest" means in scoring.md: effective date, then recorded time, then stream order.</summary>
     public static readonly IComparer<DevelopmentFacts> Chronological = Comparer<DevelopmentFacts>.Create((a, b) =>

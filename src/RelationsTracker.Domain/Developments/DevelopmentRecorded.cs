@@ -16,6 +16,8 @@ public abstract record DevelopmentRecorded : IDevelopmentEvent
     public string Summary { get; init; } = "";
     public Significance Significance { get; init; } = Significance.Normal;
     public IReadOnlyList<Source> Sources { get; init; } = [];
+    /// <summary>Its exact CAMEO event code (<see cref="CameoScale"/>), when given: it then weighs that code's value.</summary>
+    public string? CameoCode { get; init; }
 
     [JsonIgnore] public abstract DevelopmentType Type { get; }
     [JsonIgnore] public CatalogueEntry Entry => Catalogue.Of(Type);

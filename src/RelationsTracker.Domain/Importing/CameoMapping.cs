@@ -36,57 +36,18 @@ public static class CameoMapping
         if (IsCode(rootCode)) yield return rootCode.Length == 2 ? rootCode + "0" : rootCode;
     }
 
-    /// <summary>What the code means, as the CAMEO codebook names it: the code itself if known, else its base, else its root.</summary>
+    /// <summary>What the code means, as the CAMEO scale names it: the code itself if listed, else its base, else its root.</summary>
     public static string Describe(string eventCode, string baseCode, string rootCode)
     {
-        if (Descriptions.TryGetValue(eventCode, out var text)) return text;
-        if (Descriptions.TryGetValue(baseCode, out text)) return text;
-        return Descriptions.TryGetValue(rootCode.Length == 2 ? rootCode + "0" : rootCode, out text) ? text : $"CAMEO event {eventCode}";
+        foreach (var code in new[] { eventCode, baseCode, rootCode.Length == 2 ? rootCode + "0" : rootCode })
+        {
+            if (CameoScale.Codes.TryGetValue(code, out var listed))
+                return listed.Description.Replace(", not specified below", "", StringComparison.Ordinal);
+        }
+        return $"CAMEO event {eventCode}";
     }
 
     private static bool IsCode(string code) => code.Length is >= 2 and <= 4 && code.All(char.IsAsciiDigit);
 
     private static string Or(string code) => string.IsNullOrEmpty(code) ? "(none)" : code;
-
-    // The CAMEO codebook's names (Schrodt, CAMEO 1.1b3) of the root codes and of the codes the catalogue uses.
-    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
-    {
-        ["010"] = "Make public statement",
-        ["020"] = "Appeal",
-        ["030"] = "Express intent to cooperate",
-        ["036"] = "Express intent to meet or negotiate",
-        ["040"] = "Consult",
-        ["041"] = "Discuss by telephone",
-        ["042"] = "Make a visit",
-        ["043"] = "Host a visit",
-        ["044"] = "Meet at a third location",
-        ["045"] = "Mediate",
-        ["046"] = "Engage in negotiation",
-        ["050"] = "Engage in diplomatic cooperation",
-        ["051"] = "Praise or endorse",
-        ["057"] = "Sign formal agreement",
-        ["060"] = "Engage in material cooperation",
-        ["061"] = "Cooperate economically",
-        ["062"] = "Cooperate militarily",
-        ["064"] = "Share intelligence or information",
-        ["070"] = "Provide aid",
-        ["080"] = "Yield",
-        ["090"] = "Investigate",
-        ["100"] = "Demand",
-        ["110"] = "Disapprove",
-        ["111"] = "Criticize or denounce",
-        ["112"] = "Accuse",
-        ["120"] = "Reject",
-        ["130"] = "Threaten",
-        ["138"] = "Threaten with military force",
-        ["140"] = "Protest",
-        ["150"] = "Exhibit military posture",
-        ["160"] = "Reduce relations",
-        ["161"] = "Reduce or break diplomatic relations",
-        ["166"] = "Impose embargo, boycott, or sanctions",
-        ["170"] = "Coerce",
-        ["180"] = "Assault",
-        ["190"] = "Fight",
-        ["200"] = "Use unconventional mass violence",
-    };
 }

@@ -88,6 +88,8 @@ public static class ImportRows
 
         var occurredOn = GdeltEvent.IsoDay(e.SqlDate);
         if (occurredOn is null) return Reject(line, $"SQLDATE '{e.SqlDate}' is not a date as YYYYMMDD", RejectionKind.BadDate);
+        // Its exact code: the EventCode when the scale lists it, else its base code (a root alone is its type's own weight).
+        var cameo = CameoScale.IsEventCode(e.EventCode) ? e.EventCode : CameoScale.IsEventCode(e.EventBaseCode) ? e.EventBaseCode : null;
         var summary = $"{Name(e.Actor1)} → {Name(e.Actor2)}: {CameoMapping.Describe(e.EventCode, e.EventBaseCode, e.EventRootCode)} (CAMEO {e.EventCode}, GDELT event {e.GlobalEventId})";
         var isUrl = DevelopmentFields.IsWebUrl(e.SourceUrl);
         var source = new SourceRequest
@@ -98,7 +100,7 @@ public static class ImportRows
         };
 
         return Candidate(line, relation, type.Value.ToString(), occurredOn, first.Actor, significance: null, summary, source, today,
-            ImportedDevelopment.IdOfGdeltEvent(e.GlobalEventId),
+            ImportedDevelopment.IdOfGdeltEvent(e.GlobalEventId), cameo,
             [new NeededActor(first.Actor, first.Name ?? first.Actor), new NeededActor(second.Actor, second.Name ?? second.Actor)]);
     }
 
@@ -125,16 +127,16 @@ public static class ImportRows
         var significance = Field("significance");
         var id = ImportedDevelopment.IdOfCsvRow([relation.ToString(), type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? "normal" : significance, Field("summary"), source]);
         return Candidate(line, relation, type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? null : significance,
-            Field("summary"), sourceFields, today, id, [new NeededActor(relation.First, null), new NeededActor(relation.Second, null)]);
+            Field("summary"), sourceFields, today, id, cameo: null, [new NeededActor(relation.First, null), new NeededActor(relation.Second, null)]);
     }
 
     private static RowOutcome Candidate(long line, RelationId relation, string type, string occurredOn, string actor, string? significance,
-        string summary, SourceRequest? source, DateOnly today, Guid id, IReadOnlyList<NeededActor> actors)
+        string summary, SourceRequest? source, DateOnly today, Guid id, string? cameo, IReadOnlyList<NeededActor> actors)
     {
         var request = new RecordDevelopmentRequest
         {
             Type = type, OccurredOn = occurredOn, Actor = actor, Summary = summary, Significance = significance,
-            Sources = source is null ? [] : [source],
+            Sources = source is null ? [] : [source], Cameo = cameo,
         };
         var (command, errors) = request.ToCommand(relation, today);
         if (command is null) return Reject(line, Describe(errors), RejectionKind.FieldRefused(errors.ToDictionary().Keys.First() is var f && f.StartsWith("sources") ? "source" : f));

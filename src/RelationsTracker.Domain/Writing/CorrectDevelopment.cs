@@ -4,7 +4,7 @@ using RelationsTracker.Relations;
 namespace RelationsTracker.Writing;
 
 /// <summary>Fields of a development are corrected; absent fields stay as they were.</summary>
-public sealed record CorrectDevelopment(string Reason, OccurrenceDate? OccurredOn, DevelopmentType? Type, Significance? Significance, string? Summary)
+public sealed record CorrectDevelopment(string Reason, OccurrenceDate? OccurredOn, DevelopmentType? Type, Significance? Significance, string? Summary, string? Cameo = null)
 {
     /// <param name="development">The development as last committed, or null when there is none by that id.</param>
     public static Decision Decide(CorrectDevelopment command, RelationId relation, Guid developmentId, Development? development)
@@ -20,6 +20,14 @@ public sealed record CorrectDevelopment(string Reason, OccurrenceDate? OccurredO
             return Decision.Refuse(Refusal.Invalid("type",
                 $"{development.Type} cannot be corrected to {type}: {ShapeRule(Catalogue.Of(development.Type).Shape)}"));
 
+        // An exact code belongs to its type's root: a correction of either keeps the two together.
+        var current = development.FieldsKnownAt(DateTimeOffset.MaxValue)!;
+        var typeAfter = command.Type ?? current.Type;
+        if ((command.Cameo ?? current.CameoCode) is { } cameo && CameoScale.RootOf(cameo) != CameoScale.RootOf(Catalogue.Of(typeAfter).Cameo))
+            return Decision.Refuse(Refusal.Invalid("cameo", command.Cameo is null
+                ? $"the development's CAMEO code {cameo} is not of {typeAfter}'s root {CameoScale.RootOf(Catalogue.Of(typeAfter).Cameo)}: correct its cameo too"
+                : $"{cameo} is not a code of {typeAfter}'s CAMEO root {CameoScale.RootOf(Catalogue.Of(typeAfter).Cameo)}"));
+
         return Decision.Record(new DevelopmentCorrected
         {
             DevelopmentId = developmentId,
@@ -28,6 +36,7 @@ public sealed record CorrectDevelopment(string Reason, OccurrenceDate? OccurredO
             Type = command.Type,
             Significance = command.Significance,
             Summary = command.Summary,
+            CameoCode = command.Cameo,
         });
     }
 

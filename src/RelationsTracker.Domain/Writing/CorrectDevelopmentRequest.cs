@@ -24,6 +24,10 @@ public sealed record CorrectDevelopmentRequest
     [StringLength(DevelopmentFields.MaxSummary, MinimumLength = 1)]
     public string? Summary { get; init; }
 
+    [Description("Its exact CAMEO event code, of the (corrected) type's root.")]
+    [RegularExpression(@"^\d{3,4}$")]
+    public string? Cameo { get; init; }
+
     public (CorrectDevelopment? Command, FieldErrors Errors) ToCommand(DateOnly today)
     {
         var errors = new FieldErrors();
@@ -32,8 +36,9 @@ public sealed record CorrectDevelopmentRequest
         var type = DevelopmentFields.Type(errors, Type, required: false);
         var significance = DevelopmentFields.Significance(errors, Significance);
         var summary = DevelopmentFields.Text(errors, "summary", Summary, required: false, DevelopmentFields.MaxSummary);
-        if (!errors.Any && occurredOn is null && type is null && significance is null && summary is null)
-            errors.Add("body", "names nothing to correct: give at least one of occurredOn, type, significance, summary");
-        return errors.Any ? (null, errors) : (new CorrectDevelopment(reason!, occurredOn, type, significance, summary), errors);
+        var cameo = DevelopmentFields.Cameo(errors, Cameo, type);
+        if (!errors.Any && occurredOn is null && type is null && significance is null && summary is null && cameo is null)
+            errors.Add("body", "names nothing to correct: give at least one of occurredOn, type, significance, summary, cameo");
+        return errors.Any ? (null, errors) : (new CorrectDevelopment(reason!, occurredOn, type, significance, summary, cameo), errors);
     }
 }

@@ -119,6 +119,23 @@ public static partial class DevelopmentFields
         return date;
     }
 
+    /// <summary>An exact CAMEO event code listed in the scale (three or four digits); with a type, one of its root.</summary>
+    public static string? Cameo(FieldErrors errors, string? text, DevelopmentType? type)
+    {
+        if (Text(errors, "cameo", text, required: false, 4) is not { } code) return null;
+        if (!CameoScale.IsEventCode(code))
+        {
+            errors.Add("cameo", $"'{code}' is not a CAMEO event code of CAMEO.SCALE.txt (three or four digits, such as 043)");
+            return null;
+        }
+        if (type is { } t && CameoScale.RootOf(code) != CameoScale.RootOf(Catalogue.Of(t).Cameo))
+        {
+            errors.Add("cameo", $"'{code}' is not a code of {t}'s CAMEO root {CameoScale.RootOf(Catalogue.Of(t).Cameo)} ({Catalogue.Of(t).Cameo})");
+            return null;
+        }
+        return code;
+    }
+
     public static Significance? Significance(FieldErrors errors, string? text)
     {
         if (Text(errors, "significance", text, required: false, MaxSignificance) is null) return null;

@@ -13,7 +13,8 @@ public sealed record RecordDevelopment(
     IReadOnlyList<Source> Sources,
     string? Agreement,
     string? Title,
-    Mission? Mission)
+    Mission? Mission,
+    string? Cameo = null)
 {
     /// <summary>Decides on the relation's current state: an agreement needs its title the first time the relation sees it.</summary>
     public static Decision Decide(RecordDevelopment command, Relation? relation, Guid developmentId)
@@ -29,6 +30,7 @@ public sealed record RecordDevelopment(
             Summary = command.Summary,
             Significance = command.Significance,
             Sources = command.Sources,
+            CameoCode = command.Cameo,
         };
         recorded = recorded switch
         {

@@ -42,6 +42,10 @@ public sealed record RecordDevelopmentRequest
     [Description("MissionOpened and MissionClosed only, and required for them.")]
     public MissionRequest? Mission { get; init; }
 
+    [Description("Its exact CAMEO event code, of the type's CAMEO root (scoring.md, \"Catalogue version 2\"): the development then weighs that code's Goldstein value.")]
+    [RegularExpression(@"^\d{3,4}$")]
+    public string? Cameo { get; init; }
+
     /// <summary>The command, when every field passes; else each bad field's error.</summary>
     public (RecordDevelopment? Command, FieldErrors Errors) ToCommand(RelationId relation, DateOnly today)
     {
@@ -52,6 +56,7 @@ public sealed record RecordDevelopmentRequest
         var summary = DevelopmentFields.Text(errors, "summary", Summary, required: true, DevelopmentFields.MaxSummary);
         var significance = DevelopmentFields.Significance(errors, Significance) ?? RelationsTracker.Developments.Significance.Normal;
         var sources = DevelopmentFields.Sources(errors, Sources, required: true, today);
+        var cameo = DevelopmentFields.Cameo(errors, Cameo, type);
         if (actor is not null && !relation.Involves(actor))
             errors.Add("actor", $"'{actor}' is not one of the relation's actors ({relation.First}, {relation.Second})");
 
@@ -76,7 +81,7 @@ public sealed record RecordDevelopmentRequest
 
         return errors.Any
             ? (null, errors)
-            : (new RecordDevelopment(type!.Value, occurredOn!.Value, actor!, summary!, significance, sources!, agreement, title, mission), errors);
+            : (new RecordDevelopment(type!.Value, occurredOn!.Value, actor!, summary!, significance, sources!, agreement, title, mission, cameo), errors);
     }
 
     private Mission? MissionOf(RelationId relation, FieldErrors errors)

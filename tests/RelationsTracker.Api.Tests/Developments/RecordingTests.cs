@@ -122,4 +122,32 @@ public class RecordingTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal("rejected", agreement["status"]!.GetValue<string>());
         Assert.Equal("2019-12", agreement["since"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task An_exact_CAMEO_code_is_recorded_read_back_with_its_description_and_sets_the_weight()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var body = new Dictionary<string, object?>
+        {
+            ["type"] = "Consultation", ["occurredOn"] = "2025-04-04", ["actor"] = a, ["summary"] = "Hosted a visit",
+            ["sources"] = new[] { new { url = "https://example.org/x" } }, ["cameo"] = "043",
+        };
+        var created = await RecordAsync(a, b, body);
+        var read = await GetJsonAsync($"/api/relations/{a}/{b}/developments/{created["id"]}?asOf=2025-04-04");
+        Assert.Equal("043", read["cameo"]!.GetValue<string>());
+        Assert.Equal("Host a visit", read["cameoDescription"]!.GetValue<string>());
+        Assert.Equal(2.8, read["weight"]!.GetValue<double>());
+        Assert.Equal(2.8m, read["contribution"]!.GetValue<decimal>());
+
+        var corrected = await PostJsonAsync($"/api/relations/{a}/{b}/developments/{created["id"]}/correction", new { reason = "It was a phone call", cameo = "041" });
+        await ExpectStatusAsync(corrected, HttpStatusCode.Created);
+        read = await GetJsonAsync($"/api/relations/{a}/{b}/developments/{created["id"]}?asOf=2025-04-04");
+        Assert.Equal("041", read["cameo"]!.GetValue<string>());
+        Assert.Equal(CameoScaleValue("041"), read["weight"]!.GetValue<double>());
+
+        var wrongRoot = await PostJsonAsync($"/api/relations/{a}/{b}/developments/{created["id"]}/correction", new { reason = "r", type = "Aid" });
+        await ExpectProblemAsync(wrongRoot, HttpStatusCode.BadRequest, "cameo");
+    }
+
+    private static double CameoScaleValue(string code) => RelationsTracker.Developments.CameoScale.Codes[code].Value;
 }

@@ -130,4 +130,17 @@ public class DecisionTests
 
     private static Development Retracted() =>
         Development.Evolve(Recorded(), LibyaTurkey.ToString(), new DevelopmentRetracted(Id, "denied", []), At.AddMinutes(1), 2)!;
+
+    [Fact]
+    public void A_correction_keeps_a_CAMEO_code_with_its_types_root()
+    {
+        var visit = Recorded() with { };
+        var withCode = CorrectDevelopment.Decide(Correction() with { Cameo = "043" }, LibyaTurkey, Id, visit);
+        Assert.Null(withCode.Refusal);
+        var coded = (Development)Development.Evolve(visit, LibyaTurkey.ToString(), withCode.Events[0], At.AddDays(1), 3)!;
+        var breaks = CorrectDevelopment.Decide(Correction() with { Type = DevelopmentType.Aid }, LibyaTurkey, Id, coded);
+        Assert.Equal("cameo", breaks.Refusal?.Field);
+        var both = CorrectDevelopment.Decide(Correction() with { Type = DevelopmentType.Aid, Cameo = "073" }, LibyaTurkey, Id, coded);
+        Assert.Null(both.Refusal);
+    }
 }

@@ -97,4 +97,42 @@ public class RequestCheckTests
     [InlineData("🇹🇷 and 🇱🇾")]
     public void Text_Arabic_needs_and_ordinary_text_stay(string text) =>
         Assert.Null(DevelopmentFields.TextProblem(text, 100));
+
+    [Theory]
+    [InlineData("043", 2.8)]
+    [InlineData("0431", null)]
+    [InlineData("040", 1.0)]
+    public void An_exact_CAMEO_code_sets_the_weight(string cameo, double? weight)
+    {
+        var (command, errors) = (Visit with { Type = "Consultation", Cameo = cameo }).ToCommand(LibyaTurkey, Today);
+        if (weight is null)
+        {
+            Assert.Equal(["cameo"], errors.ToDictionary().Keys.ToArray());
+            return;
+        }
+        var recorded = (DevelopmentRecorded)RecordDevelopment.Decide(command!, null, Guid.NewGuid()).Events[0];
+        var facts = Development.Recorded("LBY-EAST~TUR", recorded, DateTimeOffset.UnixEpoch, 1).FieldsKnownAt(DateTimeOffset.MaxValue)!;
+        Assert.Equal(weight.Value, facts.Weight);
+        Assert.Equal(weight.Value * 1.5, facts.SignedWeight, 9);
+    }
+
+    [Theory]
+    [InlineData("OfficialVisit", "051")]
+    [InlineData("OfficialVisit", "04")]
+    [InlineData("OfficialVisit", "0499")]
+    [InlineData("Aid", "x70")]
+    public void A_CAMEO_code_not_listed_or_not_of_the_types_root_is_refused(string type, string cameo)
+    {
+        var (_, errors) = (Visit with { Type = type, Cameo = cameo }).ToCommand(LibyaTurkey, Today);
+        Assert.Equal(["cameo"], errors.ToDictionary().Keys.ToArray());
+    }
+
+    [Fact]
+    public void The_scale_is_the_published_table()
+    {
+        Assert.Equal(2.8, CameoScale.Codes["043"].Value);
+        Assert.Equal(-6.5, CameoScale.Codes["163"].Value);
+        Assert.Equal("Host a visit", CameoScale.Codes["043"].Description);
+        Assert.True(CameoScale.Codes.Count > 250);
+    }
 }
