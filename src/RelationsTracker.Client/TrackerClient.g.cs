@@ -3481,6 +3481,48 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonPropertyName("retraction")]
         public RetractionView? Retraction { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("gdelt")]
+        public GdeltEvidence? Gdelt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GdeltEvidence
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("numMentions")]
+        public int NumMentions { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("numSources")]
+        public int NumSources { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("numArticles")]
+        public int NumArticles { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("avgTone")]
+        public double AvgTone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("place")]
+        public string? Place { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("placeCountry")]
+        public string? PlaceCountry { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("latitude")]
+        public double? Latitude { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("longitude")]
+        public double? Longitude { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]

@@ -26,6 +26,7 @@ public sealed record Development
     public string? Title { get; init; }
     public Mission? Mission { get; init; }
     public string? CameoCode { get; init; }
+    public GdeltEvidence? Gdelt { get; init; }
 
     public IReadOnlyList<Correction> Corrections { get; init; } = [];
     public Retraction? Retraction { get; init; }
@@ -47,6 +48,7 @@ public sealed record Development
         Title = (e as AgreementDevelopment)?.Title,
         Mission = (e as MissionDevelopment)?.Mission,
         CameoCode = e.CameoCode,
+        Gdelt = e.Gdelt,
     };
 
     /// <summary>The one fold from the relation's events to this history (used by the projection and by replays).</summary>

@@ -1,10 +1,13 @@
+using RelationsTracker.Developments;
+
 namespace RelationsTracker.Importing;
 
 /// <summary>
 /// The columns of a GDELT 2.0 event row the import reads (the event codebook's 61 tab-separated columns,
 /// 0-based: 0 GLOBALEVENTID, 1 SQLDATE, 5–8 Actor1 Code/Name/CountryCode/KnownGroupCode, 15–18 the same for
-/// Actor2, 26–28 EventCode/EventBaseCode/EventRootCode, 31 NumMentions, 32 NumSources, 59 DATEADDED,
-/// 60 SOURCEURL). CAMEO codes stay strings: they have leading zeros.
+/// Actor2, 26–28 EventCode/EventBaseCode/EventRootCode, 31–34 NumMentions/NumSources/NumArticles/AvgTone,
+/// 51–58 ActionGeo (52 FullName, 53 CountryCode, 56 Lat, 57 Long), 59 DATEADDED, 60 SOURCEURL). CAMEO codes stay
+/// strings: they have leading zeros.
 /// </summary>
 public sealed record GdeltEvent(
     string GlobalEventId,
@@ -15,7 +18,8 @@ public sealed record GdeltEvent(
     string EventBaseCode,
     string EventRootCode,
     string DateAdded,
-    string SourceUrl)
+    string SourceUrl,
+    GdeltEvidence Evidence)
 {
     public const int Columns = 61;
 
@@ -34,8 +38,18 @@ public sealed record GdeltEvent(
             fields[27].Trim(),
             fields[28].Trim(),
             fields[59].Trim(),
-            fields[60].Trim()), null);
+            fields[60].Trim(),
+            new GdeltEvidence(Int(fields[31]), Int(fields[32]), Int(fields[33]), Number(fields[34]) ?? 0,
+                Text(fields[52]), Text(fields[53]), Number(fields[56]), Number(fields[57]))), null);
     }
+
+    // Evidence, not identity: a value GDELT left empty or malformed is kept as absent, not a reason to refuse the row.
+    private static int Int(string text) => int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+
+    private static double? Number(string text) =>
+        double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) ? x : null;
+
+    private static string? Text(string text) => text.Trim() is { Length: > 0 } t ? t : null;
 
     /// <summary>SQLDATE (YYYYMMDD) as the development's date: <c>2016-10-13</c>.</summary>
     public static string? IsoDay(string yyyymmdd) =>

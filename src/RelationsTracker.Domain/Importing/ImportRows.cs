@@ -100,7 +100,7 @@ public static class ImportRows
         };
 
         return Candidate(line, relation, type.Value.ToString(), occurredOn, first.Actor, significance: null, summary, source, today,
-            ImportedDevelopment.IdOfGdeltEvent(e.GlobalEventId), cameo,
+            ImportedDevelopment.IdOfGdeltEvent(e.GlobalEventId), cameo, e.Evidence,
             [new NeededActor(first.Actor, first.Name ?? first.Actor), new NeededActor(second.Actor, second.Name ?? second.Actor)]);
     }
 
@@ -127,11 +127,11 @@ public static class ImportRows
         var significance = Field("significance");
         var id = ImportedDevelopment.IdOfCsvRow([relation.ToString(), type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? "normal" : significance, Field("summary"), source]);
         return Candidate(line, relation, type, Field("occurredOn"), Field("actor"), significance.Length == 0 ? null : significance,
-            Field("summary"), sourceFields, today, id, cameo: null, [new NeededActor(relation.First, null), new NeededActor(relation.Second, null)]);
+            Field("summary"), sourceFields, today, id, cameo: null, evidence: null, [new NeededActor(relation.First, null), new NeededActor(relation.Second, null)]);
     }
 
     private static RowOutcome Candidate(long line, RelationId relation, string type, string occurredOn, string actor, string? significance,
-        string summary, SourceRequest? source, DateOnly today, Guid id, string? cameo, IReadOnlyList<NeededActor> actors)
+        string summary, SourceRequest? source, DateOnly today, Guid id, string? cameo, GdeltEvidence? evidence, IReadOnlyList<NeededActor> actors)
     {
         var request = new RecordDevelopmentRequest
         {
@@ -141,7 +141,7 @@ public static class ImportRows
         var (command, errors) = request.ToCommand(relation, today);
         if (command is null) return Reject(line, Describe(errors), RejectionKind.FieldRefused(errors.ToDictionary().Keys.First() is var f && f.StartsWith("sources") ? "source" : f));
         var decision = RecordDevelopment.Decide(command, null, id);
-        var recorded = (DevelopmentRecorded)decision.Events[0];
+        var recorded = (DevelopmentRecorded)decision.Events[0] with { Gdelt = evidence };
         return new RowOutcome(new ImportCandidate(line, relation, recorded, actors), null);
     }
 

@@ -52,6 +52,14 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         var threat = await GetJsonOnAsync(client, $"/api/relations/TUR/IRQ/developments/{ImportedDevelopment.IdOfGdeltEvent("588607643")}");
         Assert.Equal("Threat", threat["type"]!.GetValue<string>());
         Assert.Equal("130", threat["cameo"]!.GetValue<string>());
+        // GDELT's evidence, kept with it: 6 mentions, 1 source, 6 articles, its tone and where it happened.
+        var gdelt = threat["gdelt"]!;
+        Assert.Equal(6, gdelt["numMentions"]!.GetValue<int>());
+        Assert.Equal(1, gdelt["numSources"]!.GetValue<int>());
+        Assert.Equal(6, gdelt["numArticles"]!.GetValue<int>());
+        Assert.Equal(-4.12087912087912, gdelt["avgTone"]!.GetValue<double>(), 9);
+        Assert.Equal("Baghdad, Baghdad, Iraq", gdelt["place"]!.GetValue<string>());
+        Assert.Equal(33.3386, gdelt["latitude"]!.GetValue<double>(), 6);
         Assert.Equal("TUR", threat["actor"]!.GetValue<string>());
         Assert.Equal("2016-10-13", threat["occurredOn"]!.GetValue<string>());
         Assert.Equal("normal", threat["significance"]!.GetValue<string>());

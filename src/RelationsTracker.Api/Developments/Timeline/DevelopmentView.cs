@@ -28,7 +28,8 @@ public sealed record DevelopmentView(
     DateTime RecordedAt,
     RecordedFields AsRecorded,
     IReadOnlyList<CorrectionView> Corrections,
-    RetractionView? Retraction)
+    RetractionView? Retraction,
+    GdeltEvidence? Gdelt)
 {
     /// <summary>Null when the development was not yet recorded at knownAt.</summary>
     public static DevelopmentView? Of(Development development, PointOfView view)
@@ -61,6 +62,7 @@ public sealed record DevelopmentView(
             development.RecordedAt.UtcDateTime,
             new RecordedFields(development.Type.ToString(), development.OccurredOn.ToString(), development.Significance.Name(), development.Summary),
             development.Corrections.Where(c => c.RecordedAt <= view.KnownAt).Select(CorrectionView.Of).ToList(),
-            retraction);
+            retraction,
+            development.Gdelt);
     }
 }

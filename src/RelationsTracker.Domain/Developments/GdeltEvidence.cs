@@ -1,0 +1,16 @@
+namespace RelationsTracker.Developments;
+
+/// <summary>
+/// What GDELT reported about an imported event beside its codes: how much coverage it had in its 15-minute window
+/// (NumMentions, NumSources, NumArticles), its average tone, and where it happened (ActionGeo). Kept as evidence, shown
+/// with the development; it does not change the score.
+/// </summary>
+public sealed record GdeltEvidence(
+    int NumMentions,
+    int NumSources,
+    int NumArticles,
+    double AvgTone,
+    string? Place,
+    string? PlaceCountry,
+    double? Latitude,
+    double? Longitude);
