@@ -60,12 +60,14 @@ namespace RelationsTracker.Client
         /// <summary>
         /// Every relation known at knownAt, with its score, phase and direction at asOf
         /// </summary>
+        /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
+        /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -146,12 +148,14 @@ namespace RelationsTracker.Client
         /// <param name="b">The other actor of the relation.</param>
         /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
         /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
+        /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -675,12 +679,14 @@ namespace RelationsTracker.Client
         /// <summary>
         /// Every relation known at knownAt, with its score, phase and direction at asOf
         /// </summary>
+        /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
+        /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -696,6 +702,14 @@ namespace RelationsTracker.Client
                     // Operation Path: "api/relations"
                     urlBuilder_.Append("api/relations");
                     urlBuilder_.Append('?');
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     if (asOf != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
@@ -1587,12 +1601,14 @@ namespace RelationsTracker.Client
         /// <param name="b">The other actor of the relation.</param>
         /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
         /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
+        /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -1625,6 +1641,14 @@ namespace RelationsTracker.Client
                     if (to != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (asOf != null)
                     {
@@ -4015,6 +4039,9 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonPropertyName("relations")]
         public System.Collections.Generic.IList<RelationSummaryView> Relations { get; set; } = new System.Collections.Generic.List<RelationSummaryView>();
 
+        [System.Text.Json.Serialization.JsonPropertyName("next")]
+        public string? Next { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -4364,6 +4391,9 @@ namespace RelationsTracker.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("developments")]
         public System.Collections.Generic.IList<DevelopmentView> Developments { get; set; } = new System.Collections.Generic.List<DevelopmentView>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("next")]
+        public string? Next { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

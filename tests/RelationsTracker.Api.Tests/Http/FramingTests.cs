@@ -44,6 +44,29 @@ public class FramingTests(TrackerApp app) : TrackerTest(app)
         Assert.True(answer.Length == 0 || answer.StartsWith("HTTP/1.1 4"), answer);
     }
 
+    [Fact]
+    public async Task A_body_trickled_slower_than_Kestrels_minimum_rate_is_a_408_not_a_500()
+    {
+        await using var tracker = await TrackerProcess.StartAsync(App.ConnectionString);
+        var (a, b) = await CreateRelationAsync();
+        using var socket = new TcpClient();
+        await socket.ConnectAsync("127.0.0.1", tracker.Port);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST /api/relations/{a}/{b}/developments HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {TrackerApp.ApiKey}\r\n" +
+            "Content-Type: application/json\r\nContent-Length: 2000\r\n\r\n"));
+        // One byte a second: Kestrel's minimum is 240 bytes a second after a 5 s grace.
+        var reading = ReadAllAsync(stream);
+        for (var i = 0; i < 12 && !reading.IsCompleted; i++)
+        {
+            try { await stream.WriteAsync("{"u8.ToArray()); } catch (IOException) { break; }
+            await Task.Delay(1000);
+        }
+        var answer = await reading;
+        Assert.True(answer.Length == 0 || answer.StartsWith("HTTP/1.1 408"), answer);
+        Assert.DoesNotContain(" 500 ", answer);
+    }
+
     private static async Task<string> SendRawAsync(int port, string request)
     {
         using var socket = new TcpClient();

@@ -97,6 +97,20 @@ public abstract class TrackerTest(TrackerApp app)
         }
     }
 
+    /// <summary>Every development of a relation's timeline, page after page (api.md, "Paging").</summary>
+    protected static async Task<List<JsonNode>> AllDevelopmentsAsync(HttpClient client, string relationPath)
+    {
+        var all = new List<JsonNode>();
+        string? url = $"/api/relations/{relationPath}/developments";
+        while (url is not null)
+        {
+            var page = await GetJsonOnAsync(client, url);
+            all.AddRange(page["developments"]!.AsArray().Select(d => d!));
+            url = page["next"]?.GetValue<string>();
+        }
+        return all;
+    }
+
     protected static async Task<JsonObject> GetJsonOnAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

@@ -20,9 +20,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>While true, each POST is held unanswered (until its sender goes away) and its delivery id noted in <see cref="Held"/>.</summary>
     public volatile bool Hold;
     public ConcurrentQueue<string> Held { get; } = new();
-    /// <summary>While true, each answer is a 200 whose body never ends (a hostile receiver); how many bytes it sent is counted in <see cref="BodyBytesSent"/>.</summary>
+    /// <summary>While true, each answer is a 200 whose body does not end (a hostile receiver).</summary>
     public volatile bool EndlessBody;
-    public long BodyBytesSent;
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
@@ -51,10 +50,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 var chunk = new byte[64 * 1024];
                 try
                 {
-                    while (!request.HttpContext.RequestAborted.IsCancellationRequested)
+                    // Endless to the tracker (longer than its 10 s per delivery); bounded in time here, as writes to a
+                    // closed connection may complete without error.
+                    var until = DateTime.UtcNow.AddSeconds(15);
+                    while (!request.HttpContext.RequestAborted.IsCancellationRequested && DateTime.UtcNow < until)
                     {
                         await request.HttpContext.Response.Body.WriteAsync(chunk, request.HttpContext.RequestAborted);
-                        Interlocked.Add(ref receiver.BodyBytesSent, chunk.Length);
                     }
                 }
                 catch (Exception e) when (e is OperationCanceledException or IOException) { }

@@ -116,4 +116,53 @@ public class ReadRouteTests(TrackerApp app) : TrackerTest(app)
         await ExpectProblemAsync(await Client.GetAsync($"/api/relations/{a}/{b}/developments/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
         await ExpectProblemAsync(await Client.GetAsync($"/api/relations/{a}/{b}/developments/nope"), HttpStatusCode.BadRequest, "id");
     }
+
+    [Fact]
+    public async Task The_timeline_pages_in_its_order_with_a_next_link_and_the_pages_add_up_to_it()
+    {
+        var (a, b) = await CreateRelationAsync();
+        for (var i = 1; i <= 5; i++) await RecordAsync(a, b, Development("Aid", $"2025-01-0{6 - i}", a));
+        var whole = (await GetJsonAsync($"/api/relations/{a}/{b}/developments"))["developments"]!.AsArray().Select(d => d!["id"]!.GetValue<string>()).ToList();
+
+        var seen = new List<string>();
+        string? url = $"/api/relations/{a}/{b}/developments?limit=2";
+        var pages = 0;
+        while (url is not null)
+        {
+            var response = await Client.GetAsync(url);
+            await ExpectStatusAsync(response, HttpStatusCode.OK);
+            var page = await ReadJsonAsync(response);
+            seen.AddRange(page["developments"]!.AsArray().Select(d => d!["id"]!.GetValue<string>()));
+            url = page["next"]?.GetValue<string>();
+            Assert.Equal(url is not null, response.Headers.TryGetValues("Link", out var link) && link.Single().Contains("rel=\"next\""));
+            pages++;
+        }
+        Assert.Equal(3, pages);
+        Assert.Equal(whole, seen);
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=10001", "limit")]
+    [InlineData("limit=two", "limit")]
+    [InlineData("cursor=not*base64", "cursor")]
+    [InlineData("cursor=aGVsbG8", "cursor")]
+    public async Task A_bad_page_parameter_is_a_400_naming_it(string query, string field)
+    {
+        var (a, b) = await CreateRelationAsync();
+        await ExpectProblemAsync(await Client.GetAsync($"/api/relations/{a}/{b}/developments?{query}"), HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task The_relation_list_pages_by_relation_id()
+    {
+        await CreateRelationAsync();
+        var first = await GetJsonAsync("/api/relations?limit=1");
+        Assert.Single(first["relations"]!.AsArray().Where(_ => true).Take(1));
+        var next = first["next"]?.GetValue<string>();
+        Assert.NotNull(next);
+        var second = await GetJsonAsync(next!);
+        Assert.True(string.CompareOrdinal(second["relations"]![0]?["relation"]?.GetValue<string>() ?? "~", first["relations"]![0]?["relation"]?.GetValue<string>() ?? "") > 0
+                    || second["relations"]!.AsArray().Count == 0);
+    }
 }

@@ -21,11 +21,13 @@ public static class TimelineEndpoints
         Summary = "The relation's developments known at knownAt, in occurrence order, each with its contribution at asOf")]
     [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ProducesResponseType<TimelineView>(StatusCodes.Status200OK)]
+    [ResponseHeader(StatusCodes.Status200OK, "Link")]
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [Problems(400, 404)]
     public static async Task<IResult> GetTimeline(
         RoutedRelation route,
         [AsParameters] TimelineQuery query,
+        HttpRequest request,
         HttpResponse response,
         [FromServices] IQuerySession session,
         [FromServices] RelationTimelines timelines,
@@ -37,19 +39,28 @@ public static class TimelineEndpoints
         var (from, to) = (query.From?.Value, query.To?.Value);
         if (from > to) return Problems.Validation("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
 
+        TimelinePosition? after = null;
+        if (query.Cursor is { } cursor && !TimelinePosition.TryParse(cursor.Key, out after))
+            return Problems.Validation("cursor", PageCursor.Problem(request.Query["cursor"]));
+        var limit = query.Limit?.Value ?? PageLimit.Default;
+
         var timeline = await timelines.GetAsync(session, relation, ct);
-        var entries = timeline.Developments
+        var page = timeline.Developments
             .Select(d => (d, facts: d.FieldsKnownAt(view.KnownAt)))
             .Where(x => x.facts is not null
                         && (from is null || x.facts.EffectiveDate >= from)
-                        && (to is null || x.facts.EffectiveDate <= to))
+                        && (to is null || x.facts.EffectiveDate <= to)
+                        && (after is null || after.IsBefore(x.facts)))
             .OrderBy(x => x.facts!, DevelopmentFacts.Chronological)
-            .Select(x => DevelopmentView.Of(x.d, view)!)
+            .Take(limit + 1)
             .ToList();
+        var next = page.Count > limit ? PageCursor.NextUrl(request, TimelinePosition.Of(page[limit - 1].facts!).ToString()) : null;
+        var entries = page.Take(limit).Select(x => DevelopmentView.Of(x.d, view)!).ToList();
 
         response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
+        if (next is not null) response.Headers.Link = $"<{next}>; rel=\"next\"";
         return TypedResults.Ok(new TimelineView(relation.ToString(), view.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime,
-            view.HalfLifeDays, timeline.Version, entries));
+            view.HalfLifeDays, timeline.Version, entries, next));
     }
 
     [WolverineGet("/api/relations/{a}/{b}/developments/{id}", OperationId = "getDevelopment",

@@ -14,4 +14,13 @@ public sealed class TimelineQuery : PointOfViewQuery
 
     [FromQuery(Name = "to"), Description(SeriesQuery.ToDescription)]
     public CalendarDate? To { get; set; }
+
+    [FromQuery(Name = "limit"), Description(LimitDescription)]
+    public PageLimit? Limit { get; set; }
+
+    [FromQuery(Name = "cursor"), Description(CursorDescription)]
+    public PageCursor? Cursor { get; set; }
+
+    public const string LimitDescription = "At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.";
+    public const string CursorDescription = "Where the page starts: from the next link of the page before (opaque).";
 }

@@ -1,3 +1,4 @@
 namespace RelationsTracker.Api.Developments.Timeline;
 
-public sealed record TimelineView(string Relation, string AsOf, DateTime KnownAt, int HalfLifeDays, long Version, IReadOnlyList<DevelopmentView> Developments);
+/// <param name="Next">The next page's URL, or null on the last page.</param>
+public sealed record TimelineView(string Relation, string AsOf, DateTime KnownAt, int HalfLifeDays, long Version, IReadOnlyList<DevelopmentView> Developments, string? Next);

@@ -56,6 +56,7 @@ public static class ApiParameters
     private static readonly Dictionary<string, Func<OpenApiHeader>> ResponseHeaders = new(StringComparer.Ordinal)
     {
         ["Location"] = () => new OpenApiHeader { Description = "Where the created resource is read.", Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" } },
+        ["Link"] = () => new OpenApiHeader { Description = "The next page: <url>; rel=\"next\" (api.md, \"Paging\"); absent on the last page.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
         ["ETag"] = () => new OpenApiHeader { Description = "The relation's version in quotes (\"3\"); send it back in If-Match to write only if nothing changed since.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
         ["Idempotent-Replayed"] = () => new OpenApiHeader { Description = "true when this is the stored answer to an earlier request with the same Idempotency-Key.", Schema = Enum(["true"], null) },
         ["Retry-After"] = () => new OpenApiHeader { Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" } },

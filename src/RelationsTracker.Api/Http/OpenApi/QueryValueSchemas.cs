@@ -30,6 +30,8 @@ public static class QueryValueSchemas
         [typeof(KindFilter)] = () => new OpenApiSchema { Type = JsonSchemaType.String },
         [typeof(ImportFormatName)] = () => ApiParameters.Enum(ImportFormatName.Names, null),
         [typeof(Flag)] = () => new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = false },
+        [typeof(PageLimit)] = () => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = PageLimit.Max.ToString(), Default = PageLimit.Default },
+        [typeof(PageCursor)] = () => new OpenApiSchema { Type = JsonSchemaType.String },
     };
 
     public static bool Describes(Type type) => Schemas.ContainsKey(Nullable.GetUnderlyingType(type) ?? type);

@@ -15,9 +15,12 @@ public static class ListRelationsEndpoint
 {
     [WolverineGet("/api/relations", OperationId = "listRelations", Summary = "Every relation known at knownAt, with its score, phase and direction at asOf")]
     [ProducesResponseType<RelationListView>(StatusCodes.Status200OK)]
+    [ResponseHeader(StatusCodes.Status200OK, "Link")]
     [Problems(400)]
     public static async Task<IResult> GetAll(
-        [AsParameters] PointOfViewQuery query,
+        [AsParameters] RelationListQuery query,
+        HttpRequest request,
+        HttpResponse response,
         [FromServices] IQuerySession session,
         [FromServices] RelationTimelines timelines,
         [FromServices] TimeProvider clock,
@@ -25,9 +28,17 @@ public static class ListRelationsEndpoint
     {
         var view = query.View(clock);
 
-        var ids = await session.Query<Relation>().Select(r => r.Id).ToListAsync(ct);
+        var limit = query.Limit?.Value ?? PageLimit.Default;
+        var after = query.Cursor?.Key;
+        var ids = (await session.Query<Relation>().Select(r => r.Id).ToListAsync(ct))
+            .Where(id => after is null || string.CompareOrdinal(id, after) > 0)
+            .Order(StringComparer.Ordinal)
+            .Take(limit + 1)
+            .ToList();
+        var next = ids.Count > limit ? PageCursor.NextUrl(request, ids[limit - 1]) : null;
+        if (next is not null) response.Headers.Link = $"<{next}>; rel=\"next\"";
         var summaries = new List<RelationSummaryView>();
-        foreach (var id in ids.Order(StringComparer.Ordinal))
+        foreach (var id in ids.Take(limit))
         {
             if (!RelationId.TryParse(id, out var relation)) continue;
             var timeline = await timelines.GetAsync(session, relation, ct);
@@ -37,6 +48,6 @@ public static class ListRelationsEndpoint
             summaries.Add(new RelationSummaryView(relation.ToString(), relation.Actors, reading.Score, reading.Trend,
                 reading.Direction.Name(), reading.Phase.Name(), reading.DevelopmentCount, reading.LastContact?.ToString(), timeline.Version));
         }
-        return TypedResults.Ok(new RelationListView(view!.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime, view.HalfLifeDays, summaries));
+        return TypedResults.Ok(new RelationListView(view!.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime, view.HalfLifeDays, summaries, next));
     }
 }
