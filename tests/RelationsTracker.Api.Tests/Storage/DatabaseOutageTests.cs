@@ -90,7 +90,8 @@ public class DatabaseOutageTests(TrackerApp app) : TrackerTest(app)
         {
             await blocker.OpenAsync();
             await using var transaction = await blocker.BeginTransactionAsync();
-            await using (var lockEvents = new NpgsqlCommand("lock table tracker.mt_events in access exclusive mode", blocker, transaction))
+            // Writes wait; reads (the daemon's) go on, so only the write's commit stalls.
+            await using (var lockEvents = new NpgsqlCommand("lock table tracker.mt_events in exclusive mode", blocker, transaction))
                 await lockEvents.ExecuteNonQueryAsync();
             var stalled = await PostAsync(client, a, b, null);
             await ExpectProblemAsync(stalled, HttpStatusCode.ServiceUnavailable);
