@@ -23,26 +23,9 @@ public sealed class CheckedText(Stream decompressed, Stream file, string archive
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"The {archive} file is corrupt at byte {file.Position:N0} of {file.Length:N0} (after {_length:N0} bytes of text): {e.Message}", e);
+            throw Corrupt(e);
         }
-        if (read == 0) Check();
-        else
-        {
-            _crc.Append(buffer[..read]);
-            _length += read;
-        }
-        return read;
-    }
-
-    private void Check()
-    {
-        var crc = _crc.GetCurrentHashAsUInt32();
-        // A gzip trailer gives the length modulo 2^32.
-        var length = lengthModulo ? _length & 0xFFFFFFFF : _length;
-        if (length == expectedLength && crc == expectedCrc) return;
-        throw new InvalidDataException(_length < expectedLength || archive == "gzip"
-            ? $"The {archive} file is truncated or corrupt: it ends after {_length:N0} bytes of text, not the {expectedLength:N0} its {(archive == "gzip" ? "trailer" : "directory")} gives, or its checksum differs"
-            : $"The {archive} file is corrupt: its text's checksum is not the one its directory gives");
+        return Counted(buffer[..read]);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
@@ -54,19 +37,36 @@ public sealed class CheckedText(Stream decompressed, Stream file, string archive
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"The {archive} file is corrupt at byte {file.Position:N0} of {file.Length:N0} (after {_length:N0} bytes of text): {e.Message}", e);
+            throw Corrupt(e);
         }
-        if (read == 0) Check();
-        else
-        {
-            _crc.Append(buffer.Span[..read]);
-            _length += read;
-        }
-        return read;
+        return Counted(buffer.Span[..read]);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
         ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+    /// <summary>Adds what was read to the length and checksum; at the end (nothing read), checks them.</summary>
+    private int Counted(ReadOnlySpan<byte> read)
+    {
+        if (read.IsEmpty) Check();
+        _crc.Append(read);
+        _length += read.Length;
+        return read.Length;
+    }
+
+    private InvalidDataException Corrupt(InvalidDataException e) =>
+        new($"The {archive} file is corrupt at byte {file.Position:N0} of {file.Length:N0} (after {_length:N0} bytes of text): {e.Message}", e);
+
+    private void Check()
+    {
+        var crc = _crc.GetCurrentHashAsUInt32();
+        // A gzip trailer gives the length modulo 2^32.
+        var length = lengthModulo ? _length & 0xFFFFFFFF : _length;
+        if (length == expectedLength && crc == expectedCrc) return;
+        throw new InvalidDataException(_length < expectedLength || archive == "gzip"
+            ? $"The {archive} file is truncated or corrupt: it ends after {_length:N0} bytes of text, not the {expectedLength:N0} its {(archive == "gzip" ? "trailer" : "directory")} gives, or its checksum differs"
+            : $"The {archive} file is corrupt: its text's checksum is not the one its directory gives");
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -21,8 +21,7 @@ public class FramingTests(TrackerApp app) : TrackerTest(app)
         var before = await App.EventCountAsync();
 
         var answer = await SendRawAsync(tracker.Port,
-            $"POST /api/relations/{a}/{b}/developments HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {TrackerApp.ApiKey}\r\n" +
-            $"Content-Type: application/json\r\n{framing}\r\nConnection: close\r\n\r\n{body}");
+            PostHead(a, b) + $"{framing}\r\nConnection: close\r\n\r\n{body}");
 
         Assert.StartsWith($"HTTP/1.1 {status}", answer);
         Assert.Equal(before, await App.EventCountAsync());
@@ -37,8 +36,7 @@ public class FramingTests(TrackerApp app) : TrackerTest(app)
         await socket.ConnectAsync("127.0.0.1", tracker.Port);
         var stream = socket.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            $"POST /api/relations/{a}/{b}/developments HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {TrackerApp.ApiKey}\r\n" +
-            "Content-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"type\":"));
+            PostHead(a, b) + "Content-Length: 500\r\n\r\n{\"type\":"));
         socket.Client.Shutdown(SocketShutdown.Send);
         var answer = await ReadAllAsync(stream);
         Assert.True(answer.Length == 0 || answer.StartsWith("HTTP/1.1 4"), answer);
@@ -53,8 +51,7 @@ public class FramingTests(TrackerApp app) : TrackerTest(app)
         await socket.ConnectAsync("127.0.0.1", tracker.Port);
         var stream = socket.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            $"POST /api/relations/{a}/{b}/developments HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {TrackerApp.ApiKey}\r\n" +
-            "Content-Type: application/json\r\nContent-Length: 2000\r\n\r\n"));
+            PostHead(a, b) + "Content-Length: 2000\r\n\r\n"));
         // One byte a second: Kestrel's minimum is 240 bytes a second after a 5 s grace.
         var reading = ReadAllAsync(stream);
         for (var i = 0; i < 12 && !reading.IsCompleted; i++)
@@ -66,6 +63,10 @@ public class FramingTests(TrackerApp app) : TrackerTest(app)
         Assert.True(answer.Length == 0 || answer.StartsWith("HTTP/1.1 408"), answer);
         Assert.DoesNotContain(" 500 ", answer);
     }
+
+    /// <summary>A POST of a development, up to its framing headers.</summary>
+    private static string PostHead(string a, string b) =>
+        $"POST /api/relations/{a}/{b}/developments HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {TrackerApp.ApiKey}\r\nContent-Type: application/json\r\n";
 
     private static async Task<string> SendRawAsync(int port, string request)
     {

@@ -224,9 +224,14 @@ public class HostileCorpusTests(TrackerApp app) : TrackerTest(app)
         { "GET", "/api/notifications", "Last-Event-ID", "-1", 400 },
     };
 
+    // Each row numbered: xunit tells cases apart by their arguments' shortened display, and long bodies that differ
+    // only towards their end would otherwise be taken for one case and run once.
+    public static IEnumerable<object[]> Numbered(string table) =>
+        (table == nameof(Corpus) ? (IEnumerable<object[]>)Corpus() : HeaderCorpus()).Select((row, i) => new object[] { i + 1 }.Concat(row).ToArray());
+
     [Theory]
-    [MemberData(nameof(HeaderCorpus))]
-    public async Task A_hostile_header_gets_its_4xx_and_the_event_store_is_byte_for_byte_unchanged(string method, string path, string header, string value, int status)
+    [MemberData(nameof(Numbered), nameof(HeaderCorpus))]
+    public async Task A_hostile_header_gets_its_4xx_and_the_event_store_is_byte_for_byte_unchanged(int row, string method, string path, string header, string value, int status)
     {
         var (a, b) = await CreateRelationAsync();
         await RecordAsync(a, b, Development("OfficialVisit", "2025-01-01", a));
@@ -242,12 +247,12 @@ public class HostileCorpusTests(TrackerApp app) : TrackerTest(app)
         var response = await client.SendAsync(request);
 
         await ExpectProblemAsync(response, (HttpStatusCode)status);
-        Assert.Equal(before, await EventStoreFingerprintAsync());
+        Assert.True(before == await EventStoreFingerprintAsync(), $"row {row}: the event store changed");
     }
 
     [Theory]
-    [MemberData(nameof(Corpus))]
-    public async Task A_hostile_request_gets_its_4xx_and_the_event_store_is_byte_for_byte_unchanged(string method, string path, string? body, int status)
+    [MemberData(nameof(Numbered), nameof(Corpus))]
+    public async Task A_hostile_request_gets_its_4xx_and_the_event_store_is_byte_for_byte_unchanged(int row, string method, string path, string? body, int status)
     {
         var (a, b) = await CreateRelationAsync();
         var id = (await RecordAsync(a, b, Development("OfficialVisit", "2025-01-01", a)))["id"]!.GetValue<string>();
@@ -258,7 +263,7 @@ public class HostileCorpusTests(TrackerApp app) : TrackerTest(app)
         var response = await SendAsync(new HttpMethod(method), Fill(path), content);
 
         await ExpectProblemAsync(response, (HttpStatusCode)status);
-        Assert.Equal(before, await EventStoreFingerprintAsync());
+        Assert.True(before == await EventStoreFingerprintAsync(), $"row {row}: the event store changed");
     }
 
     /// <summary>A hash of every relation event in order: sequence, stream, version, type, data and timestamp.</summary>

@@ -11,12 +11,8 @@ public class DatabaseOutageTests(TrackerApp app) : TrackerTest(app)
     [Fact]
     public async Task With_the_database_out_of_reach_writes_and_reads_are_503_with_Retry_After_and_it_recovers_without_a_restart()
     {
-        var target = new NpgsqlConnectionStringBuilder(App.ConnectionString);
-        await using var proxy = TcpProxy.Start(target.Host!, target.Port);
-        target.Host = "127.0.0.1";
-        target.Port = proxy.Port;
-        target.Timeout = 3;
-        await using var host = TrackerApp.HostOn(target.ConnectionString);
+        await using var proxy = ProxyToDatabase(out var proxied, connectTimeoutSeconds: 3);
+        await using var host = TrackerApp.HostOn(proxied);
         var client = TrackerApp.ClientFor(host);
         var (a, b) = await CreateRelationAsync();
         await ExpectStatusAsync(await client.PostAsJsonAsync($"/api/relations/{a}/{b}/developments", Development("Aid", "2025-01-01", a)), HttpStatusCode.Created);
@@ -42,12 +38,8 @@ public class DatabaseOutageTests(TrackerApp app) : TrackerTest(app)
     [Fact]
     public async Task Eight_writers_through_a_20_second_outage_get_201s_and_503s_never_500_and_lose_nothing_acknowledged()
     {
-        var target = new NpgsqlConnectionStringBuilder(App.ConnectionString);
-        await using var proxy = TcpProxy.Start(target.Host!, target.Port);
-        target.Host = "127.0.0.1";
-        target.Port = proxy.Port;
-        target.Timeout = 2;
-        await using var host = TrackerApp.HostOn(target.ConnectionString);
+        await using var proxy = ProxyToDatabase(out var proxied, connectTimeoutSeconds: 2);
+        await using var host = TrackerApp.HostOn(proxied);
         var client = TrackerApp.ClientFor(host);
         var (a, b) = await CreateRelationAsync();
 
@@ -125,6 +117,18 @@ public class DatabaseOutageTests(TrackerApp app) : TrackerTest(app)
             Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.ServiceUnavailable, $"{response.StatusCode}");
         }
         await ExpectStatusAsync(await PostAsync(client, a, b, null), HttpStatusCode.Created);
+    }
+
+    /// <summary>A proxy in front of the test database, and the connection string that goes through it.</summary>
+    private TcpProxy ProxyToDatabase(out string connectionString, int connectTimeoutSeconds)
+    {
+        var target = new NpgsqlConnectionStringBuilder(App.ConnectionString);
+        var proxy = TcpProxy.Start(target.Host!, target.Port);
+        target.Host = "127.0.0.1";
+        target.Port = proxy.Port;
+        target.Timeout = connectTimeoutSeconds;
+        connectionString = target.ConnectionString;
+        return proxy;
     }
 
     private Task<HttpResponseMessage> PostAsync(HttpClient client, string a, string b, string? idempotencyKey)
