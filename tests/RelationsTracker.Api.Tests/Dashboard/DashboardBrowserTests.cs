@@ -89,6 +89,37 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     }
 
     [SkippableFact]
+    public async Task A_half_life_out_of_range_is_said_beside_its_field_and_a_date_being_typed_asks_for_nothing()
+    {
+        var chromium = Chromium.Find();
+        Skip.If(chromium is null, Chromium.SkipReason);
+        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
+            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
+        var page = await browser.NewPageAsync();
+        var asked = new List<string>();
+        page.Request += (_, request) => asked.Add(request.Url);
+
+        await page.GotoAsync(new Uri(tracker.BaseAddress, "/").ToString());
+        await page.ClickAsync($"#relations [data-relation='{DemoRelation}']");
+        await Expect(page.Locator("#relation-title")).ToContainTextAsync(DemoRelation);
+
+        await page.FillAsync("#halflife", "0");
+        await page.Locator("#halflife").DispatchEventAsync("change");
+        await Expect(page.Locator("#halflife-error")).ToBeVisibleAsync();
+        await Expect(page.Locator("#shown-halflife")).ToHaveTextAsync("180");
+        await page.FillAsync("#halflife", "90");
+        await page.Locator("#halflife").DispatchEventAsync("change");
+        await Expect(page.Locator("#halflife-error")).ToBeHiddenAsync();
+        await Expect(page.Locator("#shown-halflife")).ToHaveTextAsync("90");
+
+        await page.Locator("#asof").EvaluateAsync("(e, v) => { e.value = v; e.dispatchEvent(new Event('input')); }", "0002-01-01");
+        await page.WaitForTimeoutAsync(1000);
+        Assert.DoesNotContain(asked, url => url.Contains("asOf=0"));
+    }
+
+    [SkippableFact]
     public async Task When_reads_need_a_key_the_page_asks_for_it_and_then_reads_and_listens_with_it()
     {
         var chromium = Chromium.Find();

@@ -27,7 +27,8 @@ let relationTimer = null;
 const today = () => new Date().toISOString().slice(0, 10);
 const dayNumber = (iso) => Math.floor(Date.parse(iso + 'T00:00:00Z') / DAY);
 const dateOfDay = (n) => new Date(n * DAY).toISOString().slice(0, 10);
-const isDate = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || '') && !Number.isNaN(Date.parse(s + 'T00:00:00Z'));
+// A date the API takes (year 1000 or later): a date being typed (0002-..., 0020-...) asks for nothing yet.
+const isDate = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || '') && Number(s.slice(0, 4)) >= 1000 && !Number.isNaN(Date.parse(s + 'T00:00:00Z'));
 
 function showInstant(iso) {
   const d = new Date(iso);
@@ -411,8 +412,12 @@ function wire() {
     scheduleRefresh(0);
   });
   $('halflife').addEventListener('change', (e) => {
-    const h = Number.parseInt(e.target.value, 10);
-    if (!(h >= 1 && h <= 3650)) return;
+    const h = Number(e.target.value);
+    const valid = Number.isInteger(h) && h >= 1 && h <= 3650;
+    // Said beside the field, never silently ignored.
+    $('halflife-error').hidden = valid;
+    e.target.setAttribute('aria-invalid', String(!valid));
+    if (!valid) return;
     view.halfLifeDays = h;
     writeUrl(false);
     scheduleRefresh(0);
