@@ -8,23 +8,23 @@ namespace RelationsTracker.Api.Http;
 /// <summary>Why a JSON body cannot be bound to its type, named by field (<c>sources[0].url</c>), or none.</summary>
 public sealed record BodyProblem(string Field, string Message)
 {
-    private static readonly JsonReaderOptions Strict = new() { MaxDepth = JsonBodies.MaxDepth };
+    private static readonly JsonDocumentOptions Strict = new() { MaxDepth = JsonBodies.MaxDepth };
 
     public static BodyProblem? Of(byte[] bytes, Type type, JsonSerializerOptions options)
     {
         // The parser checks UTF-8 only where it must; strings are decoded later. Check it all now.
         if (!Utf8.IsValid(bytes)) return new("body", "The body is not valid UTF-8.");
         if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty) return new("body", "The body is empty: send a JSON object.");
-        var reader = new Utf8JsonReader(bytes, Strict);
+        JsonDocument document;
         try
         {
-            while (reader.Read()) { }
+            document = JsonDocument.Parse(bytes, Strict);
         }
         catch (JsonException e)
         {
             return new("body", $"The body is not valid JSON: {Describe(e)}");
         }
-        using var document = JsonDocument.Parse(bytes);
+        using var _ = document;
         if (document.RootElement.ValueKind != JsonValueKind.Object) return new("body", $"must be a JSON object, not {KindOf(document.RootElement)}");
         var typeInfo = options.GetTypeInfo(type);
         try

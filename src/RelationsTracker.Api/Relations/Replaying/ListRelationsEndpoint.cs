@@ -8,7 +8,6 @@ using Wolverine.Http;
 
 namespace RelationsTracker.Api.Relations.Replaying;
 
-/// <summary>Replays a relation to any date (asOf) as the tracker knew it at any moment (knownAt).</summary>
 /// <summary>Every relation known at knownAt, with its score, phase and direction at asOf.</summary>
 [Tags("Relations")]
 public static class ListRelationsEndpoint
