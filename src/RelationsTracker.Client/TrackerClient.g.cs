@@ -3506,7 +3506,7 @@ namespace RelationsTracker.Client
         public RetractionView? Retraction { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("gdelt")]
-        public GdeltEvidence? Gdelt { get; set; } = default!;
+        public System.Collections.Generic.IList<GdeltEvidence>? Gdelt { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3522,6 +3522,9 @@ namespace RelationsTracker.Client
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class GdeltEvidence
     {
+
+        [System.Text.Json.Serialization.JsonPropertyName("globalEventId")]
+        public string? GlobalEventId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("numMentions")]
         public int NumMentions { get; set; } = default!;
@@ -3666,6 +3669,9 @@ namespace RelationsTracker.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("alreadyImported")]
         public long AlreadyImported { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("repeats")]
+        public long Repeats { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rejected")]
         public long Rejected { get; set; } = default!;

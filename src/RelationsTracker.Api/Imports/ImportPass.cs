@@ -108,8 +108,9 @@ internal sealed class ImportPass(Importer importer, ActorMapping mapping, Cancel
                 toCreate.TryAdd(a.Id, new Actor(a.Id, a.CreateAs!, "Created by an import (Tracker:Imports:Actors)"));
             accepted.Add(candidate);
         }
+        accepted = RepeatedEvents.Merge(accepted);
 
-        run = write ? await RecordAsync(run, batch, accepted, toCreate) : await ProgressAsync(run);
+        run = write ? await RecordAsync(run, batch, accepted, toCreate) : await ProgressAsync(run, accepted);
         if (write && !_statisticsChecked && run.Recorded > 0)
         {
             await importer.AnalyzeEventsIfNeverAnalyzedAsync(ct);
@@ -127,8 +128,9 @@ internal sealed class ImportPass(Importer importer, ActorMapping mapping, Cancel
     }
 
     /// <summary>A validating pass stores its progress about once a second.</summary>
-    private async Task<ImportRun> ProgressAsync(ImportRun run)
+    private async Task<ImportRun> ProgressAsync(ImportRun run, List<ImportCandidate> candidates)
     {
+        run = run with { Repeats = run.Repeats + candidates.Sum(c => c.Repeats) };
         var now = importer.Clock.GetUtcNow();
         if (now - run.UpdatedAt < TimeSpan.FromSeconds(1)) return run;
         run = run with { UpdatedAt = now };

@@ -30,6 +30,8 @@ public sealed record ImportRun
     public long RowsRead { get; init; }
     public long Recorded { get; init; }
     public long AlreadyImported { get; init; }
+    /// <summary>Rows that repeated the GDELT event of an earlier row of their batch, listed in its development (<see cref="RepeatedEvents"/>).</summary>
+    public long Repeats { get; init; }
     public long Rejected { get; init; }
     public IReadOnlyList<RejectedRow> Rejections { get; init; } = [];
     /// <summary>Every rejected row counted by the kind of its reason (<see cref="RejectionKind"/>).</summary>

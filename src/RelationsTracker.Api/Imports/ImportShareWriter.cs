@@ -34,6 +34,7 @@ internal sealed class ImportShareWriter(Importer importer, HashSet<string> actor
         {
             Recorded = run.Recorded + recorded.Sum(r => r.Recorded),
             AlreadyImported = run.AlreadyImported + recorded.Sum(r => r.Already),
+            Repeats = run.Repeats + recorded.Sum(r => r.Repeats),
             UpdatedAt = importer.Clock.GetUtcNow(),
         };
         await importer.SaveAsync(run, ct);
@@ -52,9 +53,10 @@ internal sealed class ImportShareWriter(Importer importer, HashSet<string> actor
     /// Records one writer's share of a batch in one transaction: the developments not yet recorded, appended to their
     /// relations, with the share's marker; a share whose marker is there was recorded before the import was cut short.
     /// </summary>
-    private async Task<(int Recorded, int Already)> RecordShareAsync(Guid runId, string shareId, List<ImportCandidate> candidates)
+    private async Task<(int Recorded, int Already, int Repeats)> RecordShareAsync(Guid runId, string shareId, List<ImportCandidate> candidates)
     {
-        (int Recorded, int Already) result = default;
+        (int Recorded, int Already, int Repeats) result = default;
+        var repeats = candidates.Sum(c => c.Repeats);
         var committed = await RelationStream.CommitAsync(async () =>
         {
             // An identity map: the inline projection folds onto the Relation documents read below, not reading them again.
@@ -65,7 +67,7 @@ internal sealed class ImportShareWriter(Importer importer, HashSet<string> actor
             var relations = (await session.LoadManyAsync<Relation>(ct, keys)).ToDictionary(r => r.Id, StringComparer.Ordinal);
             if (await session.LoadAsync<ImportShare>(shareId, ct) is { } done)
             {
-                result = (done.Recorded, done.Already);
+                result = (done.Recorded, done.Already, done.Repeats);
                 return;
             }
             var ids = candidates.Select(c => c.Event.DevelopmentId).Distinct().ToArray();
@@ -87,7 +89,7 @@ internal sealed class ImportShareWriter(Importer importer, HashSet<string> actor
             }
             if (byRelation.Count == 0)
             {
-                result = (0, already);
+                result = (0, already, repeats);
                 return;
             }
 
@@ -101,9 +103,9 @@ internal sealed class ImportShareWriter(Importer importer, HashSet<string> actor
                     e.EventTypeName = ImportedEventType.NameFor(e.EventTypeName);
             }
             var recorded = byRelation.Values.Sum(l => l.Count);
-            session.Store(new ImportShare(shareId, runId, recorded, already));
+            session.Store(new ImportShare(shareId, runId, recorded, already, repeats));
             await session.SaveChangesAsync(ct);
-            result = (recorded, already);
+            result = (recorded, already, repeats);
         },
         // Another writer moved one of the relations first: read them again and decide this share again.
         attempt => importer.Logger.LogDebug("Import {Id}: a relation moved while a batch was written; trying again (attempt {Attempt})", runId, attempt));

@@ -13,6 +13,7 @@ public sealed record ImportView(
     long RowsRead,
     long Recorded,
     long AlreadyImported,
+    long Repeats,
     long Rejected,
     IReadOnlyDictionary<string, long> RejectedByKind,
     IReadOnlyList<RejectedRow> Rejections,
@@ -28,7 +29,7 @@ public sealed record ImportView(
     {
         var elapsed = ((run.FinishedAt ?? now) - run.StartedAt).TotalSeconds;
         return new ImportView(run.Id, run.Format, run.Atomic, run.Source, run.Bytes, run.Status, run.Phase, run.RowsRead, run.Recorded,
-            run.AlreadyImported, run.Rejected, run.RejectedByKind, run.Rejections, run.Rejected > run.Rejections.Count, run.Failure,
+            run.AlreadyImported, run.Repeats, run.Rejected, run.RejectedByKind, run.Rejections, run.Rejected > run.Rejections.Count, run.Failure,
             run.StartedAt.UtcDateTime, run.UpdatedAt.UtcDateTime, run.FinishedAt?.UtcDateTime,
             Math.Round(elapsed, 3), elapsed > 0 ? Math.Round(run.RowsRead / elapsed, 1) : 0);
     }

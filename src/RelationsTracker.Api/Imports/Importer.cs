@@ -116,7 +116,12 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         var next = $"{run.Id:N}:{stored.RowsRead / stored.BatchSize}:";
         var shares = await session.Query<ImportShare>().Where(s => s.ImportId == run.Id).ToListAsync();
         var committed = shares.Where(s => s.Id.StartsWith(next, StringComparison.Ordinal)).ToList();
-        return stored with { Recorded = stored.Recorded + committed.Sum(s => s.Recorded), AlreadyImported = stored.AlreadyImported + committed.Sum(s => s.Already) };
+        return stored with
+        {
+            Recorded = stored.Recorded + committed.Sum(s => s.Recorded),
+            AlreadyImported = stored.AlreadyImported + committed.Sum(s => s.Already),
+            Repeats = stored.Repeats + committed.Sum(s => s.Repeats),
+        };
     }
 
     private async Task<ImportRun> FinishAsync(ImportRun run, Stopwatch stopwatch)
@@ -130,8 +135,8 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
             await session.SaveChangesAsync(CancellationToken.None);
         }
         Logger.LogInformation(
-            "Import {Id} {Status} in {Seconds:N1} s: {Read:N0} rows read, {Recorded:N0} recorded, {Already:N0} already imported, {Rejected:N0} rejected{Failure}",
-            run.Id, run.Status, stopwatch.Elapsed.TotalSeconds, run.RowsRead, run.Recorded, run.AlreadyImported, run.Rejected,
+            "Import {Id} {Status} in {Seconds:N1} s: {Read:N0} rows read, {Recorded:N0} recorded, {Repeats:N0} repeats of an event, {Already:N0} already imported, {Rejected:N0} rejected{Failure}",
+            run.Id, run.Status, stopwatch.Elapsed.TotalSeconds, run.RowsRead, run.Recorded, run.Repeats, run.AlreadyImported, run.Rejected,
             run.Failure is null ? "" : $" ({run.Failure})");
         return run;
     }

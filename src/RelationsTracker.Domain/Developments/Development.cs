@@ -26,7 +26,7 @@ public sealed record Development
     public string? Title { get; init; }
     public Mission? Mission { get; init; }
     public string? CameoCode { get; init; }
-    public GdeltEvidence? Gdelt { get; init; }
+    public IReadOnlyList<GdeltEvidence>? Gdelt { get; init; }
 
     public IReadOnlyList<Correction> Corrections { get; init; } = [];
     public Retraction? Retraction { get; init; }

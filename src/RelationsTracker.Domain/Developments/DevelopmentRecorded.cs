@@ -18,8 +18,8 @@ public abstract record DevelopmentRecorded : IDevelopmentEvent
     public IReadOnlyList<Source> Sources { get; init; } = [];
     /// <summary>Its exact CAMEO event code (<see cref="CameoScale"/>), when given: it then weighs that code's value.</summary>
     public string? CameoCode { get; init; }
-    /// <summary>What GDELT reported beside the codes, for a development imported from GDELT.</summary>
-    public GdeltEvidence? Gdelt { get; init; }
+    /// <summary>What GDELT reported beside the codes, for a development imported from GDELT: one per GDELT event it was made from.</summary>
+    public IReadOnlyList<GdeltEvidence>? Gdelt { get; init; }
 
     [JsonIgnore] public abstract DevelopmentType Type { get; }
     [JsonIgnore] public CatalogueEntry Entry => Catalogue.Of(Type);

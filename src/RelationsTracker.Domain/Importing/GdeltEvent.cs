@@ -39,7 +39,7 @@ public sealed record GdeltEvent(
             fields[28].Trim(),
             fields[59].Trim(),
             fields[60].Trim(),
-            new GdeltEvidence(Int(fields[31]), Int(fields[32]), Int(fields[33]), Number(fields[34]) ?? 0,
+            new GdeltEvidence(id, Int(fields[31]), Int(fields[32]), Int(fields[33]), Number(fields[34]) ?? 0,
                 Text(fields[52]), Text(fields[53]), Number(fields[56]), Number(fields[57]))), null);
     }
 

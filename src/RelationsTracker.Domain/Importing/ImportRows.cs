@@ -100,7 +100,7 @@ public static class ImportRows
         };
 
         return Candidate(line, relation, type.Value.ToString(), occurredOn, first.Actor, significance: null, summary, source, today,
-            ImportedDevelopment.IdOfGdeltEvent(e.GlobalEventId), cameo, e.Evidence,
+            ImportedDevelopment.IdOfGdeltEvent(relation, e.EventCode, e.SqlDate, e.SourceUrl), cameo, e.Evidence,
             [new NeededActor(first.Actor, first.Name ?? first.Actor), new NeededActor(second.Actor, second.Name ?? second.Actor)]);
     }
 
@@ -141,7 +141,7 @@ public static class ImportRows
         var (command, errors) = request.ToCommand(relation, today);
         if (command is null) return Reject(line, Describe(errors), RejectionKind.FieldRefused(errors.ToDictionary().Keys.First() is var f && f.StartsWith("sources") ? "source" : f));
         var decision = RecordDevelopment.Decide(command, null, id);
-        var recorded = (DevelopmentRecorded)decision.Events[0] with { Gdelt = evidence };
+        var recorded = (DevelopmentRecorded)decision.Events[0] with { Gdelt = evidence is null ? null : [evidence] };
         return new RowOutcome(new ImportCandidate(line, relation, recorded, actors), null);
     }
 

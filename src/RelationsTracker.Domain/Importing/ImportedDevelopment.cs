@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using RelationsTracker.Relations;
 
 namespace RelationsTracker.Importing;
 
@@ -14,8 +15,13 @@ public static class ImportedDevelopment
     /// <summary>The tracker's namespace for imported development ids (a fixed, random UUID).</summary>
     public static readonly Guid Namespace = new("6d1f3a52-8b0e-4c47-9a43-52e3b7c1d9f0");
 
-    /// <summary>The id of a GDELT event's development: the event's GLOBALEVENTID names it.</summary>
-    public static Guid IdOfGdeltEvent(string globalEventId) => NameBased($"gdelt:{globalEventId}");
+    /// <summary>
+    /// The id of a GDELT event's development: its relation, exact code, day and source name it, not its GLOBALEVENTID,
+    /// because GDELT writes one reported event as several rows (one per actor coding, each with its own id) and those
+    /// are one development (<see cref="RepeatedEvents"/>).
+    /// </summary>
+    public static Guid IdOfGdeltEvent(RelationId relation, string eventCode, string sqlDate, string sourceUrl) =>
+        NameBased($"gdelt-event:{relation}\u001f{eventCode}\u001f{sqlDate}\u001f{sourceUrl}");
 
     /// <summary>The id of a CSV row's development: its fields as parsed name it, so only an identical row is the same development.</summary>
     public static Guid IdOfCsvRow(IEnumerable<string> canonicalFields) => NameBased("csv:" + string.Join('\u001f', canonicalFields));

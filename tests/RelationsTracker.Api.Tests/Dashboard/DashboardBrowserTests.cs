@@ -89,6 +89,48 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     }
 
     [SkippableFact]
+    public async Task A_development_imported_from_gdelt_shows_each_of_its_gdelt_events_evidence()
+    {
+        var chromium = Chromium.Find();
+        Skip.If(chromium is null, Chromium.SkipReason);
+        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
+            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
+        using var api = tracker.CreateClient();
+
+        // One event GDELT wrote twice (Turkey → Haftar and Haftar → Turkey, one article): the demo's actors map both.
+        string Row(string id, (string Code, string Name, string Country) a1, (string Code, string Name, string Country) a2, int mentions)
+        {
+            var f = new string[61];
+            Array.Fill(f, "");
+            (f[0], f[1], f[26], f[27], f[28], f[59]) = (id, "20250826", "0622", "062", "06", "20250826151500");
+            (f[5], f[6], f[7]) = a1;
+            (f[15], f[16], f[17]) = a2;
+            (f[31], f[32], f[33], f[34], f[52]) = (mentions.ToString(), "1", mentions.ToString(), "2.5", "Benghazi, Banghazi, Libya");
+            f[60] = "https://example.org/news/benghazi-drill";
+            return string.Join('\t', f);
+        }
+        var file = Row("900000001", ("TURMIL", "TURKEY", "TUR"), ("LBYMIL", "KHALIFA HAFTAR", "LBY"), 4) + "\n"
+                 + Row("900000002", ("LBYMIL", "KHALIFA HAFTAR", "LBY"), ("TURMIL", "TURKEY", "TUR"), 6) + "\n";
+        var started = await api.PostAsync("/api/imports", new StringContent(file, System.Text.Encoding.UTF8, "text/tab-separated-values"));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        JsonObject? run = null;
+        for (var i = 0; i < 200 && run?["status"]?.GetValue<string>() is null or "running"; i++)
+        {
+            await Task.Delay(100);
+            run = await api.GetFromJsonAsync<JsonObject>(started.Headers.Location);
+        }
+        Assert.Equal(1, run!["recorded"]!.GetValue<long>());
+        Assert.Equal(1, run["repeats"]!.GetValue<long>());
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(tracker.BaseAddress, $"/?relation={DemoRelation}").ToString());
+        await Expect(page.Locator("#timeline .gdelt")).ToHaveTextAsync(
+            "GDELT event 900000001: 4 mentions, 1 source, 4 articles, tone 2.50; event 900000002: 6 mentions, 1 source, 6 articles, tone 2.50 · Benghazi, Banghazi, Libya");
+    }
+
+    [SkippableFact]
     public async Task A_half_life_out_of_range_is_said_beside_its_field_and_a_date_being_typed_asks_for_nothing()
     {
         var chromium = Chromium.Find();

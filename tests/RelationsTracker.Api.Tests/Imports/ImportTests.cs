@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using RelationsTracker.Api.Tests.Infrastructure;
 using RelationsTracker.Developments;
 using RelationsTracker.Importing;
+using RelationsTracker.Relations;
 
 namespace RelationsTracker.Api.Tests;
 
@@ -33,10 +34,12 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
 
         // Worked out independently from the file (a script over its columns): of 3,566 rows, 40 have two
         // different mapped actors (every CAMEO root has a type since catalogue version 2); 3,507 an actor outside
-        // the table or none, 19 the same actor twice.
+        // the table or none, 19 the same actor twice. The 40 are 20 events as GDELT reports them: grouped by
+        // relation, EventCode, SQLDATE and SOURCEURL, 20 rows repeat an earlier row's event.
         Assert.Equal("completed", first["status"]!.GetValue<string>());
         Assert.Equal(3566, first["rowsRead"]!.GetValue<long>());
-        Assert.Equal(40, first["recorded"]!.GetValue<long>());
+        Assert.Equal(20, first["recorded"]!.GetValue<long>());
+        Assert.Equal(20, first["repeats"]!.GetValue<long>());
         Assert.Equal(3526, first["rejected"]!.GetValue<long>());
         Assert.Equal(0, first["alreadyImported"]!.GetValue<long>());
         var rejections = first["rejections"]!.AsArray();
@@ -48,12 +51,15 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(19, first["rejectedByKind"]!["both actors the same"]!.GetValue<long>());
         Assert.False(first["rejectedByKind"]!.AsObject().ContainsKey("CAMEO code without a type"));
 
-        // Mapped developments read back through the API: TURGOV threatens IRQGOV (130) on 2016-10-13.
-        var threat = await GetJsonOnAsync(client, $"/api/relations/TUR/IRQ/developments/{ImportedDevelopment.IdOfGdeltEvent("588607643")}");
+        // Mapped developments read back through the API: TURGOV threatens IRQGOV (130) on 2016-10-13, GDELT event 588607643.
+        const string presstv = "http://www.presstv.com/Detail/2016/10/13/488897/Iraq-Turkey-Bashiqa--Prime-Minister-Haider-alAbad-Saad-alHadithi-Erdogan";
+        var iraqTurkey = RelationId.Of("TUR", "IRQ");
+        var threat = await GetJsonOnAsync(client, $"/api/relations/TUR/IRQ/developments/{ImportedDevelopment.IdOfGdeltEvent(iraqTurkey, "130", "20161013", presstv)}");
         Assert.Equal("Threat", threat["type"]!.GetValue<string>());
         Assert.Equal("130", threat["cameo"]!.GetValue<string>());
         // GDELT's evidence, kept with it: 6 mentions, 1 source, 6 articles, its tone and where it happened.
-        var gdelt = threat["gdelt"]!;
+        var gdelt = Assert.Single(threat["gdelt"]!.AsArray())!;
+        Assert.Equal("588607643", gdelt["globalEventId"]!.GetValue<string>());
         Assert.Equal(6, gdelt["numMentions"]!.GetValue<int>());
         Assert.Equal(1, gdelt["numSources"]!.GetValue<int>());
         Assert.Equal(6, gdelt["numArticles"]!.GetValue<int>());
@@ -64,16 +70,22 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal("2016-10-13", threat["occurredOn"]!.GetValue<string>());
         Assert.Equal("normal", threat["significance"]!.GetValue<string>());
         Assert.StartsWith("RECEP TAYYIP ERDOGAN → IRAQI: Threaten (CAMEO 130, GDELT event 588607643)", threat["summary"]!.GetValue<string>());
-        var source = threat["sources"]![0]!;
-        Assert.StartsWith("http", source["url"]!.GetValue<string>());
+        var source = Assert.Single(threat["sources"]!.AsArray())!;
+        Assert.Equal(presstv, source["url"]!.GetValue<string>());
         Assert.Equal("2016-10-13", source["publishedOn"]!.GetValue<string>());
-        // 0256 (appeal for ...) counts as its root 02, Appeal; 055 (apologize) as 05, DiplomaticCooperation.
-        Assert.Equal("Appeal", (await GetJsonOnAsync(client, $"/api/relations/TUR/IRQ/developments/{ImportedDevelopment.IdOfGdeltEvent("588607630")}"))["type"]!.GetValue<string>());
-        Assert.Equal("DiplomaticCooperation", (await GetJsonOnAsync(client, $"/api/relations/RUS/TUR/developments/{ImportedDevelopment.IdOfGdeltEvent("588607636")}"))["type"]!.GetValue<string>());
-        // The relation's state counts them: SAU~TUR has 12, three of them Turkish visits.
+        // 0256 (appeal for ...) counts as its root 02, Appeal. GDELT wrote it twice (588607630 and 588607631, the
+        // same article): one development, whose sources and evidence list both events.
+        var appeal = await GetJsonOnAsync(client, $"/api/relations/TUR/IRQ/developments/{ImportedDevelopment.IdOfGdeltEvent(iraqTurkey, "0256", "20161013", presstv)}");
+        Assert.Equal("Appeal", appeal["type"]!.GetValue<string>());
+        Assert.Equal(["588607630", "588607631"], appeal["gdelt"]!.AsArray().Select(e => e!["globalEventId"]!.GetValue<string>()));
+        Assert.Equal(["GDELT 2.0 event 588607630", "GDELT 2.0 event 588607631"], appeal["sources"]!.AsArray().Select(e => e!["citation"]!.GetValue<string>()));
+        // 055 (apologize) counts as 05, DiplomaticCooperation.
+        var apology = ImportedDevelopment.IdOfGdeltEvent(RelationId.Of("TUR", "RUS"), "055", "20161013", "http://www.islamicinvitationturkey.com/2016/10/13/iran-urges-immediate-ceasefire-in-syria/");
+        Assert.Equal("DiplomaticCooperation", (await GetJsonOnAsync(client, $"/api/relations/RUS/TUR/developments/{apology}"))["type"]!.GetValue<string>());
+        // The relation's state counts them: SAU~TUR's 12 rows are 5 events, one of them a visit (042, which GDELT wrote three times).
         var saudi = await GetJsonOnAsync(client, "/api/relations/SAU/TUR?asOf=2016-12-31");
-        Assert.Equal(12, saudi["developmentCount"]!.GetValue<int>());
-        Assert.Equal(3, saudi["visitsLast365Days"]!.GetValue<int>());
+        Assert.Equal(5, saudi["developmentCount"]!.GetValue<int>());
+        Assert.Equal(1, saudi["visitsLast365Days"]!.GetValue<int>());
         // Mapped actors were created with the table's names.
         var actors = await GetJsonArrayOnAsync(client, "/api/actors");
         Assert.Contains(actors, a => a!["id"]!.GetValue<string>() == "SAU" && a["name"]!.GetValue<string>() == "Country SAU");
@@ -82,14 +94,15 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         var again = await ImportAsync(client, await File.ReadAllBytesAsync(RealGdeltFile), "?format=gdelt");
         Assert.Equal("completed", again["status"]!.GetValue<string>());
         Assert.Equal(0, again["recorded"]!.GetValue<long>());
-        Assert.Equal(40, again["alreadyImported"]!.GetValue<long>());
+        Assert.Equal(20, again["alreadyImported"]!.GetValue<long>());
+        Assert.Equal(20, again["repeats"]!.GetValue<long>());
         Assert.Equal(events, await EventCountOnAsync(host));
 
         // The file as GDELT publishes it, zipped, is the same file.
         var zipped = await ImportAsync(client, Pack("zip", ("20161013151500.export.CSV", await File.ReadAllBytesAsync(RealGdeltFile))), "?format=gdelt");
         Assert.Equal("completed", zipped["status"]!.GetValue<string>());
         Assert.Equal(3566, zipped["rowsRead"]!.GetValue<long>());
-        Assert.Equal(40, zipped["alreadyImported"]!.GetValue<long>());
+        Assert.Equal(20, zipped["alreadyImported"]!.GetValue<long>());
         Assert.Equal(3526, zipped["rejected"]!.GetValue<long>());
         Assert.Equal(events, await EventCountOnAsync(host));
     }
@@ -158,11 +171,11 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal([3L, 4L, 6L, 7L], rejections.Select(r => r!["line"]!.GetValue<long>()));
         Assert.Equal("Actor1 TRIPOLI (LBY) of country LBY matches no marker of its country's rules (HAFTAR, BENGHAZI)", Reason(rejections, 3));
         Assert.Equal($"both actors map to {turkey}; a relation needs two different actors", Reason(rejections, 4));
-        Assert.Equal("Assault", (await GetJsonOnAsync(client, $"/api/relations/{turkey}/{east}/developments/{ImportedDevelopment.IdOfGdeltEvent(ids[4])}"))["type"]!.GetValue<string>());
+        Assert.Equal("Assault", (await GetJsonOnAsync(client, $"/api/relations/{turkey}/{east}/developments/{GdeltDevelopment(turkey, east, ids[4], "1823", "20250404")}"))["type"]!.GetValue<string>());
         Assert.Contains("not the 61 of a GDELT 2.0 event row", Reason(rejections, 6));
         Assert.StartsWith("occurredOn: '2099-12-31' is after today", Reason(rejections, 7));
 
-        var visit = await GetJsonOnAsync(client, $"/api/relations/{turkey}/{east}/developments/{ImportedDevelopment.IdOfGdeltEvent(ids[1])}");
+        var visit = await GetJsonOnAsync(client, $"/api/relations/{turkey}/{east}/developments/{GdeltDevelopment(turkey, east, ids[1], "042", "20250404")}");
         Assert.Equal("OfficialVisit", visit["type"]!.GetValue<string>());
         Assert.Equal(east, visit["actor"]!.GetValue<string>());
         var state = await GetJsonOnAsync(client, $"/api/relations/{east}/{turkey}?asOf=2025-09-01");
@@ -583,6 +596,10 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         f[60] = $"https://example.org/news/{id}";
         return string.Join('\t', f);
     }
+
+    /// <summary>The development of a <see cref="GdeltRow"/>: its relation, code, day and source name it.</summary>
+    private static Guid GdeltDevelopment(string a, string b, string id, string eventCode, string sqlDate) =>
+        ImportedDevelopment.IdOfGdeltEvent(RelationId.Of(a, b), eventCode, sqlDate, $"https://example.org/news/{id}");
 
     private static string Reason(JsonArray rejections, long line, int nth = 0, string? startsWith = null) =>
         rejections.Where(r => startsWith is null ? r!["line"]!.GetValue<long>() == line : r!["reason"]!.GetValue<string>().StartsWith(startsWith))

@@ -1,5 +1,6 @@
 using RelationsTracker.Developments;
 using RelationsTracker.Importing;
+using RelationsTracker.Relations;
 
 namespace RelationsTracker.Domain.Tests;
 
@@ -152,12 +153,17 @@ public class ActorMappingTests
 
 public class ImportedDevelopmentTests
 {
+    private const string Url = "http://www.presstv.com/Detail/2016/10/13/488897/Iraq-Turkey-Bashiqa--Prime-Minister-Haider-alAbad-Saad-alHadithi-Erdogan";
+    private static readonly RelationId IraqTurkey = RelationId.Of("TUR", "IRQ");
+
     [Fact]
     public void Ids_are_deterministic_name_based_and_told_apart_from_api_ids()
     {
-        var id = ImportedDevelopment.IdOfGdeltEvent("588607643");
-        Assert.Equal(id, ImportedDevelopment.IdOfGdeltEvent("588607643"));
-        Assert.NotEqual(id, ImportedDevelopment.IdOfGdeltEvent("588607644"));
+        var id = ImportedDevelopment.IdOfGdeltEvent(IraqTurkey, "130", "20161013", Url);
+        Assert.Equal(id, ImportedDevelopment.IdOfGdeltEvent(RelationId.Of("IRQ", "TUR"), "130", "20161013", Url));
+        Assert.NotEqual(id, ImportedDevelopment.IdOfGdeltEvent(IraqTurkey, "131", "20161013", Url));
+        Assert.NotEqual(id, ImportedDevelopment.IdOfGdeltEvent(IraqTurkey, "130", "20161014", Url));
+        Assert.NotEqual(id, ImportedDevelopment.IdOfGdeltEvent(IraqTurkey, "130", "20161013", Url + "/"));
         Assert.Equal(5, id.Version);
         Assert.True(ImportedDevelopment.IsImported(id));
         Assert.False(ImportedDevelopment.IsImported(Guid.CreateVersion7()));
@@ -165,11 +171,9 @@ public class ImportedDevelopmentTests
     }
 
     [Fact]
-    public void Ids_are_rfc_9562_version_5_uuids_so_databases_imported_earlier_keep_their_ids()
+    public void Ids_are_rfc_9562_version_5_uuids_so_another_implementation_finds_the_same()
     {
-        // Python's uuid.uuid5(UUID('6d1f3a52-8b0e-4c47-9a43-52e3b7c1d9f0'), 'gdelt:588607643'), an independent implementation.
-        Assert.Equal(new Guid("6bc9acbb-2a51-53ac-be12-f0e36ef76d8f"), ImportedDevelopment.IdOfGdeltEvent("588607643"));
-        // Call after call, the same name gives the same id.
-        Assert.Equal(ImportedDevelopment.IdOfGdeltEvent("1"), ImportedDevelopment.IdOfGdeltEvent("1"));
+        // Python's uuid.uuid5(UUID('6d1f3a52-8b0e-4c47-9a43-52e3b7c1d9f0'), 'gdelt-event:IRQ~TUR\x1f130\x1f20161013\x1f' + url).
+        Assert.Equal(new Guid("09d9ffc4-6bf0-5e4f-a359-8b83b94e558c"), ImportedDevelopment.IdOfGdeltEvent(IraqTurkey, "130", "20161013", Url));
     }
 }

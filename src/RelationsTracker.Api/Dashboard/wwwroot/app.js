@@ -172,6 +172,17 @@ function sourceNode(source) {
   return el('li', {}, node, extra ? el('span', { class: 'muted', text: ` (${extra})` }) : null);
 }
 
+// What GDELT reported beside the codes, for an imported development: each of its GDELT events' coverage and tone
+// (not summed: the rows of one event count the same articles), and where it happened.
+function gdeltNode(events) {
+  if (!events || !events.length) return null;
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const each = events.map((e) => `event ${e.globalEventId ?? '?'}: ${plural(e.numMentions, 'mention')}, ` +
+    `${plural(e.numSources, 'source')}, ${plural(e.numArticles, 'article')}, tone ${e.avgTone.toFixed(2)}`);
+  const places = [...new Set(events.map((e) => e.place).filter(Boolean))];
+  return el('p', { class: 'gdelt muted', text: `GDELT ${each.join('; ')}` + (places.length ? ` · ${places.join('; ')}` : '') });
+}
+
 function renderTimeline(t, asOf) {
   const items = [...t.developments].reverse().map((d) => {
     const later = d.effectiveDate > asOf;
@@ -190,7 +201,8 @@ function renderTimeline(t, asOf) {
           el('span', { class: 'contribution', title: `contribution at ${asOf}`, text: (d.contribution > 0 ? '+' : '') + d.contribution.toFixed(3) }),
           ...notes),
         el('p', { class: 'summary', dir: 'auto', text: d.summary }),
-        el('ul', { class: 'sources' }, ...d.sources.map(sourceNode))));
+        el('ul', { class: 'sources' }, ...d.sources.map(sourceNode)),
+        gdeltNode(d.gdelt)));
   });
   $('timeline').replaceChildren(...(items.length ? items : [el('li', { class: 'muted', text: 'No development known at this knownAt.' })]));
 }

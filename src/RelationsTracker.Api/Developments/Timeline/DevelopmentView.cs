@@ -29,7 +29,7 @@ public sealed record DevelopmentView(
     RecordedFields AsRecorded,
     IReadOnlyList<CorrectionView> Corrections,
     RetractionView? Retraction,
-    GdeltEvidence? Gdelt)
+    IReadOnlyList<GdeltEvidence>? Gdelt)
 {
     /// <summary>Null when the development was not yet recorded at knownAt.</summary>
     public static DevelopmentView? Of(Development development, PointOfView view)
