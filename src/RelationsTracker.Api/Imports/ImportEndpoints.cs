@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Importing;
+using RelationsTracker.Api.Webhooks;
+using RelationsTracker.Writing;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -18,8 +20,8 @@ namespace RelationsTracker.Api.Imports;
 [Tags("Imports")]
 public static class ImportEndpoints
 {
-    [WolverinePost("/api/imports", OperationId = "startImport", Summary = "Imports a GDELT 2.0 events file or a CSV of developments")]
-    [FileRequestBody("The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped.",
+    [WolverinePost("/api/imports", OperationId = "startImport", Summary = "Imports a GDELT 2.0 events file or a CSV of developments, from the body or from a URL")]
+    [FileRequestBody("The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped. Empty when url is given.",
         "text/tab-separated-values", "text/csv", "application/zip", "application/gzip", "application/octet-stream")]
     [ProducesResponseType<ImportView>(StatusCodes.Status202Accepted, Description = "The import has started; follow it at Location")]
     [ResponseHeader(StatusCodes.Status202Accepted, "Location")]
@@ -32,10 +34,12 @@ public static class ImportEndpoints
         [FromServices] IMartenOutbox outbox,
         [FromServices] TimeProvider clock,
         [FromServices] Importer importer,
+        [FromServices] CallbackHosts hosts,
         CancellationToken ct)
     {
         var request = context.Request;
         var options = settings.Value;
+        if (query.Url is not null) return await FromUrlAsync(query, request, options, session, outbox, clock, importer, hosts, ct);
         var format = query.FormatFor(request.ContentType);
         if (format is null) return Problems.Validation("format", ImportQuery.NoFormat);
         var atomic = query.Atomic?.Value ?? false;
@@ -63,18 +67,12 @@ public static class ImportEndpoints
                 }
             }
             if (ImportFile.StartProblem(path, format.Value) is { } problem) return Problems.Validation("body", problem);
-            if (format == ImportFormat.Gdelt && (await importer.MappingAsync(ct)).Rules.Count == 0)
-                return Problems.Validation("format", "A GDELT import needs an actor mapping, and there is none: give actors theirs (PUT /api/actors/{id} with \"gdelt\": { \"country\": \"TUR\" }) or set Tracker:Imports:Actors (docs/import.md).");
+            if (await importer.MappingProblemAsync(format.Value, ct) is { } noMapping) return Problems.Validation("format", noMapping);
 
             var run = Importer.NewRun(format.Value, atomic, "upload", bytes, clock.GetUtcNow(), options);
-            // The import and the message that runs it are stored in one transaction: no import is left unstarted.
-            outbox.Enroll(session);
-            session.Store(run);
-            await outbox.PublishAsync(new RunImport(run.Id, path));
-            await session.SaveChangesAsync(ct);
+            var answer = await StartAsync(run, path, session, outbox, clock, ct);
             started = true;
-            var location = $"/api/imports/{run.Id}";
-            return TypedResults.Accepted(location, ImportView.Of(run, clock.GetUtcNow()));
+            return answer;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -84,6 +82,38 @@ public static class ImportEndpoints
         {
             if (!started) ImportFile.TryDelete(path);
         }
+    }
+
+    /// <summary>
+    /// An import of the file at a URL (or of the latest export a GDELT index lists): the URL is checked against the host
+    /// rules here, and downloaded by the import itself (<see cref="RunImportHandler"/>), so a slow server holds no request.
+    /// </summary>
+    private static async Task<IResult> FromUrlAsync(ImportQuery query, HttpRequest request, ImportOptions options, IDocumentSession session,
+        IMartenOutbox outbox, TimeProvider clock, Importer importer, CallbackHosts hosts, CancellationToken ct)
+    {
+        if (await request.Body.ReadAsync(new byte[1], ct) > 0)
+            return Problems.Validation("body", "give the file in the body or its url, not both");
+        var url = query.Url!;
+        if (url.Length > DevelopmentFields.MaxUrl || !DevelopmentFields.IsWebUrl(url))
+            return Problems.Validation("url", $"must be an absolute http or https URL of at most {DevelopmentFields.MaxUrl:N0} characters");
+        if (hosts.DownloadRefusal(new Uri(url)) is { } refusal) return Problems.Validation("url", refusal);
+        var format = query.Format?.Format ?? (ImportQuery.NamesGdeltFile(url) ? ImportFormat.Gdelt : null);
+        if (format is null) return Problems.Validation("format", ImportQuery.NoFormatForUrl);
+        if (await importer.MappingProblemAsync(format.Value, ct) is { } noMapping) return Problems.Validation("format", noMapping);
+
+        Directory.CreateDirectory(options.Spool);
+        var run = Importer.NewRun(format.Value, query.Atomic?.Value ?? false, url, 0, clock.GetUtcNow(), options) with { Url = url };
+        return await StartAsync(run, Path.Combine(options.Spool, $"{run.Id:N}.download"), session, outbox, clock, ct);
+    }
+
+    /// <summary>The import and the message that runs it, stored in one transaction: no import is left unstarted.</summary>
+    private static async Task<IResult> StartAsync(ImportRun run, string path, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        outbox.Enroll(session);
+        session.Store(run);
+        await outbox.PublishAsync(new RunImport(run.Id, path));
+        await session.SaveChangesAsync(ct);
+        return TypedResults.Accepted($"/api/imports/{run.Id}", ImportView.Of(run, clock.GetUtcNow()));
     }
 
     [WolverineGet("/api/imports", OperationId = "listImports", Summary = "The imports, newest first (the last 100)")]

@@ -22,6 +22,15 @@ public sealed class ImportOptions
     /// <summary>Where uploads wait until they are imported (deleted after); the system's temporary folder if unset.</summary>
     public string? SpoolDirectory { get; set; }
 
+    /// <summary>How long downloading one file (an import by URL, a feed's index or export) may take.</summary>
+    public int DownloadTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>The largest GDELT index read (lastupdate.txt is 3 lines; masterfilelist.txt grows by 3 lines every 15 minutes).</summary>
+    public long MaxIndexBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>The shortest interval a feed may follow its index at; GDELT publishes every 15 minutes.</summary>
+    public int MinimumFeedIntervalSeconds { get; set; } = 60;
+
     /// <summary>The actor mapping table for GDELT rows.</summary>
     public List<ActorRule> Actors { get; set; } = [];
 

@@ -12,6 +12,9 @@ public sealed class ImportOptionsValidation : IValidateOptions<ImportOptions>
         if (options.MaxBytes <= 0) errors.Add($"{ImportOptions.Section}:MaxBytes must be positive");
         if (options.BatchSize is < 1 or > 50_000) errors.Add($"{ImportOptions.Section}:BatchSize must be 1 to 50,000");
         if (options.Writers is < 1 or > 16) errors.Add($"{ImportOptions.Section}:Writers must be 1 to 16");
+        if (options.DownloadTimeoutSeconds < 1) errors.Add($"{ImportOptions.Section}:DownloadTimeoutSeconds must be positive");
+        if (options.MaxIndexBytes <= 0) errors.Add($"{ImportOptions.Section}:MaxIndexBytes must be positive");
+        if (options.MinimumFeedIntervalSeconds < 1) errors.Add($"{ImportOptions.Section}:MinimumFeedIntervalSeconds must be positive");
         return errors.Count > 0 ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
     }
 }

@@ -16,9 +16,18 @@ public sealed record ImportRun
     public Guid Id { get; init; }
     public string Format { get; init; } = "";
     public bool Atomic { get; init; }
-    /// <summary>The file's name as given (CLI) or "upload".</summary>
+    /// <summary>The file's name as given (CLI), "upload", or the URL asked for (an import by URL, a feed's index).</summary>
     public string Source { get; init; } = "";
     public long Bytes { get; init; }
+    /// <summary>The file downloaded, for an import by URL: the URL asked for, or the export the index named.</summary>
+    public string? Url { get; init; }
+    /// <summary>The GDELT index the file was found in, if it was.</summary>
+    public string? Index { get; init; }
+    /// <summary>The size and MD5 the index gives for the file: the download must match them.</summary>
+    public long? ExpectedBytes { get; init; }
+    public string? ExpectedMd5 { get; init; }
+    /// <summary>The feed that started the import, if one did.</summary>
+    public Guid? FeedId { get; init; }
     /// <summary>Rows per batch and writers per batch, fixed when the import starts so that a resumed import forms the
     /// same batches and shares (0 in imports stored before: the settings then).</summary>
     public int BatchSize { get; init; }

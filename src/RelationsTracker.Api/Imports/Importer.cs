@@ -46,6 +46,12 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         return mapping ?? throw new InvalidOperationException($"The actor mapping is invalid: {string.Join("; ", errors)}");
     }
 
+    public const string NoMapping = "A GDELT import needs an actor mapping, and there is none: give actors theirs (PUT /api/actors/{id} with \"gdelt\": { \"country\": \"TUR\" }) or set Tracker:Imports:Actors (docs/import.md).";
+
+    /// <summary>Whether a GDELT import could map any actor now; a refusal before anything starts if not.</summary>
+    public async Task<string?> MappingProblemAsync(ImportFormat format, CancellationToken ct) =>
+        format == ImportFormat.Gdelt && (await MappingAsync(ct)).Rules.Count == 0 ? NoMapping : null;
+
     public async Task<ImportRun?> LoadAsync(Guid id, CancellationToken ct)
     {
         await using var session = Store.QuerySession();

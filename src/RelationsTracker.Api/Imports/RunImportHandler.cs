@@ -2,6 +2,7 @@ using JasperFx.Core;
 using Marten;
 using Npgsql;
 using Wolverine.ErrorHandling;
+using RelationsTracker.Importing;
 using Wolverine.Runtime.Handlers;
 
 namespace RelationsTracker.Api.Imports;
@@ -26,8 +27,8 @@ public static class RunImportHandler
         chain.OnException<RunningElsewhere>().ScheduleRetryIndefinitely(5.Seconds());
     }
 
-    public static async Task Handle(RunImport message, Importer importer, IDocumentStore store, IHostApplicationLifetime lifetime,
-        ILogger<RunImport> logger, CancellationToken ct)
+    public static async Task Handle(RunImport message, Importer importer, ImportDownloads downloads, IDocumentStore store,
+        IHostApplicationLifetime lifetime, ILogger<RunImport> logger, CancellationToken ct)
     {
         // Wolverine lets a running handler finish before the host stops; an import stops at once and resumes later.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
@@ -45,7 +46,13 @@ public static class RunImportHandler
                 ImportFile.TryDelete(message.Path);
                 return;
             }
-            if (!File.Exists(message.Path))
+            if (run.Url is not null && !File.Exists(message.Path))
+            {
+                // An import by URL or from a feed: the file is fetched here (again, if the node lost it), not in the request.
+                if (await DownloadAsync(run, message.Path, importer, downloads, ct) is not { } downloaded) return;
+                run = downloaded;
+            }
+            else if (!File.Exists(message.Path))
             {
                 logger.LogError("Import {Id}: its upload {Path} is not on this node", run.Id, message.Path);
                 await importer.FailAsync(run, $"the uploaded file is not on this node ({message.Path}); every node must share Tracker:Imports:SpoolDirectory. Import the file again: rows already recorded are skipped.");
@@ -61,6 +68,30 @@ public static class RunImportHandler
             release.Parameters.AddWithValue("key", KeyOf(message.ImportId));
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>The run with its file downloaded and checked as an upload is at its POST; null when the import failed instead.</summary>
+    private static async Task<ImportRun?> DownloadAsync(ImportRun run, string path, Importer importer, ImportDownloads downloads, CancellationToken ct)
+    {
+        string? problem;
+        try
+        {
+            run = await downloads.DownloadAsync(run, path, resolved => importer.SaveAsync(resolved, ct), ct);
+            var format = Enum.Parse<ImportFormat>(run.Format, ignoreCase: true);
+            problem = ImportFile.StartProblem(path, format) ?? await importer.MappingProblemAsync(format, ct);
+        }
+        catch (ImportSourceException e)
+        {
+            problem = e.Message;
+        }
+        if (problem is null)
+        {
+            await importer.SaveAsync(run, ct);
+            return run;
+        }
+        ImportFile.TryDelete(path);
+        await importer.FailAsync(await importer.LoadAsync(run.Id, ct) ?? run, problem);
+        return null;
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using RelationsTracker.Api.Actors;
 using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Feeds;
 using RelationsTracker.Api.Imports;
 using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Relations.Replaying;
@@ -81,6 +82,9 @@ public static class EventStore
         opts.Schema.For<WebhookDelivery>().Duplicate(d => d.SubscriptionId);
         opts.Schema.For<ImportRun>();
         opts.Schema.For<ImportShare>();
+        // Two checks of one feed at once (a scheduled one and "check now"): the second to commit fails and runs
+        // again, and then finds the first one's exports already started.
+        opts.Schema.For<Feed>().UseOptimisticConcurrency(true);
     }
 
     /// <summary>

@@ -4,10 +4,12 @@ using System.Net.Sockets;
 namespace RelationsTracker.Api.Webhooks;
 
 /// <summary>
-/// Where webhooks may be delivered. A callback must not reach an IANA special-purpose address that is no normal
+/// Where the tracker may connect on a user's word: webhook callbacks, and the files an import or a feed downloads
+/// (<see cref="RelationsTracker.Api.Imports.ImportDownloads"/>). A URL must not reach an IANA special-purpose address that is no normal
 /// receiver (<see cref="RefusedRanges"/>: link-local, where cloud metadata services live, carrier-grade NAT, the
 /// protocol and documentation ranges, multicast, ...), nor one such address embedded in an IPv6 form (IPv4-mapped or
-/// -compatible, NAT64, 6to4), nor a metadata name; with <c>Tracker:Webhooks:AllowedHosts</c> set, only those hosts.
+/// -compatible, NAT64, 6to4), nor a metadata name; with <c>Tracker:Webhooks:AllowedHosts</c> (or, for downloads,
+/// <c>Tracker:Imports:AllowedHosts</c>) set, only those hosts.
 /// Loopback and private networks stay allowed: a receiver on the same host or network is a normal one. Checked when
 /// a subscription is made and again on every connection (after DNS resolution, so a name that later points
 /// elsewhere is still refused). docs/security.md lists the ranges.
@@ -16,20 +18,31 @@ public sealed class CallbackHosts(IConfiguration configuration)
 {
     private static readonly string[] MetadataNames = ["metadata.google.internal", "metadata", "instance-data", "metadata.azure.internal"];
 
-    private readonly HashSet<string> _allowed = configuration.GetSection("Tracker:Webhooks:AllowedHosts").GetChildren()
+    private const string WebhookHosts = "Tracker:Webhooks:AllowedHosts";
+    private const string DownloadHosts = "Tracker:Imports:AllowedHosts";
+
+    private readonly HashSet<string> _webhooks = Allowed(configuration, WebhookHosts);
+    private readonly HashSet<string> _downloads = Allowed(configuration, DownloadHosts);
+
+    private static HashSet<string> Allowed(IConfiguration configuration, string section) => configuration.GetSection(section).GetChildren()
         .Select(c => c.Value?.Trim().ToLowerInvariant()).OfType<string>().Where(v => v.Length > 0).ToHashSet();
 
-    /// <summary>Why the URL's host is refused, or null.</summary>
-    public string? Refusal(Uri url)
+    /// <summary>Why the URL's host is refused as a webhook receiver, or null.</summary>
+    public string? Refusal(Uri url) => Refusal(url, _webhooks, WebhookHosts, "webhook");
+
+    /// <summary>Why the URL's host is refused as a place to download an import from, or null.</summary>
+    public string? DownloadRefusal(Uri url) => Refusal(url, _downloads, DownloadHosts, "download");
+
+    private static string? Refusal(Uri url, HashSet<string> allowed, string setting, string purpose)
     {
         // A trailing dot names the same host ("169.254.169.254." and "metadata.") and resolves the same way.
         var host = url.IdnHost.Trim('[', ']').ToLowerInvariant().TrimEnd('.');
-        if (_allowed.Count > 0 && !_allowed.Contains(host))
-            return $"'{host}' is not among the allowed webhook hosts (Tracker:Webhooks:AllowedHosts)";
+        if (allowed.Count > 0 && !allowed.Contains(host))
+            return $"'{host}' is not among the allowed {purpose} hosts ({setting})";
         if (MetadataNames.Contains(host))
             return $"'{host}' is a cloud metadata service";
         if (IPAddress.TryParse(host, out var address) && IsForbidden(address))
-            return $"{address} is a special-purpose address (link-local, metadata, carrier-grade NAT, reserved, ...), not a webhook receiver";
+            return $"{address} is a special-purpose address (link-local, metadata, carrier-grade NAT, reserved, ...), not a {purpose} host";
         return null;
     }
 
@@ -70,7 +83,7 @@ public sealed class CallbackHosts(IConfiguration configuration)
         var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
         var allowed = addresses.Where(a => !IsForbidden(a)).ToArray();
         if (allowed.Length == 0)
-            throw new HttpRequestException($"{context.DnsEndPoint.Host} resolves only to special-purpose addresses; not delivering there.");
+            throw new HttpRequestException($"{context.DnsEndPoint.Host} resolves only to special-purpose addresses; not connecting there.");
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

@@ -98,19 +98,11 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
         using var api = tracker.CreateClient();
 
         // One event GDELT wrote twice (Turkey → Haftar and Haftar → Turkey, one article): the demo's actors map both.
-        string Row(string id, (string Code, string Name, string Country) a1, (string Code, string Name, string Country) a2, int mentions)
-        {
-            var f = new string[61];
-            Array.Fill(f, "");
-            (f[0], f[1], f[26], f[27], f[28], f[59]) = (id, "20250826", "0622", "062", "06", "20250826151500");
-            (f[5], f[6], f[7]) = a1;
-            (f[15], f[16], f[17]) = a2;
-            (f[31], f[32], f[33], f[34], f[52]) = (mentions.ToString(), "1", mentions.ToString(), "2.5", "Benghazi, Banghazi, Libya");
-            f[60] = "https://example.org/news/benghazi-drill";
-            return string.Join('\t', f);
-        }
-        var file = Row("900000001", ("TURMIL", "TURKEY", "TUR"), ("LBYMIL", "KHALIFA HAFTAR", "LBY"), 4) + "\n"
-                 + Row("900000002", ("LBYMIL", "KHALIFA HAFTAR", "LBY"), ("TURMIL", "TURKEY", "TUR"), 6) + "\n";
+        const string article = "https://example.org/news/benghazi-drill";
+        var file = GdeltRows.Row("900000001", "20250826", ("TURMIL", "TURKEY", "TUR", ""), ("LBYMIL", "KHALIFA HAFTAR", "LBY", ""), "0622", article,
+                       (4, 1, 4, 2.5, "Benghazi, Banghazi, Libya")) + "\n"
+                 + GdeltRows.Row("900000002", "20250826", ("LBYMIL", "KHALIFA HAFTAR", "LBY", ""), ("TURMIL", "TURKEY", "TUR", ""), "0622", article,
+                       (6, 1, 6, 2.5, "Benghazi, Banghazi, Libya")) + "\n";
         var started = await api.PostAsync("/api/imports", new StringContent(file, System.Text.Encoding.UTF8, "text/tab-separated-values"));
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         JsonObject? run = null;

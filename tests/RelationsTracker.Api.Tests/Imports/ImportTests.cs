@@ -578,39 +578,18 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         return packed.ToArray();
     }
 
-    private static string NewGdeltId() => Random.Shared.NextInt64(1_000_000_000_000, 9_000_000_000_000).ToString();
+    private static string NewGdeltId() => GdeltRows.NewId();
 
     private static string GdeltRow(string id, string sqlDate, (string Code, string Name, string Country, string Group) actor1,
-        (string Code, string Name, string Country, string Group) actor2, string eventCode)
-    {
-        var f = new string[61];
-        Array.Fill(f, "");
-        f[0] = id;
-        f[1] = sqlDate;
-        (f[5], f[6], f[7], f[8]) = actor1;
-        (f[15], f[16], f[17], f[18]) = actor2;
-        f[26] = eventCode;
-        f[27] = eventCode.Length > 3 ? eventCode[..3] : eventCode;
-        f[28] = eventCode[..2];
-        f[59] = sqlDate + "151500";
-        f[60] = $"https://example.org/news/{id}";
-        return string.Join('\t', f);
-    }
+        (string Code, string Name, string Country, string Group) actor2, string eventCode) => GdeltRows.Row(id, sqlDate, actor1, actor2, eventCode);
 
     /// <summary>The development of a <see cref="GdeltRow"/>: its relation, code, day and source name it.</summary>
     private static Guid GdeltDevelopment(string a, string b, string id, string eventCode, string sqlDate) =>
-        ImportedDevelopment.IdOfGdeltEvent(RelationId.Of(a, b), eventCode, sqlDate, $"https://example.org/news/{id}");
+        ImportedDevelopment.IdOfGdeltEvent(RelationId.Of(a, b), eventCode, sqlDate, GdeltRows.SourceOf(id));
 
     private static string Reason(JsonArray rejections, long line, int nth = 0, string? startsWith = null) =>
         rejections.Where(r => startsWith is null ? r!["line"]!.GetValue<long>() == line : r!["reason"]!.GetValue<string>().StartsWith(startsWith))
             .Skip(nth).Select(r => r!["reason"]!.GetValue<string>()).First();
-
-    private static async Task<JsonArray> GetJsonArrayOnAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        await ExpectStatusAsync(response, HttpStatusCode.OK);
-        return (await ReadJsonAsync(response)).AsArray();
-    }
 
     /// <summary>Whether PostgreSQL has statistics for the event table (Importer: the daemon's reads are planned from them).</summary>
     private static async Task<bool> EventTableAnalyzedOnAsync(WebApplicationFactory<Program> host)
@@ -619,12 +598,5 @@ public class ImportTests(TrackerApp app) : TrackerTest(app)
         await using var session = store.QuerySession();
         return (await session.QueryAsync<bool>(
             "select coalesce(last_analyze, last_autoanalyze) is not null from pg_stat_user_tables where relid = 'tracker.mt_events'::regclass"))[0];
-    }
-
-    private static async Task<long> EventCountOnAsync(WebApplicationFactory<Program> host)
-    {
-        var store = (Marten.IDocumentStore)host.Services.GetService(typeof(Marten.IDocumentStore))!;
-        await using var session = store.QuerySession();
-        return (await session.QueryAsync<long>("select count(*) from tracker.mt_events where stream_id <> 'mt_tombstone'"))[0];
     }
 }

@@ -118,6 +118,23 @@ public abstract class TrackerTest(TrackerApp app)
         return (await ReadJsonAsync(response)).AsObject();
     }
 
+    protected static async Task<JsonArray> GetJsonArrayOnAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        await ExpectStatusAsync(response, HttpStatusCode.OK);
+        return (await ReadJsonAsync(response)).AsArray();
+    }
+
+    protected Task<JsonArray> GetJsonArrayAsync(string url) => GetJsonArrayOnAsync(Client, url);
+
+    /// <summary>How many events the host's database holds (but Marten's tombstones).</summary>
+    protected static async Task<long> EventCountOnAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host)
+    {
+        var store = (Marten.IDocumentStore)host.Services.GetService(typeof(Marten.IDocumentStore))!;
+        await using var session = store.QuerySession();
+        return (await session.QueryAsync<long>("select count(*) from tracker.mt_events where stream_id <> 'mt_tombstone'"))[0];
+    }
+
     protected static async Task<JsonNode> ReadJsonAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 

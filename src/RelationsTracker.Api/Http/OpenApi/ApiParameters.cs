@@ -26,6 +26,7 @@ public static class ApiParameters
     public const string DevelopmentId = "id (development)";
     public const string SubscriptionId = "id (subscription)";
     public const string ImportId = "id (import)";
+    public const string FeedId = "id (feed)";
 
     // The pattern of a relation id as the notification filter takes it: two actor ids joined by '~', either order.
     public static readonly string RelationPattern = $"^{ActorId.PatternText[1..^1]}~{ActorId.PatternText[1..^1]}$";
@@ -38,6 +39,7 @@ public static class ApiParameters
         [DevelopmentId] = () => Path("id", Uuid(), "The development's id, as recording it answered."),
         [SubscriptionId] = () => Path("id", Uuid(), "The subscription's id, as creating it answered."),
         [ImportId] = () => Path("id", Uuid(), "The import's id, as starting it answered."),
+        [FeedId] = () => Path("id", Uuid(), "The feed's id, as creating it answered."),
         [LastEventIdQuery] = () => Query(LastEventIdQuery, LongId(),
             "As the Last-Event-ID header, for clients that cannot set it: every notification after this id is sent first. The header wins when both are given."),
         [LastEventId] = () => Header(LastEventId, LongId(),
