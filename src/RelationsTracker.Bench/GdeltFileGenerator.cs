@@ -38,7 +38,8 @@ public static class GdeltFileGenerator
             f[30] = "1.0";
             (f[31], f[32], f[33]) = ("3", "1", "3");
             f[59] = day.ToString("yyyyMMdd") + "151500";
-            f[60] = $"https://news.example.org/{run.ToLowerInvariant()}/{i}";
+            // One article per event, so no two rows are one event (RepeatedEvents) and every row is a development.
+            f[60] = $"https://news.example.org/{run.ToLowerInvariant()}/{firstId + i}";
             await writer.WriteLineAsync(string.Join('\t', f));
         }
     }
