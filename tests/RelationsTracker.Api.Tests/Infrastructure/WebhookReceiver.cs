@@ -1,18 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace RelationsTracker.Api.Tests.Infrastructure;
 
 /// <summary>A real HTTP server on loopback that receives webhook deliveries and answers what the test says.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     public ConcurrentQueue<ReceivedDelivery> Received { get; } = new();
     /// <summary>The status to answer; the test may change it at any time.</summary>
     public volatile int Answer = 200;
@@ -23,16 +18,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>While true, each answer is a 200 whose body does not end (a hostile receiver).</summary>
     public volatile bool EndlessBody;
 
-    private WebhookReceiver(WebApplication app) => _app = app;
+    private WebhookReceiver()
+    {
+    }
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app);
-        app.MapPost("/hook", async (HttpRequest request) =>
+        var receiver = new WebhookReceiver();
+        (receiver._app, var baseUrl) = await LoopbackServer.StartAsync(app => app.MapPost("/hook", async (HttpRequest request) =>
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer);
@@ -68,10 +61,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 buffer.ToArray(),
                 status));
             return Results.StatusCode(status);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = $"{address}/hook";
+        }));
+        receiver.Url = $"{baseUrl}/hook";
         return receiver;
     }
 
