@@ -123,6 +123,46 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     }
 
     [SkippableFact]
+    public async Task The_page_links_the_csv_of_what_it_shows_and_prints_without_its_controls()
+    {
+        var chromium = Chromium.Find();
+        Skip.If(chromium is null, Chromium.SkipReason);
+        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
+            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
+        using var api = tracker.CreateClient();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(tracker.BaseAddress, $"/?relation={DemoRelation}&asOf=2025-08-31&halfLifeDays=90").ToString());
+        await Expect(page.Locator("#phase")).ToHaveTextAsync("close");
+
+        // The links carry the point of view on screen; what they answer is the API's CSV of it.
+        var timelineCsv = await page.Locator("#export-timeline").GetAttributeAsync("href");
+        Assert.Contains("/developments.csv?", timelineCsv);
+        Assert.Contains("asOf=2025-08-31", timelineCsv);
+        Assert.Contains("halfLifeDays=90", timelineCsv);
+        var rows = (await api.GetStringAsync(timelineCsv)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id,occurredOn,type,cameo,actor,significance,contribution,summary,source", rows[0]);
+        var timeline = await api.GetFromJsonAsync<JsonObject>(timelineCsv!.Replace("developments.csv", "developments"));
+        Assert.Equal(timeline!["developments"]!.AsArray().Count, rows.Length - 1);
+        var scoreCsv = await page.Locator("#export-score").GetAttributeAsync("href");
+        Assert.Contains("/score.csv?", scoreCsv);
+        var score = await api.GetAsync(scoreCsv);
+        Assert.Equal(HttpStatusCode.OK, score.StatusCode);
+        Assert.StartsWith("date,score,raw\r\n", await score.Content.ReadAsStringAsync());
+
+        // Printed: the state, the chart and the timeline, not the controls or the relation list.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Expect(page.Locator("#controls")).ToBeHiddenAsync();
+        await Expect(page.Locator("#relations")).ToBeHiddenAsync();
+        await Expect(page.Locator("#exports")).ToBeHiddenAsync();
+        await Expect(page.Locator("#chart")).ToBeVisibleAsync();
+        await Expect(page.Locator("#phase")).ToBeVisibleAsync();
+        await Expect(page.Locator("#timeline")).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
     public async Task A_half_life_out_of_range_is_said_beside_its_field_and_a_date_being_typed_asks_for_nothing()
     {
         var chromium = Chromium.Find();

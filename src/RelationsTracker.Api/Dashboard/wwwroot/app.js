@@ -213,6 +213,32 @@ function renderChart(svgText, url) {
   $('chart-link').href = url;
 }
 
+// The CSV routes at the point of view shown: the timeline page, and the score by day over the chart's span (by week
+// or month when that is more than the API's 3,700 points).
+function renderExports(path, q, timeline, to) {
+  $('export-timeline').href = path + '/developments.csv' + q({});
+  const first = timeline.developments.length ? timeline.developments[0].effectiveDate : null;
+  const from = first ? dateOfDay(Math.min(dayNumber(first) - 31, dayNumber(to))) : null;
+  const days = from ? dayNumber(to) - dayNumber(from) : 365;
+  const step = days >= 3700 * 7 ? 'month' : days >= 3700 ? 'week' : 'day';
+  $('export-score').href = path + '/score.csv' + q({ from, to, step });
+}
+
+// With a read key the links cannot carry it: fetch with it, and save what came.
+async function download(event) {
+  if (!view.key) return;
+  event.preventDefault();
+  const link = event.currentTarget;
+  try {
+    const text = await get(link.getAttribute('href'), 'text/csv');
+    const save = el('a', { href: URL.createObjectURL(new Blob([text], { type: 'text/csv' })), download: link.href.split('/').pop().split('?')[0] });
+    save.click();
+    URL.revokeObjectURL(save.href);
+  } catch (e) {
+    showError(e);
+  }
+}
+
 function updateSlider(timeline) {
   const slider = $('asof-slider');
   const first = timeline.developments.length ? timeline.developments[0].effectiveDate : null;
@@ -256,6 +282,7 @@ async function loadRelation() {
   renderState(state);
   renderTimeline(timeline, state.asOf);
   renderChart(svg, chartUrl);
+  renderExports(path, q, timeline, chartTo);
   updateSlider(timeline);
   $('relation').hidden = false;
   $('pick').hidden = true;
@@ -435,6 +462,9 @@ function wire() {
     scheduleRefresh(0);
   });
   $('controls').addEventListener('submit', (e) => e.preventDefault());
+  $('export-timeline').addEventListener('click', download);
+  $('export-score').addEventListener('click', download);
+  $('print').addEventListener('click', () => window.print());
   $('key-form').addEventListener('submit', (e) => {
     e.preventDefault();
     view.key = $('key').value.trim() || null;

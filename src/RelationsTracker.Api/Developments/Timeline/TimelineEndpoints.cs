@@ -34,14 +34,53 @@ public static class TimelineEndpoints
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
+        var (page, problem) = await PageAsync(route, query, request, response, session, timelines, clock, ct);
+        if (problem is not null) return problem;
+        return TypedResults.Ok(new TimelineView(route.Id.ToString(), page!.View.AsOf.ToString("yyyy-MM-dd"), page.View.KnownAt.UtcDateTime,
+            page.View.HalfLifeDays, page.Version, page.Entries, page.Next));
+    }
+
+    /// <summary>The same page of the timeline as a table (api.md 1.1, "CSV"), for a spreadsheet or R to read by URL.</summary>
+    [WolverineGet("/api/relations/{a}/{b}/developments.csv", OperationId = "getTimelineCsv",
+        Summary = "The timeline as CSV: id, occurredOn, type, cameo, actor, significance, contribution, summary, first source")]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv", Description = "A header row, then one row per development (RFC 4180, UTF-8)")]
+    [ResponseHeader(StatusCodes.Status200OK, "Link")]
+    [ResponseHeader(StatusCodes.Status200OK, "ETag")]
+    [Problems(400, 404)]
+    public static async Task<IResult> GetTimelineCsv(
+        RoutedRelation route,
+        [AsParameters] TimelineQuery query,
+        HttpRequest request,
+        HttpResponse response,
+        [FromServices] IQuerySession session,
+        [FromServices] RelationTimelines timelines,
+        [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (page, problem) = await PageAsync(route, query, request, response, session, timelines, clock, ct);
+        if (problem is not null) return problem;
+        var table = new CsvTable("id", "occurredOn", "type", "cameo", "actor", "significance", "contribution", "summary", "source");
+        foreach (var d in page!.Entries)
+            table.Add(d.Id, d.OccurredOn, d.Type, d.Cameo, d.Actor, d.Significance, d.Contribution, d.Summary,
+                d.Sources.Count > 0 ? d.Sources[0].Url ?? d.Sources[0].Citation : null);
+        return table.Result($"{route.Id}-developments.csv", response);
+    }
+
+    private sealed record TimelinePage(PointOfView View, long Version, List<DevelopmentView> Entries, string? Next);
+
+    /// <summary>The page the query asks for, its ETag and next link set on the response; or the 400 of a bad query.</summary>
+    private static async Task<(TimelinePage?, IResult?)> PageAsync(RoutedRelation route, TimelineQuery query, HttpRequest request,
+        HttpResponse response, IQuerySession session, RelationTimelines timelines, TimeProvider clock, CancellationToken ct)
+    {
         var relation = route.Id;
         var view = query.View(clock);
         var (from, to) = (query.From?.Value, query.To?.Value);
-        if (from > to) return Problems.Validation("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
+        if (from > to) return (null, Problems.Validation("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})"));
 
         TimelinePosition? after = null;
         if (query.Cursor is { } cursor && !TimelinePosition.TryParse(cursor.Key, out after))
-            return Problems.Validation("cursor", PageCursor.Problem(request.Query["cursor"]));
+            return (null, Problems.Validation("cursor", PageCursor.Problem(request.Query["cursor"])));
         var limit = query.Limit?.Value ?? PageLimit.Default;
 
         var timeline = await timelines.GetAsync(session, relation, ct);
@@ -59,8 +98,7 @@ public static class TimelineEndpoints
 
         response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
         if (next is not null) response.Headers.Link = $"<{next}>; rel=\"next\"";
-        return TypedResults.Ok(new TimelineView(relation.ToString(), view.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime,
-            view.HalfLifeDays, timeline.Version, entries, next));
+        return (new TimelinePage(view, timeline.Version, entries, next), null);
     }
 
     [WolverineGet("/api/relations/{a}/{b}/developments/{id}", OperationId = "getDevelopment",

@@ -53,16 +53,43 @@ public static class ReplayEndpoints
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
-        var relation = route.Id;
-        var (series, errors) = SeriesRequest.Of(query, clock);
-        if (errors.Any) return Problems.Validation(errors);
+        var (series, points, problem) = await SeriesAsync(route, query, response, session, timelines, clock, ct);
+        if (problem is not null) return problem;
+        return TypedResults.Ok(new ScoreSeriesView(route.Id.ToString(), series!.From.ToString("yyyy-MM-dd"), series.To.ToString("yyyy-MM-dd"),
+            series.Step, series.KnownAt.UtcDateTime, series.HalfLifeDays, points!.Version, [.. points.Points.Select(ScorePointView.Of)]));
+    }
 
-        var timeline = await timelines.GetAsync(session, relation, ct);
-        var points = timeline.KnownAt(series!.KnownAt).Series(series.Dates(), series.HalfLifeDays)
-            .Select(p => new ScorePointView(p.Date.ToString("yyyy-MM-dd"), p.Score, p.Raw, p.Phase.Name()))
-            .ToList();
+    /// <summary>The same series as a table (api.md 1.1, "CSV").</summary>
+    [WolverineGet("/api/relations/{a}/{b}/score.csv", OperationId = "getScoreSeriesCsv", Summary = "The score series as CSV: date, score, raw")]
+    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv", Description = "A header row, then one row per point (RFC 4180, UTF-8)")]
+    [ResponseHeader(StatusCodes.Status200OK, "ETag")]
+    [Problems(400, 404)]
+    public static async Task<IResult> GetScoreSeriesCsv(
+        RoutedRelation route,
+        [AsParameters] SeriesQuery query,
+        HttpResponse response,
+        [FromServices] IQuerySession session,
+        [FromServices] RelationTimelines timelines,
+        [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (_, points, problem) = await SeriesAsync(route, query, response, session, timelines, clock, ct);
+        if (problem is not null) return problem;
+        var table = new CsvTable("date", "score", "raw");
+        foreach (var p in points!.Points) table.Add(p.Date.ToString("yyyy-MM-dd"), p.Score, p.Raw);
+        return table.Result($"{route.Id}-score.csv", response);
+    }
+
+    private sealed record SeriesPoints(long Version, IReadOnlyList<ScorePoint> Points);
+
+    private static async Task<(SeriesRequest?, SeriesPoints?, IResult?)> SeriesAsync(RoutedRelation route, SeriesQuery query, HttpResponse response,
+        IQuerySession session, RelationTimelines timelines, TimeProvider clock, CancellationToken ct)
+    {
+        var (series, errors) = SeriesRequest.Of(query, clock);
+        if (errors.Any) return (null, null, Problems.Validation(errors));
+        var timeline = await timelines.GetAsync(session, route.Id, ct);
         response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
-        return TypedResults.Ok(new ScoreSeriesView(relation.ToString(), series.From.ToString("yyyy-MM-dd"), series.To.ToString("yyyy-MM-dd"),
-            series.Step, series.KnownAt.UtcDateTime, series.HalfLifeDays, timeline.Version, points));
+        return (series, new SeriesPoints(timeline.Version, timeline.KnownAt(series!.KnownAt).Series(series.Dates(), series.HalfLifeDays)), null);
     }
 }
