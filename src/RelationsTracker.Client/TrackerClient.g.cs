@@ -207,6 +207,10 @@ namespace RelationsTracker.Client
         /// <param name="b">The other actor of the relation.</param>
         /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
         /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="q">Only developments whose summary, actor, type, title, mission city or a source's publisher, citation or URL holds this text (ignoring case).</param>
+        /// <param name="type">Only developments of these catalogue types, comma separated (OfficialVisit,MilitaryCooperation).</param>
+        /// <param name="actor">Only developments by this actor (who acted).</param>
+        /// <param name="significance">Only developments of these significances, comma separated (high or low,normal).</param>
         /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
         /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
@@ -214,7 +218,7 @@ namespace RelationsTracker.Client
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -236,6 +240,10 @@ namespace RelationsTracker.Client
         /// <param name="b">The other actor of the relation.</param>
         /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
         /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="q">Only developments whose summary, actor, type, title, mission city or a source's publisher, citation or URL holds this text (ignoring case).</param>
+        /// <param name="type">Only developments of these catalogue types, comma separated (OfficialVisit,MilitaryCooperation).</param>
+        /// <param name="actor">Only developments by this actor (who acted).</param>
+        /// <param name="significance">Only developments of these significances, comma separated (high or low,normal).</param>
         /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
         /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
@@ -243,7 +251,7 @@ namespace RelationsTracker.Client
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <returns>A header row, then one row per development (RFC 4180, UTF-8)</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<string> GetTimelineCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<string> GetTimelineCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2443,6 +2451,10 @@ namespace RelationsTracker.Client
         /// <param name="b">The other actor of the relation.</param>
         /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
         /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="q">Only developments whose summary, actor, type, title, mission city or a source's publisher, citation or URL holds this text (ignoring case).</param>
+        /// <param name="type">Only developments of these catalogue types, comma separated (OfficialVisit,MilitaryCooperation).</param>
+        /// <param name="actor">Only developments by this actor (who acted).</param>
+        /// <param name="significance">Only developments of these significances, comma separated (high or low,normal).</param>
         /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
         /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
@@ -2450,7 +2462,7 @@ namespace RelationsTracker.Client
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -2483,6 +2495,22 @@ namespace RelationsTracker.Client
                     if (to != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (q != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("q")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(q, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (type != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("type")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(type, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (actor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("actor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(actor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (significance != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("significance")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(significance, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (limit != null)
                     {
@@ -2797,6 +2825,10 @@ namespace RelationsTracker.Client
         /// <param name="b">The other actor of the relation.</param>
         /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
         /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="q">Only developments whose summary, actor, type, title, mission city or a source's publisher, citation or URL holds this text (ignoring case).</param>
+        /// <param name="type">Only developments of these catalogue types, comma separated (OfficialVisit,MilitaryCooperation).</param>
+        /// <param name="actor">Only developments by this actor (who acted).</param>
+        /// <param name="significance">Only developments of these significances, comma separated (high or low,normal).</param>
         /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
         /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
@@ -2804,7 +2836,7 @@ namespace RelationsTracker.Client
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <returns>A header row, then one row per development (RFC 4180, UTF-8)</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<string> GetTimelineCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<string> GetTimelineCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -2837,6 +2869,22 @@ namespace RelationsTracker.Client
                     if (to != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (q != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("q")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(q, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (type != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("type")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(type, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (actor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("actor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(actor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (significance != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("significance")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(significance, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (limit != null)
                     {

@@ -44,7 +44,7 @@ public static class ScoreChartEndpoint
         var asOf = query.AsOf?.Value ?? clock.Today();
         var timeline = await timelines.GetAsync(session, relation, ct);
         var (series, errors) = SeriesRequest.Of(query, clock, asOf,
-            (to, knownAt) => DefaultFrom(timeline.KnownAt(knownAt), to),
+            (to, knownAt) => DefaultFrom(timeline.KnownAt(knownAt), to, asOf),
             DefaultStep);
         if (errors.Any) return Problems.Validation(errors);
 
@@ -71,14 +71,15 @@ public static class ScoreChartEndpoint
 
     /// <summary>
     /// The first of the month before the first development, so the chart shows where it started from; a year before
-    /// <paramref name="to"/> when none. Never so far back that even a monthly series would be refused.
+    /// <paramref name="to"/> when none; earlier still when asOf is, so that its marker is drawn whatever knownAt hides.
+    /// Never so far back that even a monthly series would be refused.
     /// </summary>
-    public static DateOnly DefaultFrom(TimelineIndex known, DateOnly to)
+    public static DateOnly DefaultFrom(TimelineIndex known, DateOnly to, DateOnly asOf)
     {
-        if (known.Known.Count == 0) return to.AddYears(-1);
-        var first = known.Known.Min(d => d.EffectiveDate);
-        var from = new DateOnly(first.Year, first.Month, 1).AddMonths(-1);
-        if (from > to) return to.AddYears(-1);
+        static DateOnly MonthBefore(DateOnly day) => new DateOnly(day.Year, day.Month, 1).AddMonths(-1);
+        var from = known.Known.Count == 0 ? to.AddYears(-1) : MonthBefore(known.Known.Min(d => d.EffectiveDate));
+        if (asOf <= to && MonthBefore(asOf) < from) from = MonthBefore(asOf);
+        if (from > to) from = to.AddYears(-1);
         var earliest = to.AddMonths(-(ReplayEndpoints.MaxPoints - 1));
         return from < earliest ? earliest : from;
     }

@@ -1,5 +1,6 @@
 using Marten;
 using JasperFx;
+using Marten.Exceptions;
 using Microsoft.Extensions.Options;
 using RelationsTracker.Api.Imports;
 using RelationsTracker.Importing;
@@ -23,6 +24,8 @@ public static class CheckFeedHandler
     {
         // Another check of the feed committed first: run again, and find its exports already started.
         chain.OnException<ConcurrencyException>().RetryTimes(3);
+        // The feed was deleted while it was being checked: nothing of the check is kept, and no next one is scheduled.
+        chain.OnException<NonExistentDocumentException>().Discard();
         // Reading the index may take its download timeout, tried three times.
         chain.ExecutionTimeoutInSeconds = (int)TimeSpan.FromHours(1).TotalSeconds;
     }
@@ -80,6 +83,7 @@ public static class CheckFeedHandler
             feed = feed with { Round = feed.Round + 1, NextCheckAt = now.AddSeconds(feed.IntervalSeconds) };
             await bus.ScheduleAsync(new CheckFeed(feed.Id, feed.Round), feed.NextCheckAt);
         }
-        session.Store(feed);
+        // An update, not an upsert: a feed deleted meanwhile is not brought back.
+        session.Update(feed);
     }
 }

@@ -75,6 +75,22 @@ public class ScoreChartRouteTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(days, root.Descendants(Svg + "polyline").Single().Attribute("points")!.Value.Split(' ').Length);
     }
 
+    [Theory]
+    [InlineData("2000-01-01T00:00:00Z", "2020-06-30", "asOf 2020-06-30: 0.0 neutral")] // known at a time before anything was recorded
+    [InlineData(null, "2012-03-15", "asOf 2012-03-15: 0.0 neutral")]                   // asOf years before the first development
+    public async Task The_asOf_marker_is_drawn_for_every_knownAt_and_asOf_the_range_reaches_back_to_it(string? knownAt, string asOf, string marker)
+    {
+        var (a, b, _) = await WorkedExampleAsync();
+        var query = $"asOf={asOf}&to=2026-12-01" + (knownAt is null ? "" : $"&knownAt={Uri.EscapeDataString(knownAt)}");
+
+        var (response, body) = await GetSvgAsync($"/api/relations/{a}/{b}/score.svg?{query}");
+
+        await ExpectStatusAsync(response, HttpStatusCode.OK);
+        var root = XDocument.Parse(body).Root!;
+        var asOfGroup = root.Descendants(Svg + "g").Single(g => g.Attribute("class")?.Value == "as-of");
+        Assert.Equal(marker, asOfGroup.Element(Svg + "text")!.Value);
+    }
+
     [Fact]
     public async Task A_relation_with_no_development_is_an_empty_chart_of_the_year_to_asOf()
     {

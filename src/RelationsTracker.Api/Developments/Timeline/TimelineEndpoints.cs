@@ -82,6 +82,7 @@ public static class TimelineEndpoints
         if (query.Cursor is { } cursor && !TimelinePosition.TryParse(cursor.Key, out after))
             return (null, Problems.Validation("cursor", PageCursor.Problem(request.Query["cursor"])));
         var limit = query.Limit?.Value ?? PageLimit.Default;
+        var filter = query.Filter();
 
         var timeline = await timelines.GetAsync(session, relation, ct);
         var page = timeline.Developments
@@ -89,7 +90,8 @@ public static class TimelineEndpoints
             .Where(x => x.facts is not null
                         && (from is null || x.facts.EffectiveDate >= from)
                         && (to is null || x.facts.EffectiveDate <= to)
-                        && (after is null || after.IsBefore(x.facts)))
+                        && (after is null || after.IsBefore(x.facts))
+                        && filter.Matches(x.d, x.facts))
             .OrderBy(x => x.facts!, DevelopmentFacts.Chronological)
             .Take(limit + 1)
             .ToList();

@@ -5,6 +5,8 @@ using Wolverine.Http;
 using Microsoft.OpenApi;
 using RelationsTracker.Api.Imports;
 using RelationsTracker.Api.Notifications;
+using RelationsTracker.Api.Developments.Timeline;
+using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
 
 namespace RelationsTracker.Api.Http.OpenApi;
@@ -28,6 +30,9 @@ public static class QueryValueSchemas
         [typeof(SeriesStep)] = () => ApiParameters.Enum(SeriesStep.Names, "day"),
         [typeof(RelationName)] = () => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = ApiParameters.RelationPattern },
         [typeof(KindFilter)] = () => new OpenApiSchema { Type = JsonSchemaType.String },
+        [typeof(DevelopmentTypeFilter)] = () => new OpenApiSchema { Type = JsonSchemaType.String },
+        [typeof(SignificanceFilter)] = () => new OpenApiSchema { Type = JsonSchemaType.String },
+        [typeof(ActorName)] = () => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = ActorId.PatternText },
         [typeof(ImportFormatName)] = () => ApiParameters.Enum(ImportFormatName.Names, null),
         [typeof(Flag)] = () => new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = false },
         [typeof(PageLimit)] = () => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = PageLimit.Max.ToString(), Default = PageLimit.Default },
