@@ -123,7 +123,7 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     }
 
     [SkippableFact]
-    public async Task The_page_links_the_csv_of_what_it_shows_and_prints_without_its_controls()
+    public async Task The_page_finds_in_the_timeline_links_the_csv_of_what_it_shows_and_prints_without_its_controls()
     {
         var chromium = Chromium.Find();
         Skip.If(chromium is null, Chromium.SkipReason);
@@ -152,11 +152,27 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
         Assert.Equal(HttpStatusCode.OK, score.StatusCode);
         Assert.StartsWith("date,score,raw\r\n", await score.Content.ReadAsStringAsync());
 
+        // Find: the timeline shows what the API finds, and the export takes the same filters.
+        await page.FillAsync("#find-text", "Benghazi");
+        var benghazi = await api.GetFromJsonAsync<JsonObject>($"/api/relations/{DemoRelation.Replace('~', '/')}/developments?q=Benghazi&asOf=2025-08-31");
+        var found = benghazi!["developments"]!.AsArray().Count;
+        Assert.InRange(found, 1, timeline["developments"]!.AsArray().Count - 1);
+        await Expect(page.Locator("#timeline li.development")).ToHaveCountAsync(found);
+        await Expect(page.Locator("#find-count")).ToHaveTextAsync($"{found} found");
+        Assert.Contains("q=Benghazi", await page.Locator("#export-timeline").GetAttributeAsync("href"));
+        await page.SelectOptionAsync("#find-type", "AgreementRejected");
+        await Expect(page.Locator("#timeline li.development")).ToHaveCountAsync(0);
+        await page.ClickAsync("#find-clear");
+        await Expect(page.Locator("#timeline li.development")).ToHaveCountAsync(timeline["developments"]!.AsArray().Count);
+        await page.SelectOptionAsync("#find-type", "AgreementRejected");
+        await Expect(page.Locator("#timeline li.development")).ToHaveCountAsync(1);
+
         // Printed: the state, the chart and the timeline, not the controls or the relation list.
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await Expect(page.Locator("#controls")).ToBeHiddenAsync();
         await Expect(page.Locator("#relations")).ToBeHiddenAsync();
         await Expect(page.Locator("#exports")).ToBeHiddenAsync();
+        await Expect(page.Locator("#find")).ToBeHiddenAsync();
         await Expect(page.Locator("#chart")).ToBeVisibleAsync();
         await Expect(page.Locator("#phase")).ToBeVisibleAsync();
         await Expect(page.Locator("#timeline")).ToBeVisibleAsync();

@@ -16,7 +16,9 @@ const view = {
   knownAt: null,      // ISO instant; null: now
   halfLifeDays: 180,
   key: sessionStorage.getItem(KEY_STORAGE) || null,
+  find: {},           // the timeline's filters: q, type, actor, significance, from, to (api.md)
 };
+const typesSeen = new Set(); // the types of the relation shown, for the Find form's list
 const actors = new Map();
 let generation = 0;   // answers to an older request are dropped
 let listTimer = null;
@@ -216,12 +218,38 @@ function renderChart(svgText, url) {
 // The CSV routes at the point of view shown: the timeline page, and the score by day over the chart's span (by week
 // or month when that is more than the API's 3,700 points).
 function renderExports(path, q, timeline, to) {
-  $('export-timeline').href = path + '/developments.csv' + q({});
+  $('export-timeline').href = path + '/developments.csv' + q(view.find);
   const first = timeline.developments.length ? timeline.developments[0].effectiveDate : null;
   const from = first ? dateOfDay(Math.min(dayNumber(first) - 31, dayNumber(to))) : null;
   const days = from ? dayNumber(to) - dayNumber(from) : 365;
   const step = days >= 3700 * 7 ? 'month' : days >= 3700 ? 'week' : 'day';
   $('export-score').href = path + '/score.csv' + q({ from, to, step });
+}
+
+// The Find form's choices: the types this relation has shown, its two actors by name; what is found, counted.
+function renderFind(relation, timeline) {
+  for (const d of timeline.developments) typesSeen.add(d.type);
+  const fill = (select, values, label) => {
+    const chosen = select.value;
+    select.replaceChildren(select.options[0], ...values.map((v) => el('option', { value: v, text: label(v) })));
+    select.value = values.includes(chosen) ? chosen : '';
+  };
+  fill($('find-type'), [...typesSeen].sort(), (t) => t);
+  fill($('find-actor'), relation.split('~'), (a) => actors.get(a) ? `${actors.get(a)} (${a})` : a);
+  const filtered = Object.values(view.find).some(Boolean);
+  $('find-count').textContent = filtered ? `${timeline.developments.length}${timeline.next ? '+' : ''} found` : '';
+}
+
+function readFind() {
+  const from = $('find-from').value;
+  const to = $('find-to').value;
+  // A date being typed is not sent until it is one the API takes.
+  if ((from && !isDate(from)) || (to && !isDate(to))) return;
+  view.find = {
+    q: $('find-text').value.trim(), type: $('find-type').value, actor: $('find-actor').value,
+    significance: $('find-significance').value, from, to,
+  };
+  scheduleRefresh(250);
 }
 
 // With a read key the links cannot carry it: fetch with it, and save what came.
@@ -277,12 +305,13 @@ async function loadRelation() {
   const q = (extra) => '?' + new URLSearchParams(Object.entries({ ...pinned, ...extra }).filter(([, v]) => v)).toString();
   const chartTo = state.asOf > today() ? state.asOf : today();
   const chartUrl = path + '/score.svg' + q({ to: chartTo });
-  const [timeline, svg] = await Promise.all([get(path + '/developments' + q({})), get(chartUrl, 'image/svg+xml')]);
+  const [timeline, svg] = await Promise.all([get(path + '/developments' + q(view.find)), get(chartUrl, 'image/svg+xml')]);
   if (mine !== generation) return;
   renderState(state);
   renderTimeline(timeline, state.asOf);
   renderChart(svg, chartUrl);
   renderExports(path, q, timeline, chartTo);
+  renderFind(state.relation, timeline);
   updateSlider(timeline);
   $('relation').hidden = false;
   $('pick').hidden = true;
@@ -340,6 +369,9 @@ function showControls() {
 
 function select(relation) {
   view.relation = relation;
+  view.find = {};
+  typesSeen.clear();
+  $('find').reset();
   writeUrl(true);
   for (const b of $('relations').querySelectorAll('button')) {
     if (b.dataset.relation === relation) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current');
@@ -463,6 +495,10 @@ function wire() {
   });
   $('controls').addEventListener('submit', (e) => e.preventDefault());
   $('export-timeline').addEventListener('click', download);
+  $('find').addEventListener('input', readFind);
+  $('find').addEventListener('change', readFind);
+  $('find').addEventListener('submit', (e) => e.preventDefault());
+  $('find').addEventListener('reset', () => setTimeout(readFind, 0));
   $('export-score').addEventListener('click', download);
   $('print').addEventListener('click', () => window.print());
   $('key-form').addEventListener('submit', (e) => {
