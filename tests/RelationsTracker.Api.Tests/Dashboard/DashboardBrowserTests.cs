@@ -179,6 +179,30 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     }
 
     [SkippableFact]
+    public async Task On_a_390_px_phone_nothing_overflows_and_the_live_indicator_is_announced()
+    {
+        var chromium = Chromium.Find();
+        Skip.If(chromium is null, Chromium.SkipReason);
+        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
+            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+
+        await page.GotoAsync(new Uri(tracker.BaseAddress, $"/?relation={DemoRelation}&asOf=2025-08-31").ToString());
+        await Expect(page.Locator("#phase")).ToHaveTextAsync("close");
+        await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "live");
+
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var wider = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391 && getComputedStyle(e).position !== 'fixed').slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className)");
+        Assert.True(width <= 390, $"The page is {width} px wide at 390: {string.Join(", ", wider)}");
+        await ScreenshotAsync(page, "dashboard-390.png");
+
+        await Expect(page.Locator("#live")).ToHaveAttributeAsync("aria-live", "polite");
+    }
+
+    [SkippableFact]
     public async Task A_half_life_out_of_range_is_said_beside_its_field_and_a_date_being_typed_asks_for_nothing()
     {
         var chromium = Chromium.Find();
