@@ -201,6 +201,14 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// The catalogue: every development type with its CAMEO code, description, weight and what it needs
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<CatalogueEntryView>> GetCatalogueAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// The relation's developments known at knownAt, in occurrence order, each with its contribution at asOf
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
@@ -2445,6 +2453,100 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// The catalogue: every development type with its CAMEO code, description, weight and what it needs
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IList<CatalogueEntryView>> GetCatalogueAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/catalogue"
+                    urlBuilder_.Append("api/catalogue");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IList<CatalogueEntryView>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// The relation's developments known at knownAt, in occurrence order, each with its contribution at asOf
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
@@ -4328,6 +4430,37 @@ namespace RelationsTracker.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CatalogueEntryView
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CatalogueEntryViewType>))]
+        public CatalogueEntryViewType Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("cameo")]
+        public string Cameo { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        public double Weight { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("needs")]
+        public string Needs { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ContributorView
     {
 
@@ -5635,6 +5768,156 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"month")]
         [System.Runtime.Serialization.EnumMember(Value = @"month")]
         Month = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum CatalogueEntryViewType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Statement")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Statement")]
+        Statement = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Appeal")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Appeal")]
+        Appeal = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"IntentToCooperate")]
+        [System.Runtime.Serialization.EnumMember(Value = @"IntentToCooperate")]
+        IntentToCooperate = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Consultation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Consultation")]
+        Consultation = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"OfficialVisit")]
+        [System.Runtime.Serialization.EnumMember(Value = @"OfficialVisit")]
+        OfficialVisit = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Negotiation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Negotiation")]
+        Negotiation = 5,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"DiplomaticCooperation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"DiplomaticCooperation")]
+        DiplomaticCooperation = 6,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Endorsement")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Endorsement")]
+        Endorsement = 7,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"AgreementSigned")]
+        [System.Runtime.Serialization.EnumMember(Value = @"AgreementSigned")]
+        AgreementSigned = 8,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"AgreementRatified")]
+        [System.Runtime.Serialization.EnumMember(Value = @"AgreementRatified")]
+        AgreementRatified = 9,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MissionOpened")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MissionOpened")]
+        MissionOpened = 10,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"EconomicCooperation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"EconomicCooperation")]
+        EconomicCooperation = 11,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MilitaryCooperation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MilitaryCooperation")]
+        MilitaryCooperation = 12,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"IntelligenceSharing")]
+        [System.Runtime.Serialization.EnumMember(Value = @"IntelligenceSharing")]
+        IntelligenceSharing = 13,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Aid")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Aid")]
+        Aid = 14,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Demand")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Demand")]
+        Demand = 15,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Criticism")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Criticism")]
+        Criticism = 16,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Accusation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Accusation")]
+        Accusation = 17,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Rejection")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Rejection")]
+        Rejection = 18,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"AgreementRejected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"AgreementRejected")]
+        AgreementRejected = 19,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Threat")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Threat")]
+        Threat = 20,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MilitaryThreat")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MilitaryThreat")]
+        MilitaryThreat = 21,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ForcePosture")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ForcePosture")]
+        ForcePosture = 22,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"RelationsReduced")]
+        [System.Runtime.Serialization.EnumMember(Value = @"RelationsReduced")]
+        RelationsReduced = 23,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"AgreementSuspended")]
+        [System.Runtime.Serialization.EnumMember(Value = @"AgreementSuspended")]
+        AgreementSuspended = 24,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MissionClosed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MissionClosed")]
+        MissionClosed = 25,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Sanctions")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Sanctions")]
+        Sanctions = 26,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Coercion")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Coercion")]
+        Coercion = 27,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ArmedConflict")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ArmedConflict")]
+        ArmedConflict = 28,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MaterialCooperation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MaterialCooperation")]
+        MaterialCooperation = 29,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Yield")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Yield")]
+        Yield = 30,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Investigation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Investigation")]
+        Investigation = 31,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Disapproval")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Disapproval")]
+        Disapproval = 32,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Protest")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Protest")]
+        Protest = 33,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Assault")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Assault")]
+        Assault = 34,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MassViolence")]
+        [System.Runtime.Serialization.EnumMember(Value = @"MassViolence")]
+        MassViolence = 35,
 
     }
 

@@ -203,6 +203,55 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     }
 
     [SkippableFact]
+    public async Task An_analyst_records_a_development_from_the_page_and_bad_fields_are_said_beside_them()
+    {
+        var chromium = Chromium.Find();
+        Skip.If(chromium is null, Chromium.SkipReason);
+        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
+            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
+        var page = await browser.NewPageAsync();
+        var asked = new List<string>();
+        page.Request += (_, request) => asked.Add(request.Url);
+
+        await page.GotoAsync(new Uri(tracker.BaseAddress, $"/?relation={DemoRelation}").ToString());
+        await Expect(page.Locator("#relation-title")).ToContainTextAsync(DemoRelation);
+        await page.ClickAsync("#record summary");
+
+        // Every field has a label in words; the types come with their CAMEO code and weight.
+        foreach (var label in new[] { "Type", "Occurred on", "Actor", "Significance", "Summary", "Source URL", "Citation", "Publisher", "Language" })
+            await Expect(page.GetByLabel(label, new PageGetByLabelOptions { Exact = true }).First).ToBeVisibleAsync();
+        await Expect(page.Locator("#rec-type option[value='OfficialVisit']")).ToHaveTextAsync("OfficialVisit — CAMEO 042 Make a visit (+1.9)");
+        await Expect(page.Locator("[data-part='citation']").First).ToHaveAttributeAsync("dir", "auto");
+
+        // The key is asked once; a bad field comes back beside its field, and nothing is recorded.
+        await page.SelectOptionAsync("#rec-type", "Consultation");
+        await page.SelectOptionAsync("#rec-precision", "month");
+        await page.FillAsync("#rec-occurred", "2025-09");
+        await page.SelectOptionAsync("#rec-actor", "TUR");
+        await page.FillAsync("[data-part='url']", "not a url");
+        await page.FillAsync("#rec-key", TrackerApp.ApiKey);
+        await page.ClickAsync("#rec-submit");
+        await Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
+        await Expect(page.Locator("#error-sources-0--url")).ToBeVisibleAsync();
+        await Expect(page.Locator("#rec-summary")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#rec-key-row")).ToBeHiddenAsync();
+        Assert.DoesNotContain(asked, url => url.Contains(TrackerApp.ApiKey));
+
+        // Put right, it is recorded, and the timeline shows it at once.
+        var summary = $"Talks in Ankara on the maritime memorandum ({Guid.NewGuid():N})";
+        await page.FillAsync("#rec-summary", summary);
+        await page.FillAsync("[data-part='url']", "");
+        await page.FillAsync("[data-part='citation']", "الوسط، ٢ سبتمبر ٢٠٢٥");
+        await page.FillAsync("[data-part='language']", "ar");
+        await page.ClickAsync("#rec-submit");
+        await Expect(page.Locator("#rec-result")).ToContainTextAsync("Recorded");
+        await Expect(page.Locator("#timeline")).ToContainTextAsync(summary);
+        Assert.Equal(1, await page.Locator("#timeline li.development", new PageLocatorOptions { HasText = summary }).CountAsync());
+    }
+
+    [SkippableFact]
     public async Task A_half_life_out_of_range_is_said_beside_its_field_and_a_date_being_typed_asks_for_nothing()
     {
         var chromium = Chromium.Find();

@@ -252,6 +252,148 @@ function readFind() {
   scheduleRefresh(250);
 }
 
+// ---- Recording a development (POST .../developments, api.md) ----
+
+const catalogue = new Map(); // type → { cameo, description, weight, needs }
+
+async function loadCatalogue() {
+  try {
+    for (const entry of await get('/api/catalogue')) catalogue.set(entry.type, entry);
+  } catch { return; }
+  const types = [...catalogue.values()].sort((a, b) => a.type.localeCompare(b.type));
+  $('rec-type').replaceChildren(...types.map((t) =>
+    el('option', { value: t.type, text: `${t.type} — CAMEO ${t.cameo} ${t.description} (${signed(t.weight)})` })));
+  $('rec-type').value = 'Consultation';
+  showTypeFields();
+}
+
+function showTypeFields() {
+  const entry = catalogue.get($('rec-type').value);
+  $('rec-agreement').hidden = entry?.needs !== 'agreement';
+  $('rec-mission').hidden = entry?.needs !== 'mission';
+  $('rec-type-about').textContent = entry ? `weight ${signed(entry.weight)}` : '';
+}
+
+function renderRecordForm(relation) {
+  const options = () => relation.split('~').map((a) => el('option', { value: a, text: actors.get(a) ? `${actors.get(a)} (${a})` : a }));
+  for (const id of ['rec-actor', 'rec-mission-owner']) {
+    const chosen = $(id).value;
+    $(id).replaceChildren(...options());
+    if (relation.split('~').includes(chosen)) $(id).value = chosen;
+  }
+  $('rec-key-row').hidden = !!view.key;
+  if (!$('rec-sources').children.length) addSource();
+}
+
+function addSource() {
+  const source = $('source-template').content.firstElementChild.cloneNode(true);
+  source.querySelector('[data-part="remove"]').addEventListener('click', () => {
+    if ($('rec-sources').children.length > 1) source.remove();
+  });
+  $('rec-sources').append(source);
+}
+
+const PRECISION = { day: 'YYYY-MM-DD', month: 'YYYY-MM', year: 'YYYY' };
+
+function clearFieldErrors() {
+  for (const e of $('record-form').querySelectorAll('.field-error')) e.remove();
+  for (const e of $('record-form').querySelectorAll('[aria-invalid]')) e.removeAttribute('aria-invalid');
+  $('rec-result').textContent = '';
+}
+
+// Each error of a problem details answer beside the field it names (sources[1].url in the second source).
+function showFieldErrors(errors) {
+  const unplaced = [];
+  for (const [field, messages] of Object.entries(errors)) {
+    const source = /^sources\[(\d+)\](?:\.(\w+))?$/.exec(field);
+    let input = null;
+    if (source) {
+      const box = $('rec-sources').children[Number(source[1])];
+      input = box && (source[2] ? box.querySelector(`[data-part="${source[2]}"]`) : box.querySelector('[data-part="url"]'));
+    } else {
+      input = $('record-form').querySelector(`[data-field="${field}"]`) || (field === 'sources' ? $('rec-add-source') : null);
+    }
+    const text = messages.join(' ');
+    if (!input) { unplaced.push(`${field}: ${text}`); continue; }
+    const note = el('span', { class: 'field-error', role: 'alert', text: `${field} ${text}` });
+    note.id = `error-${field.replace(/[^\w]/g, '-')}`;
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', note.id);
+    input.insertAdjacentElement('afterend', note);
+  }
+  return unplaced;
+}
+
+function recordBody() {
+  const value = (id) => $(id).value.trim();
+  const entry = catalogue.get(value('rec-type'));
+  const body = { type: value('rec-type'), occurredOn: value('rec-occurred'), actor: value('rec-actor'), significance: value('rec-significance'), summary: value('rec-summary') };
+  if (value('rec-cameo')) body.cameo = value('rec-cameo');
+  if (entry?.needs === 'agreement') { body.agreement = value('rec-agreement-slug'); if (value('rec-title')) body.title = value('rec-title'); }
+  if (entry?.needs === 'mission') body.mission = { owner: value('rec-mission-owner'), kind: value('rec-mission-kind'), city: value('rec-mission-city') };
+  body.sources = [...$('rec-sources').children].map((box) => {
+    const source = {};
+    for (const part of ['url', 'citation', 'publisher', 'publishedOn', 'language']) {
+      const v = box.querySelector(`[data-part="${part}"]`).value.trim();
+      if (v) source[part] = v;
+    }
+    return source;
+  });
+  return body;
+}
+
+async function submitRecord(event) {
+  event.preventDefault();
+  clearFieldErrors();
+  if (!view.key) {
+    const key = $('rec-key').value.trim();
+    if (!key) { showFieldErrors({ key: ['is needed to record: the tracker takes writes only with a key'] }); return; }
+    view.key = key;
+    sessionStorage.setItem(KEY_STORAGE, key);
+  }
+  const occurred = $('rec-occurred').value.trim();
+  const precision = $('rec-precision').value;
+  const shapes = { day: /^\d{4}-\d{2}-\d{2}$/, month: /^\d{4}-\d{2}$/, year: /^\d{4}$/ };
+  if (!shapes[precision].test(occurred)) {
+    showFieldErrors({ occurredOn: [`must be a date of ${precision} precision: ${PRECISION[precision]}`] });
+    return;
+  }
+  $('rec-submit').disabled = true;
+  try {
+    const response = await fetch(relationPath(view.relation) + '/developments', {
+      method: 'POST',
+      headers: { ...headers('application/json'), 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify(recordBody()),
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (response.status !== 401) {
+      // The key was taken: it is not asked again in this tab.
+      $('rec-key').value = '';
+      $('rec-key-row').hidden = true;
+    }
+    if (response.status === 201) {
+      $('rec-result').textContent = `Recorded (${answer.id}).`;
+      $('rec-summary').value = '';
+      $('rec-cameo').value = '';
+      await refresh();
+      return;
+    }
+    if (response.status === 401) {
+      view.key = null;
+      sessionStorage.removeItem(KEY_STORAGE);
+      $('rec-key-row').hidden = false;
+      showFieldErrors({ key: ['was refused: give a key the tracker knows'] });
+      return;
+    }
+    const unplaced = answer.errors ? showFieldErrors(answer.errors) : [];
+    $('rec-result').textContent = [answer.detail || `${response.status} ${response.statusText}`, ...unplaced].join(' ');
+  } catch (e) {
+    $('rec-result').textContent = String(e.message || e);
+  } finally {
+    $('rec-submit').disabled = false;
+  }
+}
+
 // With a read key the links cannot carry it: fetch with it, and save what came.
 async function download(event) {
   if (!view.key) return;
@@ -312,6 +454,7 @@ async function loadRelation() {
   renderChart(svg, chartUrl);
   renderExports(path, q, timeline, chartTo);
   renderFind(state.relation, timeline);
+  renderRecordForm(state.relation);
   updateSlider(timeline);
   $('relation').hidden = false;
   $('pick').hidden = true;
@@ -496,6 +639,10 @@ function wire() {
   $('controls').addEventListener('submit', (e) => e.preventDefault());
   $('export-timeline').addEventListener('click', download);
   $('find').addEventListener('input', readFind);
+  $('record-form').addEventListener('submit', submitRecord);
+  $('rec-type').addEventListener('change', showTypeFields);
+  $('rec-add-source').addEventListener('click', addSource);
+  $('rec-precision').addEventListener('change', () => { $('rec-occurred').placeholder = PRECISION[$('rec-precision').value]; });
   $('find').addEventListener('change', readFind);
   $('find').addEventListener('submit', (e) => e.preventDefault());
   $('find').addEventListener('reset', () => setTimeout(readFind, 0));
@@ -519,7 +666,7 @@ function wire() {
 async function start() {
   $('key-box').hidden = !view.key;
   showControls();
-  await loadActors();
+  await Promise.all([loadActors(), loadCatalogue()]);
   await refresh();
   connectLive();
 }
