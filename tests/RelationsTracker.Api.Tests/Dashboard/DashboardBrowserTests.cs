@@ -233,8 +233,8 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
         await page.FillAsync("[data-part='url']", "not a url");
         await page.FillAsync("#rec-key", TrackerApp.ApiKey);
         await page.ClickAsync("#rec-submit");
-        await Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
-        await Expect(page.Locator("#error-sources-0--url")).ToBeVisibleAsync();
+        await Expect(page.Locator("#record-form-error-summary")).ToBeVisibleAsync();
+        await Expect(page.Locator("#record-form-error-sources-0--url")).ToBeVisibleAsync();
         await Expect(page.Locator("#rec-summary")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#rec-key-row")).ToBeHiddenAsync();
         Assert.DoesNotContain(asked, url => url.Contains(TrackerApp.ApiKey));
@@ -248,7 +248,33 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
         await page.ClickAsync("#rec-submit");
         await Expect(page.Locator("#rec-result")).ToContainTextAsync("Recorded");
         await Expect(page.Locator("#timeline")).ToContainTextAsync(summary);
-        Assert.Equal(1, await page.Locator("#timeline li.development", new PageLocatorOptions { HasText = summary }).CountAsync());
+        var entry = page.Locator("#timeline li.development", new PageLocatorOptions { HasText = summary });
+        Assert.Equal(1, await entry.CountAsync());
+
+        // Its own view, from the timeline: correct it, with a reason, and see before and after.
+        await entry.Locator(".when a").ClickAsync();
+        await Expect(page.Locator("#development-view")).ToBeVisibleAsync();
+        await Expect(page.Locator("#dev-summary")).ToHaveTextAsync(summary);
+        Assert.Contains("development=", page.Url);
+        await page.FillAsync("#cor-reason", "The talks were in October");
+        await page.FillAsync("#cor-occurred", "2025-10");
+        await page.ClickAsync("#correct-form [type=submit]");
+        await Expect(page.Locator("#cor-result")).ToHaveTextAsync("Corrected.");
+        await Expect(page.Locator("#dev-corrections")).ToContainTextAsync("The talks were in October");
+        await Expect(page.Locator("#dev-corrections")).ToContainTextAsync("occurredOn: 2025-09 → 2025-10");
+
+        // A permalink opens the same view; retracting it says why, and it counts no more.
+        var permalink = await page.Locator("#dev-link").GetAttributeAsync("href");
+        var again = await browser.NewPageAsync();
+        await again.GotoAsync(new Uri(tracker.BaseAddress, "/" + permalink).ToString());
+        await Expect(again.Locator("#dev-summary")).ToHaveTextAsync(summary);
+        await again.FillAsync("#ret-reason", "Reported by one outlet only");
+        await again.FillAsync("#ret-key", TrackerApp.ApiKey);
+        await again.ClickAsync("#retract-form [type=submit]");
+        await Expect(again.Locator("#dev-retraction")).ToContainTextAsync("Reported by one outlet only");
+        await Expect(again.Locator("#dev-facts")).ToContainTextAsync("retracted");
+        await Expect(again.Locator("#retract-form")).ToBeHiddenAsync();
+        await Expect(again.Locator("#dev-facts")).ToContainTextAsync($"Contribution at {DateTime.UtcNow:yyyy-MM-dd}0.000");
     }
 
     [SkippableFact]

@@ -16,6 +16,7 @@ const view = {
   knownAt: null,      // ISO instant; null: now
   halfLifeDays: 180,
   key: sessionStorage.getItem(KEY_STORAGE) || null,
+  development: null,  // the development shown in its own view, if one is
   find: {},           // the timeline's filters: q, type, actor, significance, from, to (api.md)
 };
 const typesSeen = new Set(); // the types of the relation shown, for the Find form's list
@@ -194,8 +195,10 @@ function renderTimeline(t, asOf) {
     if (d.status === 'retracted') notes.push(el('span', { class: 'tag', text: 'retracted' }));
     if (d.corrections.length) notes.push(el('span', { class: 'tag', text: `corrected ×${d.corrections.length}` }));
     if (later) notes.push(el('span', { class: 'tag', text: 'after asOf' }));
+    const open = el('a', { href: `?${new URLSearchParams({ relation: view.relation, development: d.id })}`, text: d.occurredOn });
+    open.addEventListener('click', (e) => { e.preventDefault(); openDevelopment(d.id); });
     return el('li', { class: classes.join(' '), 'data-id': d.id },
-      el('div', { class: 'when', text: d.occurredOn }),
+      el('div', { class: 'when' }, open),
       el('div', { class: 'what' },
         el('div', { class: 'line' },
           el('strong', { text: d.type }),
@@ -281,7 +284,7 @@ function renderRecordForm(relation) {
     $(id).replaceChildren(...options());
     if (relation.split('~').includes(chosen)) $(id).value = chosen;
   }
-  $('rec-key-row').hidden = !!view.key;
+  showKeyRows();
   if (!$('rec-sources').children.length) addSource();
 }
 
@@ -295,33 +298,80 @@ function addSource() {
 
 const PRECISION = { day: 'YYYY-MM-DD', month: 'YYYY-MM', year: 'YYYY' };
 
-function clearFieldErrors() {
-  for (const e of $('record-form').querySelectorAll('.field-error')) e.remove();
-  for (const e of $('record-form').querySelectorAll('[aria-invalid]')) e.removeAttribute('aria-invalid');
-  $('rec-result').textContent = '';
+function clearFieldErrors(form) {
+  for (const e of form.querySelectorAll('.field-error')) e.remove();
+  for (const e of form.querySelectorAll('[aria-invalid]')) e.removeAttribute('aria-invalid');
+  form.querySelector('[role="status"]').textContent = '';
 }
 
-// Each error of a problem details answer beside the field it names (sources[1].url in the second source).
-function showFieldErrors(errors) {
+// Each error of a problem details answer beside the field it names (sources[1].url in the form's second source);
+// what names no field of the form is returned, to be said in its status line.
+function showFieldErrors(form, errors) {
   const unplaced = [];
+  const sources = form.querySelector('[data-sources]');
   for (const [field, messages] of Object.entries(errors)) {
     const source = /^sources\[(\d+)\](?:\.(\w+))?$/.exec(field);
-    let input = null;
-    if (source) {
-      const box = $('rec-sources').children[Number(source[1])];
-      input = box && (source[2] ? box.querySelector(`[data-part="${source[2]}"]`) : box.querySelector('[data-part="url"]'));
-    } else {
-      input = $('record-form').querySelector(`[data-field="${field}"]`) || (field === 'sources' ? $('rec-add-source') : null);
+    let input = form.querySelector(`[data-field="${field}"]`);
+    if (!input && source && sources) {
+      const box = sources.children[Number(source[1])];
+      input = box && box.querySelector(`[data-part="${source[2] || 'url'}"]`);
     }
     const text = messages.join(' ');
     if (!input) { unplaced.push(`${field}: ${text}`); continue; }
     const note = el('span', { class: 'field-error', role: 'alert', text: `${field} ${text}` });
-    note.id = `error-${field.replace(/[^\w]/g, '-')}`;
+    note.id = `${form.id}-error-${field.replace(/[^\w]/g, '-')}`;
     input.setAttribute('aria-invalid', 'true');
     input.setAttribute('aria-describedby', note.id);
     input.insertAdjacentElement('afterend', note);
   }
   return unplaced;
+}
+
+// A write from one of the page's forms: the key asked once (kept for the tab), an Idempotency-Key so a click sent
+// twice writes once, the answer's field errors beside their fields. The answer's body when it is a success.
+async function write(form, url, body) {
+  clearFieldErrors(form);
+  const status = form.querySelector('[role="status"]');
+  const keyInput = form.querySelector('[data-field="key"]');
+  if (!view.key) {
+    const key = keyInput ? keyInput.value.trim() : '';
+    if (!key) { showFieldErrors(form, { key: ['is needed: the tracker takes writes only with a key'] }); return null; }
+    view.key = key;
+    sessionStorage.setItem(KEY_STORAGE, key);
+  }
+  const submit = form.querySelector('[type="submit"]');
+  submit.disabled = true;
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { ...headers('application/json'), 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify(body),
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (response.status === 401) {
+      view.key = null;
+      sessionStorage.removeItem(KEY_STORAGE);
+      showKeyRows();
+      showFieldErrors(form, { key: ['was refused: give a key the tracker knows'] });
+      return null;
+    }
+    // The key was taken: it is not asked again in this tab.
+    if (keyInput) keyInput.value = '';
+    showKeyRows();
+    if (response.ok) return answer;
+    const unplaced = answer.errors ? showFieldErrors(form, answer.errors) : [];
+    status.textContent = [answer.detail || `${response.status} ${response.statusText}`, ...unplaced].join(' ');
+    return null;
+  } catch (e) {
+    status.textContent = String(e.message || e);
+    return null;
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+function showKeyRows() {
+  for (const row of document.querySelectorAll('.key-row')) row.hidden = !!view.key;
 }
 
 function recordBody() {
@@ -344,54 +394,103 @@ function recordBody() {
 
 async function submitRecord(event) {
   event.preventDefault();
-  clearFieldErrors();
-  if (!view.key) {
-    const key = $('rec-key').value.trim();
-    if (!key) { showFieldErrors({ key: ['is needed to record: the tracker takes writes only with a key'] }); return; }
-    view.key = key;
-    sessionStorage.setItem(KEY_STORAGE, key);
-  }
+  const form = $('record-form');
   const occurred = $('rec-occurred').value.trim();
   const precision = $('rec-precision').value;
   const shapes = { day: /^\d{4}-\d{2}-\d{2}$/, month: /^\d{4}-\d{2}$/, year: /^\d{4}$/ };
   if (!shapes[precision].test(occurred)) {
-    showFieldErrors({ occurredOn: [`must be a date of ${precision} precision: ${PRECISION[precision]}`] });
+    clearFieldErrors(form);
+    showFieldErrors(form, { occurredOn: [`must be a date of ${precision} precision: ${PRECISION[precision]}`] });
     return;
   }
-  $('rec-submit').disabled = true;
+  const answer = await write(form, relationPath(view.relation) + '/developments', recordBody());
+  if (!answer) return;
+  $('rec-result').textContent = `Recorded (${answer.id}).`;
+  $('rec-summary').value = '';
+  $('rec-cameo').value = '';
+  await refresh();
+}
+
+// ---- A development's own view (?development=<id>): its history, and Retract and Correct ----
+
+async function openDevelopment(id, push = true) {
+  view.development = id;
+  if (push) writeUrl(true);
+  await loadDevelopment();
+}
+
+function closeDevelopment() {
+  view.development = null;
+  writeUrl(true);
+  $('development-view').hidden = true;
+}
+
+async function loadDevelopment() {
+  if (!view.development || !view.relation) { $('development-view').hidden = true; return; }
+  let d;
   try {
-    const response = await fetch(relationPath(view.relation) + '/developments', {
-      method: 'POST',
-      headers: { ...headers('application/json'), 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-      body: JSON.stringify(recordBody()),
-    });
-    const answer = await response.json().catch(() => ({}));
-    if (response.status !== 401) {
-      // The key was taken: it is not asked again in this tab.
-      $('rec-key').value = '';
-      $('rec-key-row').hidden = true;
-    }
-    if (response.status === 201) {
-      $('rec-result').textContent = `Recorded (${answer.id}).`;
-      $('rec-summary').value = '';
-      $('rec-cameo').value = '';
-      await refresh();
-      return;
-    }
-    if (response.status === 401) {
-      view.key = null;
-      sessionStorage.removeItem(KEY_STORAGE);
-      $('rec-key-row').hidden = false;
-      showFieldErrors({ key: ['was refused: give a key the tracker knows'] });
-      return;
-    }
-    const unplaced = answer.errors ? showFieldErrors(answer.errors) : [];
-    $('rec-result').textContent = [answer.detail || `${response.status} ${response.statusText}`, ...unplaced].join(' ');
+    d = await get(`${relationPath(view.relation)}/developments/${encodeURIComponent(view.development)}${pointOfView()}`);
   } catch (e) {
-    $('rec-result').textContent = String(e.message || e);
-  } finally {
-    $('rec-submit').disabled = false;
+    showError(e);
+    return;
   }
+  const facts = [
+    ['Type', `${d.type} (CAMEO ${d.cameo}: ${d.cameoDescription}, weight ${signed(d.weight)})`],
+    ['Occurred on', d.occurredOn], ['Actor', actors.get(d.actor) ? `${actors.get(d.actor)} (${d.actor})` : d.actor],
+    ['Significance', d.significance], ['Status', d.status],
+    [`Contribution at ${view.asOf || today()}`, (d.contribution > 0 ? '+' : '') + d.contribution.toFixed(3)],
+    ['Recorded at', showInstant(d.recordedAt)],
+  ];
+  $('dev-title').textContent = `${d.type}, ${d.occurredOn}`;
+  $('dev-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
+  $('dev-summary').textContent = d.summary;
+  $('dev-sources').replaceChildren(...d.sources.map(sourceNode));
+  // Each correction with what it changed: the fields before it (as recorded, then as each correction left them) and after.
+  let before = { ...d.asRecorded };
+  $('dev-corrections').replaceChildren(...(d.corrections.length ? d.corrections.map((c) => {
+    const changes = ['type', 'occurredOn', 'significance', 'summary', 'cameo'].filter((f) => c[f] != null)
+      .map((f) => el('li', { dir: 'auto', text: `${f}: ${before[f] ?? '—'} → ${c[f]}` }));
+    for (const f of ['type', 'occurredOn', 'significance', 'summary', 'cameo']) if (c[f] != null) before[f] = c[f];
+    return el('li', {}, el('span', { text: `${showInstant(c.recordedAt)}: ` }), el('q', { dir: 'auto', text: c.reason }), el('ul', {}, ...changes));
+  }) : [el('li', { class: 'muted', text: 'None.' })]));
+  $('dev-retraction').replaceChildren(...(d.retraction
+    ? [el('span', { text: `${showInstant(d.retraction.recordedAt)}: ` }), el('q', { dir: 'auto', text: d.retraction.reason }),
+       el('ul', { class: 'sources' }, ...d.retraction.sources.map(sourceNode))]
+    : [el('span', { class: 'muted', text: 'Not retracted.' })]));
+  $('dev-gdelt').replaceChildren(...[gdeltNode(d.gdelt)].filter(Boolean));
+  $('dev-link').href = `?${new URLSearchParams({ relation: view.relation, development: d.id })}`;
+  $('retract-form').hidden = d.status === 'retracted';
+  $('correct-form').hidden = d.status === 'retracted';
+  $('cor-type').replaceChildren(el('option', { value: '', text: 'unchanged' }),
+    ...[...catalogue.keys()].sort().map((t) => el('option', { value: t, text: t })));
+  $('development-view').hidden = false;
+  $('development-view').scrollIntoView?.({ block: 'nearest' });
+}
+
+async function submitRetraction(event) {
+  event.preventDefault();
+  const body = { reason: $('ret-reason').value.trim() };
+  const url = $('ret-source').value.trim();
+  if (url) body.sources = [/^https?:\/\//i.test(url) ? { url } : { citation: url }];
+  const answer = await write($('retract-form'), `${relationPath(view.relation)}/developments/${view.development}/retraction`, body);
+  if (!answer) return;
+  $('retract-form').reset();
+  $('ret-result').textContent = 'Retracted.';
+  await Promise.all([refresh(), loadDevelopment()]);
+}
+
+async function submitCorrection(event) {
+  event.preventDefault();
+  const body = { reason: $('cor-reason').value.trim() };
+  for (const [id, field] of [['cor-type', 'type'], ['cor-occurred', 'occurredOn'], ['cor-significance', 'significance'], ['cor-summary', 'summary'], ['cor-cameo', 'cameo']]) {
+    const v = $(id).value.trim();
+    if (v) body[field] = v;
+  }
+  const answer = await write($('correct-form'), `${relationPath(view.relation)}/developments/${view.development}/correction`, body);
+  if (!answer) return;
+  $('correct-form').reset();
+  $('cor-result').textContent = 'Corrected.';
+  await Promise.all([refresh(), loadDevelopment()]);
 }
 
 // With a read key the links cannot carry it: fetch with it, and save what came.
@@ -455,6 +554,7 @@ async function loadRelation() {
   renderExports(path, q, timeline, chartTo);
   renderFind(state.relation, timeline);
   renderRecordForm(state.relation);
+  if (view.development) await loadDevelopment();
   updateSlider(timeline);
   $('relation').hidden = false;
   $('pick').hidden = true;
@@ -487,6 +587,7 @@ function readUrl() {
   view.relation = q.get('relation') || null;
   view.asOf = isDate(q.get('asOf')) ? q.get('asOf') : null;
   view.knownAt = q.get('knownAt') || null;
+  view.development = q.get('development') || null;
   const h = Number.parseInt(q.get('halfLifeDays') || '', 10);
   view.halfLifeDays = h >= 1 && h <= 3650 ? h : 180;
 }
@@ -497,6 +598,7 @@ function writeUrl(push) {
   if (view.asOf) q.set('asOf', view.asOf);
   if (view.knownAt) q.set('knownAt', view.knownAt);
   if (view.halfLifeDays !== 180) q.set('halfLifeDays', String(view.halfLifeDays));
+  if (view.development) q.set('development', view.development);
   const url = q.toString() ? '?' + q.toString() : location.pathname;
   if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
 }
@@ -512,6 +614,8 @@ function showControls() {
 
 function select(relation) {
   view.relation = relation;
+  view.development = null;
+  $('development-view').hidden = true;
   view.find = {};
   typesSeen.clear();
   $('find').reset();
@@ -640,6 +744,9 @@ function wire() {
   $('export-timeline').addEventListener('click', download);
   $('find').addEventListener('input', readFind);
   $('record-form').addEventListener('submit', submitRecord);
+  $('retract-form').addEventListener('submit', submitRetraction);
+  $('correct-form').addEventListener('submit', submitCorrection);
+  $('dev-close').addEventListener('click', closeDevelopment);
   $('rec-type').addEventListener('change', showTypeFields);
   $('rec-add-source').addEventListener('click', addSource);
   $('rec-precision').addEventListener('change', () => { $('rec-occurred').placeholder = PRECISION[$('rec-precision').value]; });
