@@ -58,8 +58,9 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Every relation known at knownAt, with its score, phase and direction at asOf
+        /// Every relation known at knownAt (or an actor's), with its score, phase and direction at asOf
         /// </summary>
+        /// <param name="actor">Only the relations of this actor (its view: every relation it is in).</param>
         /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
         /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
@@ -67,7 +68,7 @@ namespace RelationsTracker.Client
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(string? actor = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -769,8 +770,9 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Every relation known at knownAt, with its score, phase and direction at asOf
+        /// Every relation known at knownAt (or an actor's), with its score, phase and direction at asOf
         /// </summary>
+        /// <param name="actor">Only the relations of this actor (its view: every relation it is in).</param>
         /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
         /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
@@ -778,7 +780,7 @@ namespace RelationsTracker.Client
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(string? actor = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -794,6 +796,10 @@ namespace RelationsTracker.Client
                     // Operation Path: "api/relations"
                     urlBuilder_.Append("api/relations");
                     urlBuilder_.Append('?');
+                    if (actor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("actor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(actor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     if (limit != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');

@@ -278,6 +278,50 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     }
 
     [SkippableFact]
+    public async Task Actors_are_added_and_renamed_from_the_page_and_an_actors_view_lists_its_relations_by_name()
+    {
+        var chromium = Chromium.Find();
+        Skip.If(chromium is null, Chromium.SkipReason);
+        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
+            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
+        using var api = tracker.CreateClient();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(tracker.BaseAddress, "/").ToString());
+        // The list names the actors, not only their codes.
+        await Expect(page.Locator($"#relations [data-relation='{DemoRelation}'] .name")).ToHaveTextAsync("Eastern Libyan authorities – Turkey");
+
+        await page.ClickAsync(".actor-edit summary");
+        await page.FillAsync("#actor-id", "greece");
+        await page.FillAsync("#actor-name", "Greece");
+        await page.FillAsync("#actor-key", TrackerApp.ApiKey);
+        await page.ClickAsync("#actor-form [type=submit]");
+        await Expect(page.Locator("#actor-form-error-id")).ToBeVisibleAsync();
+        await page.FillAsync("#actor-id", "GRC");
+        await page.ClickAsync("#actor-form [type=submit]");
+        await Expect(page.Locator("#actor-result")).ToHaveTextAsync("Saved Greece (GRC).");
+        await Expect(page.Locator("#actors [data-actor='GRC']")).ToHaveTextAsync("Greece (GRC)");
+
+        // Renamed, the new name is shown wherever the actor is.
+        await page.FillAsync("#actor-id", "LBY-EAST");
+        await page.FillAsync("#actor-name", "Libyan National Army side");
+        await page.ClickAsync("#actor-form [type=submit]");
+        await Expect(page.Locator($"#relations [data-relation='{DemoRelation}'] .name")).ToHaveTextAsync("Libyan National Army side – Turkey");
+
+        // An actor's view: its relations only, with their phase and direction.
+        var ofTurkey = await api.GetFromJsonAsync<JsonObject>("/api/relations?actor=TUR");
+        await page.ClickAsync("#actors [data-actor='TUR']");
+        await Expect(page.Locator("#relations-heading")).ToHaveTextAsync("Relations of Turkey");
+        await Expect(page.Locator("#relations li")).ToHaveCountAsync(ofTurkey!["relations"]!.AsArray().Count);
+        await Expect(page.Locator("#relations .phase").First).ToBeVisibleAsync();
+        Assert.Contains("actor=TUR", page.Url);
+        await page.ClickAsync("#relations-all");
+        await Expect(page.Locator("#relations-heading")).ToHaveTextAsync("Relations");
+    }
+
+    [SkippableFact]
     public async Task A_half_life_out_of_range_is_said_beside_its_field_and_a_date_being_typed_asks_for_nothing()
     {
         var chromium = Chromium.Find();

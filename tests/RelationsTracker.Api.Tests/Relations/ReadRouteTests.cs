@@ -165,4 +165,19 @@ public class ReadRouteTests(TrackerApp app) : TrackerTest(app)
         Assert.True(string.CompareOrdinal(second["relations"]![0]?["relation"]?.GetValue<string>() ?? "~", first["relations"]![0]?["relation"]?.GetValue<string>() ?? "") > 0
                     || second["relations"]!.AsArray().Count == 0);
     }
+
+    [Fact]
+    public async Task An_actors_view_lists_every_relation_it_is_in_and_no_other()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var c = await CreateActorAsync(NewActorId("CCC"));
+        await RecordAsync(a, b, Development("Consultation", "2025-01-01", a));
+        await RecordAsync(b, c, Development("OfficialVisit", "2025-02-01", c));
+
+        var ofB = await GetJsonAsync($"/api/relations?actor={b}&asOf=2025-12-31");
+
+        Assert.Equal([$"{a}~{b}", $"{b}~{c}"], ofB["relations"]!.AsArray().Select(r => r!["relation"]!.GetValue<string>()));
+        Assert.Equal([$"{a}~{b}"], (await GetJsonAsync($"/api/relations?actor={a}"))["relations"]!.AsArray().Select(r => r!["relation"]!.GetValue<string>()));
+        await ExpectProblemAsync(await Client.GetAsync("/api/relations?actor=nobody"), HttpStatusCode.BadRequest, "actor");
+    }
 }

@@ -17,6 +17,7 @@ const view = {
   halfLifeDays: 180,
   key: sessionStorage.getItem(KEY_STORAGE) || null,
   development: null,  // the development shown in its own view, if one is
+  actor: null,        // the actor whose relations the list shows, if one is
   find: {},           // the timeline's filters: q, type, actor, significance, from, to (api.md)
 };
 const typesSeen = new Set(); // the types of the relation shown, for the Find form's list
@@ -121,8 +122,9 @@ function renderList(list) {
   ul.replaceChildren();
   $('relations-empty').hidden = list.relations.length > 0;
   for (const r of list.relations) {
-    const button = el('button', { type: 'button', 'data-relation': r.relation, title: r.actors.map(actorName).join(' – ') },
-      el('span', { class: 'name', text: r.actors.join(' ~ ') }),
+    const button = el('button', { type: 'button', 'data-relation': r.relation, title: r.relation },
+      el('span', { class: 'name', text: r.actors.map(actorName).join(' – ') }),
+      el('span', { class: 'codes muted', text: r.actors.join(' ~ ') }),
       el('span', { class: 'numbers' },
         phaseBadge(r.phase),
         el('span', { class: 'score-small', text: signed(r.score) }),
@@ -329,7 +331,7 @@ function showFieldErrors(form, errors) {
 
 // A write from one of the page's forms: the key asked once (kept for the tab), an Idempotency-Key so a click sent
 // twice writes once, the answer's field errors beside their fields. The answer's body when it is a success.
-async function write(form, url, body) {
+async function write(form, url, body, method = 'POST') {
   clearFieldErrors(form);
   const status = form.querySelector('[role="status"]');
   const keyInput = form.querySelector('[data-field="key"]');
@@ -343,7 +345,7 @@ async function write(form, url, body) {
   submit.disabled = true;
   try {
     const response = await fetch(url, {
-      method: 'POST',
+      method,
       headers: { ...headers('application/json'), 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
       body: JSON.stringify(body),
     });
@@ -522,12 +524,50 @@ function updateSlider(timeline) {
 
 async function loadActors() {
   try {
-    for (const a of await get('/api/actors')) actors.set(a.id, a.name);
+    const list = await get('/api/actors');
+    actors.clear();
+    for (const a of list) actors.set(a.id, a.name);
+    renderActors(list);
   } catch { /* names are a nicety; ids are shown instead */ }
 }
 
+// The actors, each a button to its view: the relation list narrowed to its relations.
+function renderActors(list) {
+  $('actors').replaceChildren(...list.map((a) => {
+    const button = el('button', { type: 'button', 'data-actor': a.id, text: `${a.name} (${a.id})` });
+    if (a.id === view.actor) button.setAttribute('aria-current', 'true');
+    button.addEventListener('click', () => showActor(a.id));
+    return el('li', {}, button);
+  }));
+}
+
+function showActor(id) {
+  view.actor = id;
+  writeUrl(true);
+  for (const b of $('actors').querySelectorAll('button')) {
+    if (b.dataset.actor === id) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current');
+  }
+  refresh({ relation: false });
+}
+
+async function submitActor(event) {
+  event.preventDefault();
+  const id = $('actor-id').value.trim();
+  const body = { name: $('actor-name').value.trim() };
+  if ($('actor-description').value.trim()) body.description = $('actor-description').value.trim();
+  if (!id) { clearFieldErrors($('actor-form')); showFieldErrors($('actor-form'), { id: ['is required: three capital letters, then optionally - and up to 16 capitals or digits (TUR, LBY-EAST)'] }); return; }
+  const answer = await write($('actor-form'), `/api/actors/${encodeURIComponent(id)}`, body, 'PUT');
+  if (!answer) return;
+  $('actor-result').textContent = `Saved ${answer.name} (${answer.id}).`;
+  $('actor-form').reset();
+  await loadActors();
+  await refresh();
+}
+
 async function loadList() {
-  const list = await get('/api/relations' + pointOfView());
+  const list = await get('/api/relations' + pointOfView({ actor: view.actor }));
+  $('relations-heading').textContent = view.actor ? `Relations of ${actorName(view.actor)}` : 'Relations';
+  $('relations-all').hidden = !view.actor;
   renderList(list);
   if (!view.relation) {
     $('shown-asof').textContent = list.asOf;
@@ -588,6 +628,7 @@ function readUrl() {
   view.asOf = isDate(q.get('asOf')) ? q.get('asOf') : null;
   view.knownAt = q.get('knownAt') || null;
   view.development = q.get('development') || null;
+  view.actor = q.get('actor') || null;
   const h = Number.parseInt(q.get('halfLifeDays') || '', 10);
   view.halfLifeDays = h >= 1 && h <= 3650 ? h : 180;
 }
@@ -599,6 +640,7 @@ function writeUrl(push) {
   if (view.knownAt) q.set('knownAt', view.knownAt);
   if (view.halfLifeDays !== 180) q.set('halfLifeDays', String(view.halfLifeDays));
   if (view.development) q.set('development', view.development);
+  if (view.actor) q.set('actor', view.actor);
   const url = q.toString() ? '?' + q.toString() : location.pathname;
   if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
 }
@@ -745,6 +787,8 @@ function wire() {
   $('find').addEventListener('input', readFind);
   $('record-form').addEventListener('submit', submitRecord);
   $('retract-form').addEventListener('submit', submitRetraction);
+  $('actor-form').addEventListener('submit', submitActor);
+  $('relations-all').addEventListener('click', () => showActor(null));
   $('correct-form').addEventListener('submit', submitCorrection);
   $('dev-close').addEventListener('click', closeDevelopment);
   $('rec-type').addEventListener('change', showTypeFields);

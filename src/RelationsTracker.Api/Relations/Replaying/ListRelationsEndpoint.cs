@@ -12,7 +12,7 @@ namespace RelationsTracker.Api.Relations.Replaying;
 [Tags("Relations")]
 public static class ListRelationsEndpoint
 {
-    [WolverineGet("/api/relations", OperationId = "listRelations", Summary = "Every relation known at knownAt, with its score, phase and direction at asOf")]
+    [WolverineGet("/api/relations", OperationId = "listRelations", Summary = "Every relation known at knownAt (or an actor's), with its score, phase and direction at asOf")]
     [ProducesResponseType<RelationListView>(StatusCodes.Status200OK)]
     [ResponseHeader(StatusCodes.Status200OK, "Link")]
     [Problems(400)]
@@ -29,8 +29,10 @@ public static class ListRelationsEndpoint
 
         var limit = query.Limit?.Value ?? PageLimit.Default;
         var after = query.Cursor?.Key;
+        var actor = query.Actor?.Id;
         var ids = (await session.Query<Relation>().Select(r => r.Id).ToListAsync(ct))
             .Where(id => after is null || string.CompareOrdinal(id, after) > 0)
+            .Where(id => actor is null || id.Split('~').Contains(actor))
             .Order(StringComparer.Ordinal)
             .Take(limit + 1)
             .ToList();
