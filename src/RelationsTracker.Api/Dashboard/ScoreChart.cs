@@ -7,7 +7,8 @@ namespace RelationsTracker.Api.Dashboard;
 
 /// <summary>
 /// What the score chart shows: the series of one relation from <see cref="From"/> to <see cref="To"/> as known at
-/// <see cref="KnownAt"/>, the developments on its time axis, and the reading at asOf (drawn when in range).
+/// <see cref="KnownAt"/>, the developments on its time axis, the reading at asOf (drawn when in range), and the
+/// <see cref="Lines"/> it is compared with (other relations, or itself as known at another instant), with a legend.
 /// </summary>
 public sealed record ScoreChart(
     string Relation,
@@ -18,8 +19,14 @@ public sealed record ScoreChart(
     int HalfLifeDays,
     IReadOnlyList<ChartPoint> Points,
     IReadOnlyList<ChartDevelopment> Developments,
-    ChartPoint? AsOf)
+    ChartPoint? AsOf,
+    IReadOnlyList<ChartLine>? Lines = null)
 {
+    public const string OwnColour = "#1f3a5f";
+    /// <summary>The colours of compared relations, in order; chosen to stay apart for the common colour blindnesses.</summary>
+    public static readonly IReadOnlyList<string> LineColours = ["#d95f02", "#7570b3", "#1b9e77", "#e7298a"];
+
+    private IReadOnlyList<ChartLine> Others => Lines ?? [];
     public const int Width = 800;
     public const int Height = 360;
     public const int Left = 52;
@@ -51,7 +58,8 @@ public sealed record ScoreChart(
     public string Render()
     {
         var svg = new StringBuilder(4096 + Points.Count * 14);
-        var title = $"Warming score of {Relation}, {Day(From)} to {Day(To)}";
+        var compared = Others.Where(l => !l.Dashed).Select(l => l.Label).ToList();
+        var title = $"Warming score of {Relation}{(compared.Count > 0 ? $" and {string.Join(", ", compared)}" : "")}, {Day(From)} to {Day(To)}";
         svg.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" "))
             .Append("role=\"img\" aria-labelledby=\"score-title score-desc\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"11\">\n");
@@ -110,17 +118,10 @@ public sealed record ScoreChart(
         }
         svg.Append("</g>\n");
 
-        // The score.
-        if (Points.Count > 0)
-        {
-            svg.Append("<polyline class=\"score\" fill=\"none\" stroke=\"#1f3a5f\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\"");
-            for (var i = 0; i < Points.Count; i++)
-            {
-                if (i > 0) svg.Append(' ');
-                svg.Append(N(X(Points[i].Date, From, To))).Append(',').Append(N(Y(Points[i].Score)));
-            }
-            svg.Append("\"/>\n");
-        }
+        // The lines compared with, under the score, then the score.
+        foreach (var line in Others) Polyline(svg, line.Points, "compared", line.Colour, line.Dashed, line.Label);
+        Polyline(svg, Points, "score", OwnColour, dashed: false, Others.Count > 0 ? $"{Relation}, known at {Instant(KnownAt)}" : null);
+        if (Others.Count > 0) Legend(svg);
 
         // asOf, when it falls inside the range drawn.
         if (AsOf is { } asOf && asOf.Date >= From && asOf.Date <= To)
@@ -142,6 +143,37 @@ public sealed record ScoreChart(
         return svg.ToString();
     }
 
+    private void Polyline(StringBuilder svg, IReadOnlyList<ChartPoint> points, string kind, string colour, bool dashed, string? label)
+    {
+        if (points.Count == 0) return;
+        svg.Append(Invariant($"<polyline class=\"{kind}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" stroke-linejoin=\"round\""))
+            .Append(dashed ? " stroke-dasharray=\"6 4\"" : "").Append(" points=\"");
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (i > 0) svg.Append(' ');
+            svg.Append(N(X(points[i].Date, From, To))).Append(',').Append(N(Y(points[i].Score)));
+        }
+        svg.Append('"').Append(label is null ? "/>\n" : $"><title>{Escape(label)}</title></polyline>\n");
+    }
+
+    /// <summary>Which line is which: a swatch and a name each, in a box at the plot's lower left.</summary>
+    private void Legend(StringBuilder svg)
+    {
+        var entries = new List<(string Label, string Colour, bool Dashed)> { (Relation, OwnColour, false) };
+        entries.AddRange(Others.Select(l => (l.Label, l.Colour, l.Dashed)));
+        var top = Bottom - 16 - entries.Count * 12;
+        svg.Append("<g class=\"legend\">\n");
+        svg.Append(Invariant($"<rect x=\"{Left + 6}\" y=\"{top}\" width=\"230\" height=\"{entries.Count * 12 + 6}\" fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"#d8dde3\"/>\n"));
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (label, colour, dashed) = entries[i];
+            var y = top + 9 + i * 12;
+            svg.Append(Invariant($"<line x1=\"{Left + 12}\" y1=\"{y}\" x2=\"{Left + 30}\" y2=\"{y}\" stroke=\"{colour}\" stroke-width=\"2\"")).Append(dashed ? " stroke-dasharray=\"4 3\"" : "").Append("/>\n");
+            svg.Append(Invariant($"<text x=\"{Left + 35}\" y=\"{y + 3.5}\" font-size=\"10\" fill=\"#1d2733\">")).Append(Escape(label)).Append("</text>\n");
+        }
+        svg.Append("</g>\n");
+    }
+
     /// <summary>What a screen reader says instead of the picture: the range, the extremes and the reading at asOf.</summary>
     public string Description()
     {
@@ -158,6 +190,8 @@ public sealed record ScoreChart(
         }
         if (AsOf is { } asOf)
             text.Append(Invariant($"As of {Day(asOf.Date)}: {Score(asOf.Score)}, {asOf.Phase.Name()}. "));
+        foreach (var line in Others.Where(l => l.Points.Count > 0))
+            text.Append(Invariant($"{line.Label}: last {Score(line.Points[^1].Score)} ({line.Points[^1].Phase.Name()}) on {Day(line.Points[^1].Date)}. "));
         var shown = Developments.Count(d => d.EffectiveDate >= From && d.EffectiveDate <= To);
         text.Append(shown switch
         {

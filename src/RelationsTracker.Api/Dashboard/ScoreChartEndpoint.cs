@@ -25,7 +25,7 @@ public static class ScoreChartEndpoint
     /// at most <see cref="ReplayEndpoints.MaxPoints"/> points (else by week, else by month).
     /// </summary>
     [WolverineGet("/api/relations/{a}/{b}/score.svg", OperationId = "getScoreChart",
-        Summary = "The relation's score series drawn as an SVG image, with the phase bands, its developments and a marker at asOf")]
+        Summary = "The relation's score series drawn as an SVG image, with the phase bands, its developments, a marker at asOf, and the relations or the earlier knowledge it is compared with")]
     [ProducesResponseType<Stream>(StatusCodes.Status200OK, "image/svg+xml", Description = "An 800 × 360 SVG image with a title and a description")]
     [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
@@ -36,6 +36,7 @@ public static class ScoreChartEndpoint
         HttpResponse response,
         [FromServices] IQuerySession session,
         [FromServices] RelationTimelines timelines,
+        [FromServices] RouteRelation routes,
         [FromServices] TimeProvider clock,
         CancellationToken ct)
     {
@@ -49,8 +50,23 @@ public static class ScoreChartEndpoint
         if (errors.Any) return Problems.Validation(errors);
 
         var known = timeline.KnownAt(series!.KnownAt);
-        var points = known.Series(series.Dates(), series.HalfLifeDays).Select(p => new ChartPoint(p.Date, p.Score)).ToList();
+        var dates = series.Dates().ToList();
+        var points = Points(known, dates, series.HalfLifeDays);
         var atAsOf = known.Series([asOf], series.HalfLifeDays)[0];
+
+        // What it is compared with: other relations at the same knownAt, and itself as known at another instant.
+        var lines = new List<ChartLine>();
+        var version = timeline.Version;
+        foreach (var (other, i) in (query.Compare?.Relations ?? []).Where(r => r != relation).Select((r, i) => (r, i)))
+        {
+            var (_, problem) = await routes.ResolveAsync(session, other.First, other.Second, ct);
+            if (problem is not null) return Problems.Validation("compare", $"{other}: no such relation (its actors must exist)");
+            var otherTimeline = await timelines.GetAsync(session, other, ct);
+            version += otherTimeline.Version;
+            lines.Add(new ChartLine(other.ToString(), Points(otherTimeline.KnownAt(series.KnownAt), dates, series.HalfLifeDays), ScoreChart.LineColours[i], Dashed: false));
+        }
+        if (query.AlsoKnownAt?.Value is { } then)
+            lines.Add(new ChartLine($"as known at {then.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}", Points(timeline.KnownAt(then), dates, series.HalfLifeDays), ScoreChart.OwnColour, Dashed: true));
         var chart = new ScoreChart(
             relation.ToString(),
             series.From,
@@ -60,14 +76,19 @@ public static class ScoreChartEndpoint
             series.HalfLifeDays,
             points,
             known.Known.Select(d => new ChartDevelopment(d.EffectiveDate, d.OccurredOn.ToString(), d.Type.ToString(), d.SignedWeight)).ToList(),
-            new ChartPoint(asOf, atAsOf.Score));
+            new ChartPoint(asOf, atAsOf.Score),
+            lines);
 
-        response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
+        // The sum of the versions drawn: a write to any of the relations compared changes it.
+        response.Headers.ETag = IfMatch.ETagOf(version);
         // Opened on its own, the picture is a document: it may run nothing and load nothing.
         response.Headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors *";
         response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.Text(chart.Render(), ContentType);
     }
+
+    private static List<ChartPoint> Points(TimelineIndex known, IEnumerable<DateOnly> dates, int halfLifeDays) =>
+        [.. known.Series(dates, halfLifeDays).Select(p => new ChartPoint(p.Date, p.Score))];
 
     /// <summary>
     /// The first of the month before the first development, so the chart shows where it started from; a year before

@@ -30,10 +30,13 @@ public readonly record struct PageCursor(string Key) : IParsable<PageCursor>
         TryParse(s, provider, out var cursor) ? cursor : throw new FormatException(Problem(s));
 
     /// <summary>The URL of the next page: this request's, with the cursor after <paramref name="lastKey"/>.</summary>
-    public static string NextUrl(HttpRequest request, string lastKey)
+    public static string NextUrl(HttpRequest request, string lastKey) => NextUrl(request, "cursor", new PageCursor(lastKey).ToString());
+
+    /// <summary>The request's URL with <paramref name="parameter"/> set to <paramref name="value"/>: the next page's.</summary>
+    public static string NextUrl(HttpRequest request, string parameter, string value)
     {
-        var query = request.Query.Where(q => q.Key != "cursor").ToDictionary(q => q.Key, q => q.Value);
-        query["cursor"] = new PageCursor(lastKey).ToString();
+        var query = request.Query.Where(q => q.Key != parameter).ToDictionary(q => q.Key, q => q.Value);
+        query[parameter] = value;
         return request.Path + QueryString.Create(query);
     }
 }

@@ -322,6 +322,42 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     }
 
     [SkippableFact]
+    public async Task The_chart_compares_relations_and_what_was_known_earlier_and_lists_what_changed_since()
+    {
+        var chromium = Chromium.Find();
+        Skip.If(chromium is null, Chromium.SkipReason);
+        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
+            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
+        using var api = tracker.CreateClient();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(tracker.BaseAddress, $"/?relation={DemoRelation}&asOf=2025-08-31").ToString());
+        await Expect(page.Locator("#phase")).ToHaveTextAsync("close");
+
+        // Compare: another relation drawn on the same chart, and so in the SVG the page links.
+        await page.CheckAsync("#compare-list input[value='LBY-WEST~TUR']");
+        await Expect(page.Locator("#chart polyline.compared")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#chart .legend")).ToContainTextAsync("LBY-WEST~TUR");
+        Assert.Contains("compare=LBY-WEST%7ETUR", await page.Locator("#chart-link").GetAttributeAsync("href"));
+        await page.UncheckAsync("#compare-list input[value='LBY-WEST~TUR']");
+        await Expect(page.Locator("#chart polyline.compared")).ToHaveCountAsync(0);
+
+        // What did we know when: at an instant before the demo was loaded, nothing; everything since is listed.
+        await page.FillAsync("#then", "2001-01-01T00:00");
+        await page.Locator("#then").DispatchEventAsync("change");
+        await Expect(page.Locator("#chart polyline.compared")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#chart polyline.compared")).ToHaveAttributeAsync("stroke-dasharray", "6 4");
+        var revisions = await api.GetFromJsonAsync<JsonObject>($"/api/relations/LBY-EAST/TUR/revisions?since=2001-01-01T00:00:00Z&asOf=2025-08-31&limit=1000");
+        await Expect(page.Locator("#revisions")).ToBeVisibleAsync();
+        await Expect(page.Locator("#revision-list li")).ToHaveCountAsync(revisions!["revisions"]!.AsArray().Count);
+        await Expect(page.Locator("#revision-list li").First).ToContainTextAsync("recorded");
+        await page.ClickAsync("#then-clear");
+        await Expect(page.Locator("#revisions")).ToBeHiddenAsync();
+    }
+
+    [SkippableFact]
     public async Task A_half_life_out_of_range_is_said_beside_its_field_and_a_date_being_typed_asks_for_nothing()
     {
         var chromium = Chromium.Find();

@@ -92,6 +92,60 @@ public class ScoreChartRouteTests(TrackerApp app) : TrackerTest(app)
     }
 
     [Fact]
+    public async Task Other_relations_are_drawn_on_the_same_chart_each_in_its_colour_with_a_legend()
+    {
+        var (a, b, _) = await WorkedExampleAsync();
+        var (c, d) = await CreateRelationAsync();
+        await RecordAsync(c, d, Development("Threat", "2025-03-01", c, "high"));
+        const string range = "from=2025-01-01&to=2025-09-30&step=week";
+
+        var (response, body) = await GetSvgAsync($"/api/relations/{a}/{b}/score.svg?{range}&asOf=2025-09-01&compare={c}~{d}");
+
+        await ExpectStatusAsync(response, HttpStatusCode.OK);
+        var root = XDocument.Parse(body).Root!;
+        Assert.Equal($"Warming score of {a}~{b} and {c}~{d}, 2025-01-01 to 2025-09-30", root.Element(Svg + "title")!.Value);
+        var compared = root.Descendants(Svg + "polyline").Single(p => p.Attribute("class")?.Value == "compared");
+        Assert.Equal("#d95f02", compared.Attribute("stroke")!.Value);
+        Assert.Equal($"{c}~{d}", compared.Element(Svg + "title")!.Value);
+        // The compared line is that relation's own series, at the same dates.
+        var theirs = (await GetJsonAsync($"/api/relations/{c}/{d}/score?{range}"))["points"]!.AsArray();
+        Assert.Equal(theirs.Count, compared.Attribute("points")!.Value.Split(' ').Length);
+        var last = theirs[^1]!["score"]!.GetValue<decimal>();
+        Assert.Contains($"{c}~{d}: last {last.ToString("0.0", CultureInfo.InvariantCulture)}", root.Element(Svg + "desc")!.Value);
+        var legend = root.Descendants(Svg + "g").Single(g => g.Attribute("class")?.Value == "legend");
+        Assert.Equal([$"{a}~{b}", $"{c}~{d}"], legend.Elements(Svg + "text").Select(t => t.Value));
+    }
+
+    [Fact]
+    public async Task The_score_as_known_at_an_earlier_instant_is_drawn_dashed_beside_todays()
+    {
+        var (a, b, _) = await WorkedExampleAsync();
+
+        var (response, body) = await GetSvgAsync($"/api/relations/{a}/{b}/score.svg?from=2025-01-01&to=2025-09-30&asOf=2025-09-01&alsoKnownAt=2000-01-01T00:00:00Z");
+
+        await ExpectStatusAsync(response, HttpStatusCode.OK);
+        var root = XDocument.Parse(body).Root!;
+        var then = root.Descendants(Svg + "polyline").Single(p => p.Attribute("class")?.Value == "compared");
+        Assert.Equal("6 4", then.Attribute("stroke-dasharray")!.Value);
+        Assert.Equal("as known at 2000-01-01T00:00:00Z", then.Element(Svg + "title")!.Value);
+        // Nothing was known then: the line lies at 0 throughout (y 182 of the 360-high chart).
+        Assert.All(then.Attribute("points")!.Value.Split(' '), p => Assert.Equal("182", p.Split(',')[1]));
+        Assert.NotEqual(then.Attribute("points")!.Value, root.Descendants(Svg + "polyline").Single(p => p.Attribute("class")?.Value == "score").Attribute("points")!.Value);
+    }
+
+    [Theory]
+    [InlineData("compare=nope", "compare")]
+    [InlineData("compare=AAA~BBB,CCC~DDD,EEE~FFF,GGG~HHH,III~JJJ", "compare")]
+    [InlineData("compare=ZZZ-NOBODY1~ZZZ-NOBODY2", "compare")]
+    [InlineData("alsoKnownAt=yesterday", "alsoKnownAt")]
+    public async Task What_cannot_be_compared_is_a_400_naming_it(string query, string field)
+    {
+        var (a, b) = await CreateRelationAsync();
+
+        await ExpectProblemAsync(await Client.GetAsync($"/api/relations/{a}/{b}/score.svg?{query}"), HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
     public async Task A_relation_with_no_development_is_an_empty_chart_of_the_year_to_asOf()
     {
         var (a, b) = await CreateRelationAsync();

@@ -18,6 +18,8 @@ const view = {
   key: sessionStorage.getItem(KEY_STORAGE) || null,
   development: null,  // the development shown in its own view, if one is
   actor: null,        // the actor whose relations the list shows, if one is
+  compare: [],        // other relations drawn on the chart (score.svg?compare=)
+  then: null,         // an earlier knownAt drawn beside (score.svg?alsoKnownAt=), ISO instant
   find: {},           // the timeline's filters: q, type, actor, significance, from, to (api.md)
 };
 const typesSeen = new Set(); // the types of the relation shown, for the Find form's list
@@ -118,6 +120,7 @@ function showError(error) {
 function actorName(id) { return actors.get(id) || id; }
 
 function renderList(list) {
+  if (!view.actor) relationList = list.relations;
   const ul = $('relations');
   ul.replaceChildren();
   $('relations-empty').hidden = list.relations.length > 0;
@@ -257,7 +260,44 @@ function readFind() {
   scheduleRefresh(250);
 }
 
-// ---- Recording a development (POST .../developments, api.md) ----
+// ---- Comparing: other relations on the chart, and what was known at an earlier instant ----
+
+let relationList = [];
+
+// What changed between the earlier instant and knownAt, each with what it did to the score at asOf.
+async function loadRevisions(path, state) {
+  if (!view.then || view.then >= state.knownAt) { $('revisions').hidden = true; return; }
+  const q = new URLSearchParams({ since: view.then, until: state.knownAt, asOf: state.asOf, halfLifeDays: String(state.halfLifeDays), limit: '1000' });
+  const answer = await get(`${path}/revisions?${q}`);
+  $('revisions-heading').textContent = `What changed between ${showInstant(view.then)} and ${showInstant(state.knownAt)}`;
+  $('revision-list').replaceChildren(...(answer.revisions.length ? answer.revisions.map((r) => {
+    const score = `${signed(r.before.score)} ${r.before.phase} → ${signed(r.after.score)} ${r.after.phase} (${signed(r.change)})`;
+    return el('li', { class: r.change > 0 ? 'warm' : r.change < 0 ? 'cool' : '' },
+      el('span', { text: `${showInstant(r.recordedAt)}: ${r.kind} ${r.type} of ${r.occurredOn} — ` }),
+      el('span', { dir: 'auto', text: r.summary }),
+      r.reason ? el('q', { dir: 'auto', text: r.reason }) : null,
+      el('span', { class: 'muted', text: ` · score at ${state.asOf}: ${score}` }));
+  }) : [el('li', { class: 'muted', text: 'Nothing was recorded, corrected or retracted in between.' })]));
+  if (answer.next) $('revision-list').append(el('li', { class: 'muted', text: 'More changes than are listed: narrow the span.' }));
+  $('revisions').hidden = false;
+}
+
+function renderCompare(relation) {
+  const others = relationList.filter((r) => r.relation !== relation);
+  view.compare = view.compare.filter((c) => c !== relation);
+  $('compare-list').replaceChildren(...others.map((r) => {
+    const box = el('input', { type: 'checkbox', value: r.relation, checked: view.compare.includes(r.relation) });
+    box.disabled = !box.checked && view.compare.length >= 4;
+    box.addEventListener('change', () => {
+      view.compare = box.checked ? [...view.compare, r.relation].slice(0, 4) : view.compare.filter((c) => c !== r.relation);
+      scheduleRefresh(0);
+    });
+    return el('label', { class: 'compare-item' }, box, ` ${r.actors.map(actorName).join(' – ')}`);
+  }));
+  $('chart-options').querySelector('.compare').hidden = others.length === 0;
+}
+
+
 
 const catalogue = new Map(); // type → { cameo, description, weight, needs }
 
@@ -585,7 +625,7 @@ async function loadRelation() {
   const pinned = { asOf: state.asOf, knownAt: state.knownAt, halfLifeDays: String(state.halfLifeDays) };
   const q = (extra) => '?' + new URLSearchParams(Object.entries({ ...pinned, ...extra }).filter(([, v]) => v)).toString();
   const chartTo = state.asOf > today() ? state.asOf : today();
-  const chartUrl = path + '/score.svg' + q({ to: chartTo });
+  const chartUrl = path + '/score.svg' + q({ to: chartTo, compare: view.compare.join(','), alsoKnownAt: view.then });
   const [timeline, svg] = await Promise.all([get(path + '/developments' + q(view.find)), get(chartUrl, 'image/svg+xml')]);
   if (mine !== generation) return;
   renderState(state);
@@ -594,6 +634,8 @@ async function loadRelation() {
   renderExports(path, q, timeline, chartTo);
   renderFind(state.relation, timeline);
   renderRecordForm(state.relation);
+  renderCompare(state.relation);
+  await loadRevisions(path, state);
   if (view.development) await loadDevelopment();
   updateSlider(timeline);
   $('relation').hidden = false;
@@ -656,6 +698,7 @@ function showControls() {
 
 function select(relation) {
   view.relation = relation;
+  view.compare = [];
   view.development = null;
   $('development-view').hidden = true;
   view.find = {};
@@ -765,6 +808,12 @@ function wire() {
     writeUrl(false);
     scheduleRefresh(0);
   });
+  $('then').addEventListener('change', (e) => {
+    const v = e.target.value;
+    view.then = v ? (v.length === 16 ? v + ':00' : v) + 'Z' : null;
+    scheduleRefresh(0);
+  });
+  $('then-clear').addEventListener('click', () => { $('then').value = ''; view.then = null; scheduleRefresh(0); });
   $('knownat-now').addEventListener('click', () => {
     view.knownAt = null;
     $('knownat').value = '';
