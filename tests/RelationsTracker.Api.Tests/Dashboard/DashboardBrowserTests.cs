@@ -176,6 +176,10 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
         await Expect(page.Locator("#chart")).ToBeVisibleAsync();
         await Expect(page.Locator("#phase")).ToBeVisibleAsync();
         await Expect(page.Locator("#timeline")).ToBeVisibleAsync();
+        // Printed to PDF as a browser prints: the print stylesheet applies.
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        Assert.True(pdf.Length > 10_000, $"The PDF is {pdf.Length} bytes");
     }
 
     [SkippableFact]
@@ -240,7 +244,8 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
         Assert.DoesNotContain(asked, url => url.Contains(TrackerApp.ApiKey));
 
         // Put right, it is recorded, and the timeline shows it at once.
-        var summary = $"Talks in Ankara on the maritime memorandum ({Guid.NewGuid():N})";
+        var marker = Guid.NewGuid().ToString("N");
+        var summary = $"محادثات في أنقرة حول مذكرة التفاهم البحرية ({marker})";
         await page.FillAsync("#rec-summary", summary);
         await page.FillAsync("[data-part='url']", "");
         await page.FillAsync("[data-part='citation']", "الوسط، ٢ سبتمبر ٢٠٢٥");
@@ -250,6 +255,14 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
         await Expect(page.Locator("#timeline")).ToContainTextAsync(summary);
         var entry = page.Locator("#timeline li.development", new PageLocatorOptions { HasText = summary });
         Assert.Equal(1, await entry.CountAsync());
+        await ScreenshotAsync(page.Locator("#record"), "dashboard-record.png");
+        // The API has it as typed, right to left and all.
+        using var api = tracker.CreateClient();
+        var found = await api.GetFromJsonAsync<JsonObject>($"/api/relations/TUR/LBY-EAST/developments?q={marker}");
+        var recorded = Assert.Single(found!["developments"]!.AsArray())!;
+        Assert.Equal(summary, recorded["summary"]!.GetValue<string>());
+        Assert.Equal("2025-09", recorded["occurredOn"]!.GetValue<string>());
+        Assert.Equal("ar", recorded["sources"]![0]!["language"]!.GetValue<string>());
 
         // Its own view, from the timeline: correct it, with a reason, and see before and after.
         await entry.Locator(".when a").ClickAsync();
@@ -262,6 +275,7 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
         await Expect(page.Locator("#cor-result")).ToHaveTextAsync("Corrected.");
         await Expect(page.Locator("#dev-corrections")).ToContainTextAsync("The talks were in October");
         await Expect(page.Locator("#dev-corrections")).ToContainTextAsync("occurredOn: 2025-09 → 2025-10");
+        await ScreenshotAsync(page.Locator("#development-view"), "dashboard-development.png");
 
         // A permalink opens the same view; retracting it says why, and it counts no more.
         var permalink = await page.Locator("#dev-link").GetAttributeAsync("href");
@@ -341,6 +355,7 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
         await Expect(page.Locator("#chart polyline.compared")).ToHaveCountAsync(1);
         await Expect(page.Locator("#chart .legend")).ToContainTextAsync("LBY-WEST~TUR");
         Assert.Contains("compare=LBY-WEST%7ETUR", await page.Locator("#chart-link").GetAttributeAsync("href"));
+        await ScreenshotAsync(page.Locator(".chart"), "dashboard-compare.png");
         await page.UncheckAsync("#compare-list input[value='LBY-WEST~TUR']");
         await Expect(page.Locator("#chart polyline.compared")).ToHaveCountAsync(0);
 
@@ -353,6 +368,7 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
         await Expect(page.Locator("#revisions")).ToBeVisibleAsync();
         await Expect(page.Locator("#revision-list li")).ToHaveCountAsync(revisions!["revisions"]!.AsArray().Count);
         await Expect(page.Locator("#revision-list li").First).ToContainTextAsync("recorded");
+        await ScreenshotAsync(page.Locator("#revisions"), "dashboard-revisions.png", maxHeight: 480);
         await page.ClickAsync("#then-clear");
         await Expect(page.Locator("#revisions")).ToBeHiddenAsync();
     }
