@@ -400,8 +400,12 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
         await Expect(page.Locator("#shown-halflife")).ToHaveTextAsync("90");
 
         await page.Locator("#asof").EvaluateAsync("(e, v) => { e.value = v; e.dispatchEvent(new Event('input')); }", "0002-01-01");
+        await Expect(page.Locator("#asof-error")).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(1000);
         Assert.DoesNotContain(asked, url => url.Contains("asOf=0"));
+        await page.Locator("#asof").EvaluateAsync("(e, v) => { e.value = v; e.dispatchEvent(new Event('input')); }", "2025-08-31");
+        await Expect(page.Locator("#asof-error")).ToBeHiddenAsync();
+        await Expect(page.Locator("#shown-asof")).ToHaveTextAsync("2025-08-31");
     }
 
     [SkippableFact]

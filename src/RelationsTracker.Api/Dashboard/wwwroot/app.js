@@ -712,6 +712,8 @@ function select(relation) {
 }
 
 function setAsOf(date, delay) {
+  // A date being typed (0002-, 0020-) or one the API does not take is said beside the field and asks for nothing.
+  $('asof-error').hidden = !date || isDate(date);
   if (!isDate(date)) return;
   view.asOf = date === today() ? null : date;
   $('asof').value = date;
