@@ -130,6 +130,19 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// The month as a briefing: its developments, the score and phase before and after it, deteriorated, improved or unchanged, and its top contributors
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="month">The month, YYYY-MM. Default: this month (UTC).</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<DigestView> GetDigestAsync(string a, string b, string? month = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Server-Sent Events: every notification as it is made
         /// </summary>
         /// <remarks>
@@ -1456,6 +1469,149 @@ namespace RelationsTracker.Client
                         if (status_ == 200)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<string>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The month as a briefing: its developments, the score and phase before and after it, deteriorated, improved or unchanged, and its top contributors
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="month">The month, YYYY-MM. Default: this month (UTC).</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<DigestView> GetDigestAsync(string a, string b, string? month = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (a == null)
+                throw new System.ArgumentNullException("a");
+
+            if (b == null)
+                throw new System.ArgumentNullException("b");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/relations/{a}/{b}/digest"
+                    urlBuilder_.Append("api/relations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/digest");
+                    urlBuilder_.Append('?');
+                    if (month != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("month")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(month, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (knownAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (halfLifeDays != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<DigestView>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4934,6 +5090,79 @@ namespace RelationsTracker.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DigestReadingView
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("date")]
+        public string Date { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("score")]
+        public double Score { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("phase")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DigestReadingViewPhase>))]
+        public DigestReadingViewPhase Phase { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DigestView
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("relation")]
+        public string Relation { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("actors")]
+        public System.Collections.Generic.IList<string> Actors { get; set; } = new System.Collections.Generic.List<string>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("month")]
+        public string Month { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("knownAt")]
+        public System.DateTimeOffset KnownAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("halfLifeDays")]
+        public int HalfLifeDays { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("start")]
+        public DigestReadingView Start { get; set; } = new DigestReadingView();
+
+        [System.Text.Json.Serialization.JsonPropertyName("end")]
+        public DigestReadingView End { get; set; } = new DigestReadingView();
+
+        [System.Text.Json.Serialization.JsonPropertyName("change")]
+        public double Change { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("verdict")]
+        public string Verdict { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("developments")]
+        public System.Collections.Generic.IList<DevelopmentView> Developments { get; set; } = new System.Collections.Generic.List<DevelopmentView>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("topContributors")]
+        public System.Collections.Generic.IList<ContributorView> TopContributors { get; set; } = new System.Collections.Generic.List<ContributorView>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FeedImportView
     {
 
@@ -6610,6 +6839,32 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
         [System.Runtime.Serialization.EnumMember(Value = @"high")]
         High = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum DigestReadingViewPhase
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"hostile")]
+        [System.Runtime.Serialization.EnumMember(Value = @"hostile")]
+        Hostile = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"strained")]
+        [System.Runtime.Serialization.EnumMember(Value = @"strained")]
+        Strained = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"neutral")]
+        [System.Runtime.Serialization.EnumMember(Value = @"neutral")]
+        Neutral = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cordial")]
+        [System.Runtime.Serialization.EnumMember(Value = @"cordial")]
+        Cordial = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"close")]
+        [System.Runtime.Serialization.EnumMember(Value = @"close")]
+        Close = 4,
 
     }
 

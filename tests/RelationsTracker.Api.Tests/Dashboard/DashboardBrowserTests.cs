@@ -374,6 +374,42 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     }
 
     [SkippableFact]
+    public async Task A_monthly_digest_of_a_relation_or_of_an_actors_relations_reads_as_a_briefing_and_prints()
+    {
+        var chromium = Chromium.Find();
+        Skip.If(chromium is null, Chromium.SkipReason);
+        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
+            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
+        using var api = tracker.CreateClient();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(tracker.BaseAddress, $"/?relation={DemoRelation}").ToString());
+        await Expect(page.Locator("#relation-title")).ToContainTextAsync(DemoRelation);
+        await page.FillAsync("#digest-month", "2025-08");
+        await page.Locator("#digest-month").DispatchEventAsync("change");
+        await page.ClickAsync("#digest-link");
+
+        // August 2025: the warship's call and the drill at Benghazi.
+        var digest = await api.GetFromJsonAsync<JsonObject>("/api/relations/TUR/LBY-EAST/digest?month=2025-08");
+        await Expect(page.Locator("#digest-title")).ToContainTextAsync("August 2025");
+        var article = page.Locator($"#digests article[data-relation='{DemoRelation}']");
+        await Expect(article.Locator("h3")).ToContainTextAsync(digest!["verdict"]!.GetValue<string>());
+        await Expect(article.Locator("h4 + ol").First.Locator("> li")).ToHaveCountAsync(digest["developments"]!.AsArray().Count);
+        await ScreenshotAsync(page, "dashboard-digest.png");
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        await Expect(page.Locator("#layout")).ToBeHiddenAsync();
+
+        // An actor's digest: one briefing per relation it is in.
+        var ofTurkey = await api.GetFromJsonAsync<JsonObject>("/api/relations?actor=TUR");
+        await page.GotoAsync(new Uri(tracker.BaseAddress, "/?digest=2025-08&actor=TUR").ToString());
+        await Expect(page.Locator("#digests article")).ToHaveCountAsync(ofTurkey!["relations"]!.AsArray().Count);
+        await Expect(page.Locator("#digest-title")).ToHaveTextAsync("Turkey: August 2025");
+    }
+
+    [SkippableFact]
     public async Task A_half_life_out_of_range_is_said_beside_its_field_and_a_date_being_typed_asks_for_nothing()
     {
         var chromium = Chromium.Find();

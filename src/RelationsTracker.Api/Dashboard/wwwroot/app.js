@@ -20,6 +20,7 @@ const view = {
   actor: null,        // the actor whose relations the list shows, if one is
   compare: [],        // other relations drawn on the chart (score.svg?compare=)
   then: null,         // an earlier knownAt drawn beside (score.svg?alsoKnownAt=), ISO instant
+  digest: null,       // a month (YYYY-MM) shown as a printable digest of the relation, or of the actor's relations
   find: {},           // the timeline's filters: q, type, actor, significance, from, to (api.md)
 };
 const typesSeen = new Set(); // the types of the relation shown, for the Find form's list
@@ -258,6 +259,43 @@ function readFind() {
     significance: $('find-significance').value, from, to,
   };
   scheduleRefresh(250);
+}
+
+// ---- The monthly digest (?digest=YYYY-MM with a relation or an actor): a briefing to print ----
+
+const lastMonth = () => { const d = new Date(); d.setUTCDate(0); return d.toISOString().slice(0, 7); };
+
+function digestUrl(month, relation, actor) {
+  const q = new URLSearchParams({ digest: month });
+  if (relation) q.set('relation', relation);
+  if (actor) q.set('actor', actor);
+  if (view.knownAt) q.set('knownAt', view.knownAt);
+  if (view.halfLifeDays !== 180) q.set('halfLifeDays', String(view.halfLifeDays));
+  return `?${q}`;
+}
+
+async function loadDigests() {
+  const relations = view.relation ? [view.relation]
+    : (await get('/api/relations' + pointOfView({ actor: view.actor }))).relations.map((r) => r.relation);
+  const q = new URLSearchParams({ month: view.digest });
+  if (view.knownAt) q.set('knownAt', view.knownAt);
+  if (view.halfLifeDays !== 180) q.set('halfLifeDays', String(view.halfLifeDays));
+  const digests = await Promise.all(relations.map((r) => get(`${relationPath(r)}/digest?${q}`)));
+  const month = new Date(view.digest + '-01T00:00:00Z').toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  $('digest-title').textContent = `${view.actor && !view.relation ? actorName(view.actor) : digests[0]?.actors.map(actorName).join(' – ') ?? ''}: ${month}`;
+  $('digests').replaceChildren(...digests.map((d) => {
+    const developments = d.developments.map((x) => el('li', {},
+      el('strong', { text: `${x.occurredOn} ${x.type}` }), el('span', { text: ' — ' }), el('span', { dir: 'auto', text: x.summary }),
+      el('ul', { class: 'sources' }, ...x.sources.map(sourceNode))));
+    const top = d.topContributors.map((c) => el('li', { text: `${c.occurredOn} ${c.type}: ${(c.contribution > 0 ? '+' : '') + c.contribution.toFixed(3)}` }));
+    return el('article', { class: `digest ${d.verdict}`, 'data-relation': d.relation },
+      el('h3', { text: `${d.actors.map(actorName).join(' – ')} (${d.relation}): ${d.verdict}` }),
+      el('p', { text: `${d.start.date}: ${signed(d.start.score)} ${d.start.phase} → ${d.end.date}: ${signed(d.end.score)} ${d.end.phase} (${signed(d.change)})` }),
+      el('h4', { text: 'Developments' }),
+      developments.length ? el('ol', {}, ...developments) : el('p', { class: 'muted', text: 'None this month.' }),
+      el('h4', { text: 'Top contributors' }),
+      top.length ? el('ol', {}, ...top) : el('p', { class: 'muted', text: 'None: nothing happened this month.' }));
+  }));
 }
 
 // ---- Comparing: other relations on the chart, and what was known at an earlier instant ----
@@ -608,6 +646,8 @@ async function loadList() {
   const list = await get('/api/relations' + pointOfView({ actor: view.actor }));
   $('relations-heading').textContent = view.actor ? `Relations of ${actorName(view.actor)}` : 'Relations';
   $('relations-all').hidden = !view.actor;
+  $('actor-digest-link').hidden = !view.actor;
+  if (view.actor) $('actor-digest-link').href = digestUrl(lastMonth(), null, view.actor);
   renderList(list);
   if (!view.relation) {
     $('shown-asof').textContent = list.asOf;
@@ -632,6 +672,8 @@ async function loadRelation() {
   renderTimeline(timeline, state.asOf);
   renderChart(svg, chartUrl);
   renderExports(path, q, timeline, chartTo);
+  if (!$('digest-month').value) $('digest-month').value = lastMonth();
+  $('digest-link').href = digestUrl($('digest-month').value, state.relation, null);
   renderFind(state.relation, timeline);
   renderRecordForm(state.relation);
   renderCompare(state.relation);
@@ -645,6 +687,13 @@ async function loadRelation() {
 }
 
 async function refresh({ list = true, relation = true } = {}) {
+  $('digest-page').hidden = !view.digest;
+  $('layout').hidden = !!view.digest;
+  document.querySelector('.point-of-view').hidden = !!view.digest;
+  if (view.digest) {
+    try { await loadDigests(); showError(null); } catch (error) { showError(error); }
+    return;
+  }
   try {
     const work = [];
     if (list) work.push(loadList());
@@ -671,6 +720,7 @@ function readUrl() {
   view.knownAt = q.get('knownAt') || null;
   view.development = q.get('development') || null;
   view.actor = q.get('actor') || null;
+  view.digest = /^\d{4}-(0[1-9]|1[0-2])$/.test(q.get('digest') || '') ? q.get('digest') : null;
   const h = Number.parseInt(q.get('halfLifeDays') || '', 10);
   view.halfLifeDays = h >= 1 && h <= 3650 ? h : 180;
 }
@@ -683,6 +733,7 @@ function writeUrl(push) {
   if (view.halfLifeDays !== 180) q.set('halfLifeDays', String(view.halfLifeDays));
   if (view.development) q.set('development', view.development);
   if (view.actor) q.set('actor', view.actor);
+  if (view.digest) q.set('digest', view.digest);
   const url = q.toString() ? '?' + q.toString() : location.pathname;
   if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
 }
@@ -850,6 +901,10 @@ function wire() {
   $('find').addEventListener('reset', () => setTimeout(readFind, 0));
   $('export-score').addEventListener('click', download);
   $('print').addEventListener('click', () => window.print());
+  $('digest-print').addEventListener('click', () => window.print());
+  $('digest-month').addEventListener('change', () => {
+    if (/^\d{4}-\d{2}$/.test($('digest-month').value)) $('digest-link').href = digestUrl($('digest-month').value, view.relation, null);
+  });
   $('key-form').addEventListener('submit', (e) => {
     e.preventDefault();
     view.key = $('key').value.trim() || null;

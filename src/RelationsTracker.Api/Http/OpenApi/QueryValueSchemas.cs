@@ -20,6 +20,7 @@ public static class QueryValueSchemas
     private static readonly Dictionary<Type, Func<OpenApiSchema>> Schemas = new()
     {
         [typeof(CalendarDate)] = () => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
+        [typeof(CalendarMonth)] = () => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = @"^\d{4}-(0[1-9]|1[0-2])$" },
         [typeof(Instant)] = () => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Pattern = Instant.Pattern },
         [typeof(HalfLife)] = () => new OpenApiSchema
         {
