@@ -10,7 +10,7 @@ using Wolverine.Http;
 namespace RelationsTracker.Api.Developments;
 
 /// <summary>
-/// What retracting and correcting a development share: the development the route names, the write conditions, and a
+/// What retracting, correcting and reporting on a development share: the development the route names, the write conditions, and a
 /// decision on the development as last committed.
 /// </summary>
 public static class DevelopmentChange
@@ -24,9 +24,11 @@ public static class DevelopmentChange
         return body.Errors.Any ? (null, Problems.Validation(body.Errors)) : (new DevelopmentTarget<TCommand>(developmentId, body.Command!), WolverineContinue.Result());
     }
 
-    /// <param name="action">The last route segment: <c>retraction</c> or <c>correction</c>.</param>
+    /// <param name="action">The last route segment: <c>retraction</c>, <c>correction</c> or <c>reports</c>.</param>
+    /// <param name="answer">The 201's body and location; by default the development's <see cref="RecordedAnswer"/>.</param>
     public static async Task<IResult> WriteAsync<TCommand>(RelationId relation, DevelopmentTarget<TCommand> target, string action,
-        string? ifMatch, string? idempotencyKey, RelationWriter writer, Decide<TCommand> decide, CancellationToken ct) where TCommand : class
+        string? ifMatch, string? idempotencyKey, RelationWriter writer, Decide<TCommand> decide, CancellationToken ct,
+        Func<Recorded, Created>? answer = null) where TCommand : class
     {
         var command = target.Command;
         var route = $"POST {RouteRelation.PathOf(relation)}/developments/{target.DevelopmentId}/{action}";
@@ -37,6 +39,6 @@ public static class DevelopmentChange
         {
             var development = await query.LoadAsync<Development>(target.DevelopmentId, ct);
             return decide(command, relation, target.DevelopmentId, development);
-        }, RecordedAnswer.For(target.DevelopmentId), ct, touches: target.DevelopmentId);
+        }, answer ?? RecordedAnswer.For(target.DevelopmentId), ct, touches: target.DevelopmentId);
     }
 }

@@ -13,8 +13,9 @@ public sealed record Notification
     public const string DevelopmentRecorded = "development-recorded";
     public const string DevelopmentRetracted = "development-retracted";
     public const string DevelopmentCorrected = "development-corrected";
+    public const string ReportAdded = "report-added";
     public const string PhaseChanged = "phase-changed";
-    public static readonly IReadOnlyList<string> Kinds = [DevelopmentRecorded, DevelopmentRetracted, DevelopmentCorrected, PhaseChanged];
+    public static readonly IReadOnlyList<string> Kinds = [DevelopmentRecorded, DevelopmentRetracted, DevelopmentCorrected, ReportAdded, PhaseChanged];
 
     public long Id { get; init; }
     public string Kind { get; init; } = "";
@@ -43,6 +44,7 @@ public sealed record Notification
         {
             RelationsTracker.Developments.DevelopmentRecorded => DevelopmentRecorded,
             RelationsTracker.Developments.DevelopmentRetracted => DevelopmentRetracted,
+            RelationsTracker.Developments.ReportAdded => ReportAdded,
             _ => DevelopmentCorrected,
         };
         var notification = new Notification

@@ -108,7 +108,7 @@ public static class EventStore
         return builder.ConnectionString;
     }
 
-    /// <summary>Every event a relation's stream can hold: the 36 catalogue records, retraction and correction.</summary>
+    /// <summary>Every event a relation's stream can hold: the 36 catalogue records, retraction, correction and report.</summary>
     public static IReadOnlyList<Type> DevelopmentEventTypes() =>
         typeof(DevelopmentRecorded).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(IDevelopmentEvent).IsAssignableFrom(t))

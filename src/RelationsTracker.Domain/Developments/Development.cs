@@ -29,6 +29,8 @@ public sealed record Development
     public IReadOnlyList<GdeltEvidence>? Gdelt { get; init; }
 
     public IReadOnlyList<Correction> Corrections { get; init; } = [];
+    /// <summary>Other sources' reports on it, confirming or disputing, in recorded order.</summary>
+    public IReadOnlyList<Report> Reports { get; init; } = [];
     public Retraction? Retraction { get; init; }
 
     public static Development Recorded(string relation, DevelopmentRecorded e, DateTimeOffset recordedAt, long version) => new()
@@ -64,6 +66,11 @@ public sealed record Development
             DevelopmentRetracted retracted when current is not null => current with
             {
                 Retraction = new Retraction(recordedAt, version, retracted.Reason, retracted.Sources),
+                LastVersion = version,
+            },
+            ReportAdded report when current is not null => current with
+            {
+                Reports = [.. current.Reports, new Report(report.ReportId, recordedAt, version, report.Stance, report.Source, report.Quote, report.Translation)],
                 LastVersion = version,
             },
             _ => current,

@@ -3,7 +3,7 @@ using RelationsTracker.Developments;
 namespace RelationsTracker.Scoring;
 
 /// <summary>
-/// One change to what was known about a relation: a development recorded, corrected or retracted at
+/// One change to what was known about a relation: a development recorded, corrected, retracted or reported on at
 /// <see cref="RecordedAt"/>, with the development as it was known with it, and the score at asOf as known just
 /// before it and with it.
 /// </summary>
@@ -54,5 +54,6 @@ public sealed record Revision(
         yield return (RevisionKind.Recorded, d, d.RecordedAt, d.RecordedVersion, null);
         foreach (var c in d.Corrections) yield return (RevisionKind.Corrected, d, c.RecordedAt, c.Version, c.Reason);
         if (d.Retraction is { } r) yield return (RevisionKind.Retracted, d, r.RecordedAt, r.Version, r.Reason);
+        foreach (var report in d.Reports) yield return (RevisionKind.Reported, d, report.RecordedAt, report.Version, report.Stance == ReportStance.Confirms ? "confirms" : "disputes");
     }
 }

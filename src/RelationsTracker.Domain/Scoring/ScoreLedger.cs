@@ -54,6 +54,9 @@ public sealed class ScoreLedger
                 return fixedFacts;
             case DevelopmentRetracted retracted:
                 return Remove(retracted.DevelopmentId);
+            case ReportAdded report:
+                // A report changes no field and, under plain weighting, no score.
+                return _developments.GetValueOrDefault(report.DevelopmentId);
             default:
                 return null;
         }

@@ -10,4 +10,5 @@ public static class WordLists
     public const string Phases = nameof(Phases);
     public const string Directions = nameof(Directions);
     public const string Steps = nameof(Steps);
+    public const string Stances = nameof(Stances);
 }

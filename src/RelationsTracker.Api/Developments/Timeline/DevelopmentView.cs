@@ -29,7 +29,11 @@ public sealed record DevelopmentView(
     RecordedFields AsRecorded,
     IReadOnlyList<CorrectionView> Corrections,
     RetractionView? Retraction,
-    IReadOnlyList<GdeltEvidence>? Gdelt)
+    IReadOnlyList<GdeltEvidence>? Gdelt,
+    IReadOnlyList<ReportView> Reports,
+    int K,
+    int D,
+    decimal C)
 {
     /// <summary>Null when the development was not yet recorded at knownAt.</summary>
     public static DevelopmentView? Of(Development development, PointOfView view)
@@ -37,6 +41,7 @@ public sealed record DevelopmentView(
         if (development.FieldsKnownAt(view.KnownAt) is not { } facts) return null;
         var status = development.StatusAt(view.KnownAt);
         var entry = Catalogue.Of(facts.Type);
+        var corroboration = Corroboration.Of(development, view.KnownAt);
         var contribution = status == DevelopmentStatus.Retracted ? 0 : WarmingScore.ContributionAt(facts, view.AsOf, view.HalfLifeDays);
         var retraction = development.Retraction is { } r && r.RecordedAt <= view.KnownAt
             ? new RetractionView(r.RecordedAt.UtcDateTime, r.Reason, r.Sources.Select(SourceView.Of).ToList())
@@ -63,6 +68,10 @@ public sealed record DevelopmentView(
             new RecordedFields(development.Type.ToString(), development.OccurredOn.ToString(), development.Significance.Name(), development.Summary),
             development.Corrections.Where(c => c.RecordedAt <= view.KnownAt).Select(CorrectionView.Of).ToList(),
             retraction,
-            development.Gdelt);
+            development.Gdelt,
+            [.. development.Reports.Where(r => r.RecordedAt <= view.KnownAt).Select(ReportView.Of)],
+            corroboration.K,
+            corroboration.D,
+            WarmingScore.Round(corroboration.C, 3));
     }
 }

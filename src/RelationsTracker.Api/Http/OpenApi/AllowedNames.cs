@@ -19,6 +19,7 @@ public static class AllowedNames
         [WordLists.Phases] = global::System.Enum.GetValues<Phase>().Select(p => p.Name()).ToList(),
         [WordLists.Directions] = global::System.Enum.GetValues<Direction>().Select(d => d.Name()).ToList(),
         [WordLists.Steps] = SeriesStep.Names,
+        [WordLists.Stances] = ["confirms", "disputes"],
     };
 
     public static IReadOnlyList<string> Of(string list) =>
