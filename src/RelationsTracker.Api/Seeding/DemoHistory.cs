@@ -2,6 +2,8 @@ using System.Text.Json;
 using Marten;
 using RelationsTracker.Api.Actors;
 using RelationsTracker.Api.Developments.Recording;
+using RelationsTracker.Api.Developments.Reporting;
+using RelationsTracker.Developments;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Relations;
@@ -36,6 +38,7 @@ public sealed class DemoHistory(IDocumentStore store, RelationWriter writer, Tim
         }
 
         var recorded = 0;
+        var developmentOfRow = new Dictionary<string, (RelationId Relation, Guid Id)>(StringComparer.Ordinal);
         foreach (var row in root.GetProperty("developments").EnumerateArray())
         {
             var name = row.GetProperty("row").GetString()!;
@@ -48,19 +51,34 @@ public sealed class DemoHistory(IDocumentStore store, RelationWriter writer, Tim
             var conditions = WriteConditions.Create(null, $"demo-history:{name}", RecordDevelopmentEndpoint.Route(relation), command!);
             var developmentId = Guid.CreateVersion7();
             var result = await writer.WriteAsync(relation, conditions, (_, state) => Task.FromResult(RecordDevelopment.Decide(command!, state, developmentId)), RecordedAnswer.For(developmentId), ct);
-            switch (result)
+            if (result is SerializedJsonResult { StatusCode: StatusCodes.Status201Created } written)
             {
-                case SerializedJsonResult { Replayed: true }:
-                    break;
-                case SerializedJsonResult { StatusCode: StatusCodes.Status201Created }:
-                    recorded++;
-                    break;
-                default:
-                    logger.LogWarning("Demo row {Row} was not recorded: {Result}", name, result);
-                    break;
+                if (!written.Replayed) recorded++;
+                // Recorded now or before: the answer (replayed under its key) names the development.
+                developmentOfRow[name] = (relation, JsonDocument.Parse(written.Body).RootElement.GetProperty("id").GetGuid());
             }
+            else logger.LogWarning("Demo row {Row} was not recorded: {Result}", name, result);
         }
-        logger.LogInformation("Demo history: {Recorded} developments recorded now, {Total} in the file", recorded, root.GetProperty("developments").GetArrayLength());
+
+        var reported = 0;
+        foreach (var row in root.GetProperty("reports").EnumerateArray())
+        {
+            var name = row.GetProperty("row").GetString()!;
+            if (!developmentOfRow.TryGetValue(name, out var target)) throw new InvalidDataException($"Demo report of row {name}: no such development row");
+            var request = row.GetProperty("report").Deserialize<ReportRequest>(ApiJson.Options)!;
+            var (command, errors) = request.ToCommand(clock.Today(), Guid.CreateVersion7());
+            if (errors.Any) throw new InvalidDataException($"Demo report of row {name} is invalid: {JsonSerializer.Serialize(errors.ToDictionary())}");
+
+            var route = $"POST {RouteRelation.PathOf(target.Relation)}/developments/{target.Id}/reports";
+            var conditions = WriteConditions.Create(null, $"demo-report:{name}", route, command!);
+            var result = await writer.WriteAsync(target.Relation, conditions, async (query, _) =>
+                ReportDevelopment.Decide(command!, target.Relation, target.Id, await query.LoadAsync<Development>(target.Id, ct)),
+                ReportedAnswer.For(command!.ReportId, target.Id), ct, touches: target.Id);
+            if (result is SerializedJsonResult { StatusCode: StatusCodes.Status201Created, Replayed: var replayed }) reported += replayed ? 0 : 1;
+            else logger.LogWarning("Demo report of row {Row} was not recorded: {Result}", name, result);
+        }
+        logger.LogInformation("Demo history: {Recorded} developments and {Reported} reports recorded now, {Total} developments in the file",
+            recorded, reported, root.GetProperty("developments").GetArrayLength());
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

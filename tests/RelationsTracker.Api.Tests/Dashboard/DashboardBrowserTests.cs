@@ -275,6 +275,17 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
         await Expect(page.Locator("#cor-result")).ToHaveTextAsync("Corrected.");
         await Expect(page.Locator("#dev-corrections")).ToContainTextAsync("The talks were in October");
         await Expect(page.Locator("#dev-corrections")).ToContainTextAsync("occurredOn: 2025-09 → 2025-10");
+        // A confirming report from another publisher, quoting it in Arabic: two keys now, c = 1.25.
+        await page.FillAsync("#rep-citation", "Al-Wasat, 2 September 2025");
+        await page.FillAsync("#rep-publisher", "Al-Wasat");
+        await page.FillAsync("#rep-language", "ar");
+        await page.FillAsync("#rep-quote", "عقدت محادثات في أنقرة");
+        await page.FillAsync("#rep-translation", "Talks were held in Ankara");
+        await page.ClickAsync("#report-form [type=submit]");
+        await Expect(page.Locator("#rep-result")).ToHaveTextAsync("Report added.");
+        await Expect(page.Locator("#dev-reports blockquote")).ToHaveTextAsync("عقدت محادثات في أنقرة");
+        await Expect(page.Locator("#dev-reports blockquote")).ToHaveAttributeAsync("lang", "ar");
+        await Expect(page.Locator("#dev-corroboration")).ToHaveTextAsync("k 2 · d 0 · c 1.250");
         await ScreenshotAsync(page.Locator("#development-view"), "dashboard-development.png");
 
         // A permalink opens the same view; retracting it says why, and it counts no more.

@@ -59,6 +59,35 @@ public class DemoHistoryTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(0, actors["developmentCount"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task The_demo_adds_the_confirming_reports_of_FACTS_so_developments_7_10_11_and_14_have_two_keys()
+    {
+        await NewDemoHistory().StartAsync(CancellationToken.None);
+        await NewDemoHistory().StartAsync(CancellationToken.None);
+
+        var developments = (await GetJsonAsync("/api/relations/LBY-EAST/TUR/developments"))["developments"]!.AsArray();
+        // FACTS.md, "Reports": 10 (the warship's call), 11 (the exercise) and 14 (pressure to ratify) gain a confirming
+        // report each; 7 cites both articles already. Every other development has one key.
+        string[] twoKeys = ["2025-04-04 OfficialVisit", "2025-08-24 MilitaryCooperation", "2025-08-25 MilitaryCooperation", "2025 Appeal"];
+        foreach (var d in developments)
+        {
+            var name = $"{d!["occurredOn"]} {d["type"]}";
+            Assert.Equal(twoKeys.Contains(name) ? (2, 1.25m) : (1, 1m), (d["k"]!.GetValue<int>(), d["c"]!.GetValue<decimal>()));
+        }
+        var reports = developments.SelectMany(d => d!["reports"]!.AsArray()).ToList();
+        Assert.Equal(3, reports.Count);
+        Assert.Equal(["Embassy of Türkiye in Libya", "Kathimerini", "Ministry of National Defence of Türkiye"],
+            reports.Select(r => r!["source"]!["publisher"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.All(reports, r =>
+        {
+            Assert.Equal("confirms", r!["stance"]!.GetValue<string>());
+            Assert.Equal("ar", r["source"]!["language"]!.GetValue<string>());
+            Assert.Contains(r["quote"]!.GetValue<string>(), c => c is >= '\u0600' and <= '\u06FF');
+        });
+        Assert.StartsWith("نشرت وزارة الدفاع التركية بيانا",
+            reports.Single(r => r!["source"]!["publisher"]!.GetValue<string>() == "Ministry of National Defence of Türkiye")!["quote"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("2020-06-30", "strained")]
     [InlineData("2025-08-31", "close")]

@@ -525,6 +525,14 @@ async function loadDevelopment() {
   $('dev-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
   $('dev-summary').textContent = d.summary;
   $('dev-sources').replaceChildren(...d.sources.map(sourceNode));
+  // Its reports, each with its stance, source and quote in the source's own language (its direction from the text).
+  $('dev-corroboration').textContent = `k ${d.k} · d ${d.d} · c ${d.c.toFixed(3)}`;
+  $('dev-reports').replaceChildren(...(d.reports.length ? d.reports.map((r) => el('li', { class: `report ${r.stance}` },
+    el('span', { class: 'tag', text: r.stance }), ' ', sourceNode(r.source).firstChild,
+    el('span', { class: 'muted', text: ` (${[r.source.publishedOn, r.source.language, showInstant(r.recordedAt)].filter(Boolean).join(', ')})` }),
+    r.quote ? el('blockquote', { dir: 'auto', lang: r.source.language || '', text: r.quote }) : null,
+    r.translation ? el('p', { class: 'translation muted', dir: 'auto', text: r.translation }) : null))
+    : [el('li', { class: 'muted', text: 'None.' })]));
   // Each correction with what it changed: the fields before it (as recorded, then as each correction left them) and after.
   let before = { ...d.asRecorded };
   $('dev-corrections').replaceChildren(...(d.corrections.length ? d.corrections.map((c) => {
@@ -540,6 +548,7 @@ async function loadDevelopment() {
   $('dev-gdelt').replaceChildren(...[gdeltNode(d.gdelt)].filter(Boolean));
   $('dev-link').href = `?${new URLSearchParams({ relation: view.relation, development: d.id })}`;
   $('retract-form').hidden = d.status === 'retracted';
+  $('report-form').hidden = d.status === 'retracted';
   $('correct-form').hidden = d.status === 'retracted';
   $('cor-type').replaceChildren(el('option', { value: '', text: 'unchanged' }),
     ...[...catalogue.keys()].sort().map((t) => el('option', { value: t, text: t })));
@@ -556,6 +565,23 @@ async function submitRetraction(event) {
   if (!answer) return;
   $('retract-form').reset();
   $('ret-result').textContent = 'Retracted.';
+  await Promise.all([refresh(), loadDevelopment()]);
+}
+
+async function submitReport(event) {
+  event.preventDefault();
+  const source = {};
+  for (const [id, part] of [['rep-url', 'url'], ['rep-citation', 'citation'], ['rep-publisher', 'publisher'], ['rep-language', 'language']]) {
+    const v = $(id).value.trim();
+    if (v) source[part] = v;
+  }
+  const body = { stance: $('rep-stance').value, source };
+  if ($('rep-quote').value.trim()) body.quote = $('rep-quote').value.trim();
+  if ($('rep-translation').value.trim()) body.translation = $('rep-translation').value.trim();
+  const answer = await write($('report-form'), `${relationPath(view.relation)}/developments/${view.development}/reports`, body);
+  if (!answer) return;
+  $('report-form').reset();
+  $('rep-result').textContent = 'Report added.';
   await Promise.all([refresh(), loadDevelopment()]);
 }
 
@@ -892,6 +918,7 @@ function wire() {
   $('actor-form').addEventListener('submit', submitActor);
   $('relations-all').addEventListener('click', () => showActor(null));
   $('correct-form').addEventListener('submit', submitCorrection);
+  $('report-form').addEventListener('submit', submitReport);
   $('dev-close').addEventListener('click', closeDevelopment);
   $('rec-type').addEventListener('change', showTypeFields);
   $('rec-add-source').addEventListener('click', addSource);
