@@ -81,9 +81,10 @@ namespace RelationsTracker.Client
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(string? actor = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(string? actor = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -94,9 +95,10 @@ namespace RelationsTracker.Client
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RelationStateView> GetRelationStateAsync(string a, string b, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RelationStateView> GetRelationStateAsync(string a, string b, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting2? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -109,9 +111,10 @@ namespace RelationsTracker.Client
         /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ScoreSeriesView> GetScoreSeriesAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ScoreSeriesView> GetScoreSeriesAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting3? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -124,9 +127,10 @@ namespace RelationsTracker.Client
         /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>A header row, then one row per point (RFC 4180, UTF-8)</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<string> GetScoreSeriesCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step2? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<string> GetScoreSeriesCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step2? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting4? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -253,9 +257,10 @@ namespace RelationsTracker.Client
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting5? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -286,9 +291,10 @@ namespace RelationsTracker.Client
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>A header row, then one row per development (RFC 4180, UTF-8)</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<string> GetTimelineCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<string> GetTimelineCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting6? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -300,9 +306,10 @@ namespace RelationsTracker.Client
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DevelopmentView> GetDevelopmentAsync(string a, string b, System.Guid id, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DevelopmentView> GetDevelopmentAsync(string a, string b, System.Guid id, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting7? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -351,15 +358,17 @@ namespace RelationsTracker.Client
         /// <param name="b">The other actor of the relation.</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="compare">Other relations to draw on the same chart, comma separated (GRC~TUR,LBY-WEST~TUR): 1 to 4, each in a colour of its own, at the same knownAt and half-life.</param>
+        /// <param name="alsoWeighting">Draw also the relation's score under this other weighting (plain or corroborated), dotted, beside the one under weighting.</param>
         /// <param name="alsoKnownAt">Draw also, dashed, the relation's score as it was known at this instant (what did we know when), beside the one known at knownAt.</param>
         /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
         /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
         /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>An 800 × 360 SVG image with a title and a description</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> GetScoreChartAsync(string a, string b, System.DateOnly? asOf = null, ComparedRelations? compare = null, System.DateTimeOffset? alsoKnownAt = null, System.DateOnly? from = null, System.DateOnly? to = null, Step3? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> GetScoreChartAsync(string a, string b, System.DateOnly? asOf = null, ComparedRelations? compare = null, AlsoWeighting? alsoWeighting = null, System.DateTimeOffset? alsoKnownAt = null, System.DateOnly? from = null, System.DateOnly? to = null, Step3? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting8? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -974,9 +983,10 @@ namespace RelationsTracker.Client
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(string? actor = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(string? actor = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1015,6 +1025,10 @@ namespace RelationsTracker.Client
                     if (halfLifeDays != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (weighting != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -1109,9 +1123,10 @@ namespace RelationsTracker.Client
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RelationStateView> GetRelationStateAsync(string a, string b, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RelationStateView> GetRelationStateAsync(string a, string b, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting2? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -1147,6 +1162,10 @@ namespace RelationsTracker.Client
                     if (halfLifeDays != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (weighting != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -1253,9 +1272,10 @@ namespace RelationsTracker.Client
         /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ScoreSeriesView> GetScoreSeriesAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ScoreSeriesView> GetScoreSeriesAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting3? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -1300,6 +1320,10 @@ namespace RelationsTracker.Client
                     if (halfLifeDays != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (weighting != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -1406,9 +1430,10 @@ namespace RelationsTracker.Client
         /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>A header row, then one row per point (RFC 4180, UTF-8)</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<string> GetScoreSeriesCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step2? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<string> GetScoreSeriesCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step2? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting4? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -1453,6 +1478,10 @@ namespace RelationsTracker.Client
                     if (halfLifeDays != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (weighting != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -2907,9 +2936,10 @@ namespace RelationsTracker.Client
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting5? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -2978,6 +3008,10 @@ namespace RelationsTracker.Client
                     if (halfLifeDays != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (weighting != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -3281,9 +3315,10 @@ namespace RelationsTracker.Client
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>A header row, then one row per development (RFC 4180, UTF-8)</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<string> GetTimelineCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<string> GetTimelineCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting6? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -3352,6 +3387,10 @@ namespace RelationsTracker.Client
                     if (halfLifeDays != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (weighting != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -3457,9 +3496,10 @@ namespace RelationsTracker.Client
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DevelopmentView> GetDevelopmentAsync(string a, string b, System.Guid id, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DevelopmentView> GetDevelopmentAsync(string a, string b, System.Guid id, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting7? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -3500,6 +3540,10 @@ namespace RelationsTracker.Client
                     if (halfLifeDays != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (weighting != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -4224,15 +4268,17 @@ namespace RelationsTracker.Client
         /// <param name="b">The other actor of the relation.</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="compare">Other relations to draw on the same chart, comma separated (GRC~TUR,LBY-WEST~TUR): 1 to 4, each in a colour of its own, at the same knownAt and half-life.</param>
+        /// <param name="alsoWeighting">Draw also the relation's score under this other weighting (plain or corroborated), dotted, beside the one under weighting.</param>
         /// <param name="alsoKnownAt">Draw also, dashed, the relation's score as it was known at this instant (what did we know when), beside the one known at knownAt.</param>
         /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
         /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
         /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>An 800 × 360 SVG image with a title and a description</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetScoreChartAsync(string a, string b, System.DateOnly? asOf = null, ComparedRelations? compare = null, System.DateTimeOffset? alsoKnownAt = null, System.DateOnly? from = null, System.DateOnly? to = null, Step3? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetScoreChartAsync(string a, string b, System.DateOnly? asOf = null, ComparedRelations? compare = null, AlsoWeighting? alsoWeighting = null, System.DateTimeOffset? alsoKnownAt = null, System.DateOnly? from = null, System.DateOnly? to = null, Step3? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting8? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -4266,6 +4312,10 @@ namespace RelationsTracker.Client
                     {
                         foreach (var item_ in compare.AdditionalProperties) { urlBuilder_.Append(System.Uri.EscapeDataString(item_.Key)).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_.Value, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
                     }
+                    if (alsoWeighting != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("alsoWeighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(alsoWeighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     if (alsoKnownAt != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("alsoKnownAt")).Append('=').Append(System.Uri.EscapeDataString(alsoKnownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
@@ -4289,6 +4339,10 @@ namespace RelationsTracker.Client
                     if (halfLifeDays != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (weighting != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -6058,6 +6112,10 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonPropertyName("halfLifeDays")]
         public int HalfLifeDays { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("weighting")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RelationStateViewWeighting>))]
+        public RelationStateViewWeighting Weighting { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("score")]
         public double Score { get; set; } = default!;
 
@@ -6441,6 +6499,10 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonPropertyName("halfLifeDays")]
         public int HalfLifeDays { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("weighting")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScoreSeriesViewWeighting>))]
+        public ScoreSeriesViewWeighting Weighting { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public long Version { get; set; } = default!;
 
@@ -6570,6 +6632,10 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonPropertyName("halfLifeDays")]
         public int HalfLifeDays { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("weighting")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TimelineViewWeighting>))]
+        public TimelineViewWeighting Weighting { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public long Version { get; set; } = default!;
 
@@ -6587,6 +6653,34 @@ namespace RelationsTracker.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Weighting
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Weighting2
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
 
     }
 
@@ -6609,6 +6703,20 @@ namespace RelationsTracker.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Weighting3
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum Step2
     {
 
@@ -6627,6 +6735,20 @@ namespace RelationsTracker.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Weighting4
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum Format
     {
 
@@ -6637,6 +6759,62 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"csv")]
         [System.Runtime.Serialization.EnumMember(Value = @"csv")]
         Csv = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Weighting5
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Weighting6
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Weighting7
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum AlsoWeighting
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
 
     }
 
@@ -6655,6 +6833,20 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"month")]
         [System.Runtime.Serialization.EnumMember(Value = @"month")]
         Month = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Weighting8
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
 
     }
 
@@ -7379,6 +7571,20 @@ namespace RelationsTracker.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum RelationStateViewWeighting
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum RelationStateViewDirection
     {
 
@@ -7543,6 +7749,34 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"close")]
         [System.Runtime.Serialization.EnumMember(Value = @"close")]
         Close = 4,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ScoreSeriesViewWeighting
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TimelineViewWeighting
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
 
     }
 

@@ -20,7 +20,8 @@ public sealed record ScoreChart(
     IReadOnlyList<ChartPoint> Points,
     IReadOnlyList<ChartDevelopment> Developments,
     ChartPoint? AsOf,
-    IReadOnlyList<ChartLine>? Lines = null)
+    IReadOnlyList<ChartLine>? Lines = null,
+    Weighting Weighting = Weighting.Plain)
 {
     public const string OwnColour = "#1f3a5f";
     /// <summary>The colours of compared relations, in order; chosen to stay apart for the common colour blindnesses.</summary>
@@ -71,7 +72,8 @@ public sealed record ScoreChart(
         svg.Append(Invariant($"<text x=\"{Left}\" y=\"18\" font-size=\"14\" font-weight=\"600\" fill=\"#1d2733\">"))
             .Append(Escape($"{Relation} · warming score")).Append("</text>\n");
         svg.Append(Invariant($"<text x=\"{Left}\" y=\"34\" fill=\"#55606e\">"))
-            .Append(Escape($"{Day(From)} to {Day(To)} by {Step} · known at {Instant(KnownAt)} · half-life {HalfLifeDays} days"))
+            .Append(Escape($"{Day(From)} to {Day(To)} by {Step} · known at {Instant(KnownAt)} · half-life {HalfLifeDays} days"
+                           + (Weighting == Weighting.Corroborated ? " · weighed by corroboration" : "")))
             .Append("</text>\n");
 
         // Phase bands with their names at the right.
@@ -179,7 +181,8 @@ public sealed record ScoreChart(
     {
         var text = new StringBuilder();
         text.Append(Invariant($"Warming score of {Relation} on a scale from -100 (hostile) to +100 (close), from {Day(From)} to {Day(To)} by {Step}, "));
-        text.Append(Invariant($"counting what was recorded by {Instant(KnownAt)}, with a half-life of {HalfLifeDays} days. "));
+        text.Append(Invariant($"counting what was recorded by {Instant(KnownAt)}, with a half-life of {HalfLifeDays} days"))
+            .Append(Weighting == Weighting.Corroborated ? ", each development weighed by its corroboration. " : ". ");
         if (Points.Count > 0)
         {
             var lowest = Points.MinBy(p => p.Score)!;

@@ -49,7 +49,7 @@ public static class ScoreChartEndpoint
             DefaultStep);
         if (errors.Any) return Problems.Validation(errors);
 
-        var known = timeline.KnownAt(series!.KnownAt);
+        var known = timeline.KnownAt(series!.KnownAt, series.Weighting);
         var dates = series.Dates().ToList();
         var points = Points(known, dates, series.HalfLifeDays);
         var atAsOf = known.Series([asOf], series.HalfLifeDays)[0];
@@ -63,10 +63,12 @@ public static class ScoreChartEndpoint
             if (problem is not null) return Problems.Validation("compare", $"{other}: no such relation (its actors must exist)");
             var otherTimeline = await timelines.GetAsync(session, other, ct);
             version += otherTimeline.Version;
-            lines.Add(new ChartLine(other.ToString(), Points(otherTimeline.KnownAt(series.KnownAt), dates, series.HalfLifeDays), ScoreChart.LineColours[i], Dashed: false));
+            lines.Add(new ChartLine(other.ToString(), Points(otherTimeline.KnownAt(series.KnownAt, series.Weighting), dates, series.HalfLifeDays), ScoreChart.LineColours[i], Dashed: false));
         }
+        if (query.AlsoWeighting?.Weighting is { } otherWeighting && otherWeighting != series.Weighting)
+            lines.Add(new ChartLine($"{WeightingName.NameOf(otherWeighting)} weighting", Points(timeline.KnownAt(series.KnownAt, otherWeighting), dates, series.HalfLifeDays), "#6b7480", Dashed: true));
         if (query.AlsoKnownAt?.Value is { } then)
-            lines.Add(new ChartLine($"as known at {then.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}", Points(timeline.KnownAt(then), dates, series.HalfLifeDays), ScoreChart.OwnColour, Dashed: true));
+            lines.Add(new ChartLine($"as known at {then.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}", Points(timeline.KnownAt(then, series.Weighting), dates, series.HalfLifeDays), ScoreChart.OwnColour, Dashed: true));
         var chart = new ScoreChart(
             relation.ToString(),
             series.From,
@@ -77,7 +79,8 @@ public static class ScoreChartEndpoint
             points,
             known.Known.Select(d => new ChartDevelopment(d.EffectiveDate, d.OccurredOn.ToString(), d.Type.ToString(), d.SignedWeight)).ToList(),
             new ChartPoint(asOf, atAsOf.Score),
-            lines);
+            lines,
+            series.Weighting);
 
         // The sum of the versions drawn: a write to any of the relations compared changes it.
         response.Headers.ETag = IfMatch.ETagOf(version);

@@ -1,3 +1,5 @@
+using RelationsTracker.Scoring;
+
 namespace RelationsTracker.Developments;
 
 /// <summary>
@@ -85,13 +87,17 @@ public sealed record Development
     /// </summary>
     public DevelopmentFacts? AsKnownAt(DateTimeOffset knownAt) => IsRetractedAt(knownAt) ? null : FieldsKnownAt(knownAt);
 
-    /// <summary>The developments known at <paramref name="knownAt"/>, with corrections applied, in chronological order.</summary>
-    public static IReadOnlyList<DevelopmentFacts> KnownAt(IEnumerable<Development> developments, DateTimeOffset knownAt)
+    /// <summary>
+    /// The developments known at <paramref name="knownAt"/>, with corrections applied, in chronological order; under
+    /// corroborated weighting each with its factor cᵢ from the reports known by then.
+    /// </summary>
+    public static IReadOnlyList<DevelopmentFacts> KnownAt(IEnumerable<Development> developments, DateTimeOffset knownAt, Weighting weighting = Weighting.Plain)
     {
         var known = new List<DevelopmentFacts>();
         foreach (var development in developments)
         {
-            if (development.AsKnownAt(knownAt) is { } facts) known.Add(facts);
+            if (development.AsKnownAt(knownAt) is not { } facts) continue;
+            known.Add(weighting == Weighting.Corroborated ? facts with { Corroboration = Scoring.Corroboration.Of(development, knownAt).C } : facts);
         }
         known.Sort(DevelopmentFacts.Chronological);
         return known;
@@ -112,7 +118,7 @@ public sealed record Development
 
     /// <summary>The last moment of recorded time at which anything about it changed.</summary>
     public DateTimeOffset LastChangedAt =>
-        new[] { RecordedAt, Retraction?.RecordedAt ?? default }.Concat(Corrections.Select(c => c.RecordedAt)).Max();
+        new[] { RecordedAt, Retraction?.RecordedAt ?? default }.Concat(Corrections.Select(c => c.RecordedAt)).Concat(Reports.Select(r => r.RecordedAt)).Max();
 
     public DevelopmentStatus StatusAt(DateTimeOffset knownAt) =>
         RecordedAt > knownAt ? DevelopmentStatus.NotYetRecorded

@@ -13,7 +13,8 @@ public sealed record DevelopmentFacts(
     Mission? Mission,
     DateTimeOffset RecordedAt,
     long Version,
-    string? CameoCode = null)
+    string? CameoCode = null,
+    double Corroboration = 1.0)
 {
     public DateOnly EffectiveDate => OccurredOn.EffectiveDate;
 
@@ -27,8 +28,11 @@ public sealed record DevelopmentFacts(
         CameoCode = correction.CameoCode ?? CameoCode,
     };
 
-    /// <summary>The Goldstein weight (its exact code's value when it has one, else its type's) times the significance multiplier.</summary>
-    public double SignedWeight => Weight * Significance.Multiplier();
+    /// <summary>
+    /// The Goldstein weight (its exact code's value when it has one, else its type's) times the significance multiplier,
+    /// times its corroboration factor cᵢ under corroborated weighting (1 under plain: <see cref="Corroboration"/>).
+    /// </summary>
+    public double SignedWeight => Weight * Significance.Multiplier() * Corroboration;
 
     public double Weight => CameoCode is { } code ? CameoScale.Codes[code].Value : Catalogue.Of(Type).Weight;
 

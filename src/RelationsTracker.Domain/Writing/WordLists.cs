@@ -11,4 +11,5 @@ public static class WordLists
     public const string Directions = nameof(Directions);
     public const string Steps = nameof(Steps);
     public const string Stances = nameof(Stances);
+    public const string Weightings = nameof(Weightings);
 }

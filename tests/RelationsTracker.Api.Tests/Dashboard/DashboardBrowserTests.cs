@@ -382,6 +382,14 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
         await ScreenshotAsync(page.Locator("#revisions"), "dashboard-revisions.png", maxHeight: 480);
         await page.ClickAsync("#then-clear");
         await Expect(page.Locator("#revisions")).ToBeHiddenAsync();
+
+        // Weighted by corroboration (the demo's reports give 7, 10, 11 and 14 a factor of 1.25), with the plain line beside.
+        var corroborated = await api.GetFromJsonAsync<JsonObject>("/api/relations/TUR/LBY-EAST?asOf=2025-08-31&weighting=corroborated");
+        await page.SelectOptionAsync("#weighting", "both");
+        await Expect(page.Locator("#score")).ToHaveTextAsync(Signed(corroborated!["score"]!.GetValue<decimal>()));
+        await Expect(page.Locator("#chart polyline.compared")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#chart .legend")).ToContainTextAsync("plain weighting");
+        Assert.Contains("weighting=both", page.Url);
     }
 
     [SkippableFact]

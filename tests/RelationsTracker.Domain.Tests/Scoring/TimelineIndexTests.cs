@@ -150,6 +150,58 @@ public class TimelineIndexTests
     }
 
     [Fact]
+    public void Agrees_with_the_reference_under_corroborated_weighting_on_random_histories_with_reports()
+    {
+        var random = new Random(20251201);
+        string[] publishers = ["Anadolu", "anadolu ", "Kathimerini", "Al-Wasat", "Libya Observer"];
+        string[] urls = ["https://www.example.org/a", "https://example.org/b", "https://EXAMPLE.org/c", "https://news.example.net/d"];
+        for (var history = 0; history < 120; history++)
+        {
+            var developments = RandomHistory(random, random.Next(1, 120), (HistoryStyle)(history % 4))
+                .Select(d =>
+                {
+                    // Sources and reports from a small pool of keys: shared publishers, hosts with and without www, disputes.
+                    Source Pick() => random.Next(3) switch
+                    {
+                        0 => new Source { Publisher = publishers[random.Next(publishers.Length)], Citation = "c" },
+                        1 => new Source { Url = urls[random.Next(urls.Length)] },
+                        _ => new Source { Citation = $"citation {random.Next(4)}" },
+                    };
+                    var reports = Enumerable.Range(0, random.Next(0, 5)).Select(i => new Report(Guid.NewGuid(), d.RecordedAt.AddMinutes(random.Next(1, 2000)),
+                        d.LastVersion + 1 + i, random.Next(4) == 0 ? ReportStance.Disputes : ReportStance.Confirms, Pick(), null, null)).ToList();
+                    return d with { Sources = [.. Enumerable.Range(0, random.Next(1, 3)).Select(_ => Pick())], Reports = reports };
+                }).ToList();
+            var last = developments.Max(d => d.LastChangedAt);
+            for (var k = 0; k < 3; k++)
+            {
+                var knownAt = k == 0 ? DateTimeOffset.MaxValue : T0.AddMinutes(random.Next(0, (int)(last - T0).TotalMinutes + 2000));
+                var byId = developments.ToDictionary(d => d.Id);
+                var expected = RelationScoring.KnownAt(developments, knownAt).Select(f => f with { Corroboration = ReferenceC(byId[f.Id], knownAt) }).ToList();
+                var index = TimelineIndex.Build(Development.KnownAt(developments, knownAt, Weighting.Corroborated));
+                for (var r = 0; r < 6; r++)
+                {
+                    var halfLife = HalfLives[random.Next(HalfLives.Length)];
+                    var asOf = RandomAsOf(random, expected, halfLife);
+                    AssertSame(RelationScoring.Read(expected, asOf, halfLife), index.Read(asOf, halfLife), $"history {history}, knownAt {knownAt:O}, asOf {asOf:yyyy-MM-dd}, H {halfLife}");
+                }
+            }
+        }
+    }
+
+    /// <summary>scoring.md's cᵢ, written again from the spec's words for the oracle.</summary>
+    private static double ReferenceC(Development d, DateTimeOffset knownAt)
+    {
+        static string KeyOf(Source s) =>
+            !string.IsNullOrWhiteSpace(s.Publisher) ? "p " + s.Publisher.Trim().ToUpperInvariant()
+            : s.Url is not null ? "h " + System.Text.RegularExpressions.Regex.Replace(new Uri(s.Url).Host.ToLowerInvariant(), "^www\\.", "")
+            : "c " + (s.Citation ?? "").Trim();
+        var known = d.Reports.Where(r => r.RecordedAt <= knownAt).ToList();
+        var confirming = new HashSet<string>(d.Sources.Select(KeyOf).Concat(known.Where(r => r.Stance == ReportStance.Confirms).Select(r => KeyOf(r.Source))));
+        var disputing = new HashSet<string>(known.Where(r => r.Stance == ReportStance.Disputes).Select(r => KeyOf(r.Source)).Where(x => !confirming.Contains(x)));
+        return Math.Min(2.0, Math.Max(0.25, 1 + 0.25 * (confirming.Count - 1) - 0.5 * disputing.Count));
+    }
+
+    [Fact]
     public void Agrees_with_the_reference_on_a_series_by_day_week_and_month()
     {
         var random = new Random(7);

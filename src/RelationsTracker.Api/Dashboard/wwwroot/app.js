@@ -15,6 +15,7 @@ const view = {
   asOf: null,         // "YYYY-MM-DD"; null: today
   knownAt: null,      // ISO instant; null: now
   halfLifeDays: 180,
+  weighting: 'plain', // plain, corroborated, or both (corroborated read, plain drawn beside)
   key: sessionStorage.getItem(KEY_STORAGE) || null,
   development: null,  // the development shown in its own view, if one is
   actor: null,        // the actor whose relations the list shows, if one is
@@ -82,6 +83,7 @@ function pointOfView(extra = {}) {
   if (view.asOf) q.set('asOf', view.asOf);
   if (view.knownAt) q.set('knownAt', view.knownAt);
   if (view.halfLifeDays !== 180) q.set('halfLifeDays', String(view.halfLifeDays));
+  if (view.weighting !== 'plain') q.set('weighting', 'corroborated');
   for (const [k, v] of Object.entries(extra)) if (v) q.set(k, v);
   const text = q.toString();
   return text ? '?' + text : '';
@@ -688,10 +690,10 @@ async function loadRelation() {
   const state = await get(path + pointOfView());
   if (mine !== generation) return;
   // The timeline and the chart are read at the very knownAt the state was, so all three agree.
-  const pinned = { asOf: state.asOf, knownAt: state.knownAt, halfLifeDays: String(state.halfLifeDays) };
+  const pinned = { asOf: state.asOf, knownAt: state.knownAt, halfLifeDays: String(state.halfLifeDays), weighting: state.weighting === 'plain' ? null : state.weighting };
   const q = (extra) => '?' + new URLSearchParams(Object.entries({ ...pinned, ...extra }).filter(([, v]) => v)).toString();
   const chartTo = state.asOf > today() ? state.asOf : today();
-  const chartUrl = path + '/score.svg' + q({ to: chartTo, compare: view.compare.join(','), alsoKnownAt: view.then });
+  const chartUrl = path + '/score.svg' + q({ to: chartTo, compare: view.compare.join(','), alsoKnownAt: view.then, alsoWeighting: view.weighting === 'both' ? 'plain' : null });
   const [timeline, svg] = await Promise.all([get(path + '/developments' + q(view.find)), get(chartUrl, 'image/svg+xml')]);
   if (mine !== generation) return;
   renderState(state);
@@ -747,6 +749,7 @@ function readUrl() {
   view.development = q.get('development') || null;
   view.actor = q.get('actor') || null;
   view.digest = /^\d{4}-(0[1-9]|1[0-2])$/.test(q.get('digest') || '') ? q.get('digest') : null;
+  view.weighting = ['corroborated', 'both'].includes(q.get('weighting')) ? q.get('weighting') : 'plain';
   const h = Number.parseInt(q.get('halfLifeDays') || '', 10);
   view.halfLifeDays = h >= 1 && h <= 3650 ? h : 180;
 }
@@ -757,6 +760,7 @@ function writeUrl(push) {
   if (view.asOf) q.set('asOf', view.asOf);
   if (view.knownAt) q.set('knownAt', view.knownAt);
   if (view.halfLifeDays !== 180) q.set('halfLifeDays', String(view.halfLifeDays));
+  if (view.weighting !== 'plain') q.set('weighting', view.weighting);
   if (view.development) q.set('development', view.development);
   if (view.actor) q.set('actor', view.actor);
   if (view.digest) q.set('digest', view.digest);
@@ -771,6 +775,7 @@ function showControls() {
   // An instant the browser cannot read stays in the URL; the service's 400 then says what is wrong with it.
   $('knownat').value = knownAt && !Number.isNaN(knownAt.getTime()) ? knownAt.toISOString().slice(0, 19) : '';
   $('halflife').value = String(view.halfLifeDays);
+  $('weighting').value = view.weighting;
 }
 
 function select(relation) {
@@ -884,6 +889,11 @@ function wire() {
   $('knownat').addEventListener('change', (e) => {
     const v = e.target.value;
     view.knownAt = v ? (v.length === 16 ? v + ':00' : v) + 'Z' : null;
+    writeUrl(false);
+    scheduleRefresh(0);
+  });
+  $('weighting').addEventListener('change', (e) => {
+    view.weighting = e.target.value;
     writeUrl(false);
     scheduleRefresh(0);
   });

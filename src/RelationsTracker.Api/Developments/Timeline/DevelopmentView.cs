@@ -42,7 +42,8 @@ public sealed record DevelopmentView(
         var status = development.StatusAt(view.KnownAt);
         var entry = Catalogue.Of(facts.Type);
         var corroboration = Corroboration.Of(development, view.KnownAt);
-        var contribution = status == DevelopmentStatus.Retracted ? 0 : WarmingScore.ContributionAt(facts, view.AsOf, view.HalfLifeDays);
+        var weighed = view.Weighting == Weighting.Corroborated ? facts with { Corroboration = corroboration.C } : facts;
+        var contribution = status == DevelopmentStatus.Retracted ? 0 : WarmingScore.ContributionAt(weighed, view.AsOf, view.HalfLifeDays);
         var retraction = development.Retraction is { } r && r.RecordedAt <= view.KnownAt
             ? new RetractionView(r.RecordedAt.UtcDateTime, r.Reason, r.Sources.Select(SourceView.Of).ToList())
             : null;

@@ -37,7 +37,7 @@ public static class TimelineEndpoints
         var (page, problem) = await PageAsync(route, query, request, response, session, timelines, clock, ct);
         if (problem is not null) return problem;
         return TypedResults.Ok(new TimelineView(route.Id.ToString(), page!.View.AsOf.ToString("yyyy-MM-dd"), page.View.KnownAt.UtcDateTime,
-            page.View.HalfLifeDays, page.Version, page.Entries, page.Next));
+            page.View.HalfLifeDays, WeightingName.NameOf(page.View.Weighting), page.Version, page.Entries, page.Next));
     }
 
     /// <summary>The same page of the timeline as a table (api.md 1.1, "CSV"), for a spreadsheet or R to read by URL.</summary>

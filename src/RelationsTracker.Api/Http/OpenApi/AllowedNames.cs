@@ -20,6 +20,7 @@ public static class AllowedNames
         [WordLists.Directions] = global::System.Enum.GetValues<Direction>().Select(d => d.Name()).ToList(),
         [WordLists.Steps] = SeriesStep.Names,
         [WordLists.Stances] = ["confirms", "disputes"],
+        [WordLists.Weightings] = WeightingName.Names,
     };
 
     public static IReadOnlyList<string> Of(string list) =>

@@ -29,6 +29,7 @@ public static class QueryValueSchemas
             Default = WarmingScore.DefaultHalfLifeDays,
         },
         [typeof(SeriesStep)] = () => ApiParameters.Enum(SeriesStep.Names, "day"),
+        [typeof(WeightingName)] = () => ApiParameters.Enum(WeightingName.Names, "plain"),
         [typeof(RelationName)] = () => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = ApiParameters.RelationPattern },
         [typeof(KindFilter)] = () => new OpenApiSchema { Type = JsonSchemaType.String },
         [typeof(DevelopmentTypeFilter)] = () => new OpenApiSchema { Type = JsonSchemaType.String },

@@ -19,8 +19,9 @@ public sealed class RelationTimeline
 
     private readonly ImmutableDictionary<Guid, Development> _developments;
     private readonly Lazy<TimelineIndex> _latest;
+    private readonly Lazy<TimelineIndex> _latestCorroborated;
     private readonly Lazy<long[]> _changes;
-    private readonly ConcurrentDictionary<long, TimelineIndex> _past = new();
+    private readonly ConcurrentDictionary<(long Cut, Weighting Weighting), TimelineIndex> _past = new();
 
     public RelationId Relation { get; }
     /// <summary>The stream version this timeline reflects (0: nothing recorded yet).</summary>
@@ -35,8 +36,10 @@ public sealed class RelationTimeline
         Version = version;
         LastChangedAt = lastChangedAt;
         _latest = new Lazy<TimelineIndex>(() => TimelineIndex.Build(Development.KnownAt(_developments.Values, DateTimeOffset.MaxValue)));
+        _latestCorroborated = new Lazy<TimelineIndex>(() => TimelineIndex.Build(Development.KnownAt(_developments.Values, DateTimeOffset.MaxValue, Weighting.Corroborated)));
         _changes = new Lazy<long[]>(() => _developments.Values
-            .SelectMany(d => d.Corrections.Select(c => c.RecordedAt).Append(d.RecordedAt).Append(d.Retraction?.RecordedAt ?? d.RecordedAt))
+            .SelectMany(d => d.Corrections.Select(c => c.RecordedAt).Concat(d.Reports.Select(r => r.RecordedAt))
+                .Append(d.RecordedAt).Append(d.Retraction?.RecordedAt ?? d.RecordedAt))
             .Select(t => t.UtcTicks).Distinct().Order().ToArray());
     }
 
@@ -56,17 +59,20 @@ public sealed class RelationTimeline
             changed.Select(d => d.LastChangedAt).Append(LastChangedAt).Max());
     }
 
-    /// <summary>The developments that count at knownAt (recorded, not retracted, corrected), indexed for reading.</summary>
-    public TimelineIndex KnownAt(DateTimeOffset knownAt)
+    /// <summary>
+    /// The developments that count at knownAt (recorded, not retracted, corrected), indexed for reading; under
+    /// corroborated weighting each weighs its factor from the reports known by then.
+    /// </summary>
+    public TimelineIndex KnownAt(DateTimeOffset knownAt, Weighting weighting = Weighting.Plain)
     {
-        if (knownAt >= LastChangedAt) return _latest.Value;
+        if (knownAt >= LastChangedAt) return weighting == Weighting.Corroborated ? _latestCorroborated.Value : _latest.Value;
         var changes = _changes.Value;
         var at = Array.BinarySearch(changes, knownAt.UtcTicks);
         var cut = at >= 0 ? changes[at] : ~at == 0 ? long.MinValue : changes[~at - 1];
-        if (_past.TryGetValue(cut, out var index)) return index;
+        if (_past.TryGetValue((cut, weighting), out var index)) return index;
         if (_past.Count >= PastIndexesKept) _past.Clear();
-        return _past[cut] = TimelineIndex.Build(Development.KnownAt(_developments.Values, knownAt));
+        return _past[(cut, weighting)] = TimelineIndex.Build(Development.KnownAt(_developments.Values, knownAt, weighting));
     }
 
-    public RelationReading Read(PointOfView view) => KnownAt(view.KnownAt).Read(view.AsOf, view.HalfLifeDays);
+    public RelationReading Read(PointOfView view) => KnownAt(view.KnownAt, view.Weighting).Read(view.AsOf, view.HalfLifeDays);
 }

@@ -56,7 +56,8 @@ public static class ReplayEndpoints
         var (series, points, problem) = await SeriesAsync(route, query, response, session, timelines, clock, ct);
         if (problem is not null) return problem;
         return TypedResults.Ok(new ScoreSeriesView(route.Id.ToString(), series!.From.ToString("yyyy-MM-dd"), series.To.ToString("yyyy-MM-dd"),
-            series.Step, series.KnownAt.UtcDateTime, series.HalfLifeDays, points!.Version, [.. points.Points.Select(ScorePointView.Of)]));
+            series.Step, series.KnownAt.UtcDateTime, series.HalfLifeDays, WeightingName.NameOf(series.Weighting), points!.Version,
+            [.. points.Points.Select(ScorePointView.Of)]));
     }
 
     /// <summary>The same series as a table (api.md 1.1, "CSV").</summary>
@@ -90,6 +91,6 @@ public static class ReplayEndpoints
         if (errors.Any) return (null, null, Problems.Validation(errors));
         var timeline = await timelines.GetAsync(session, route.Id, ct);
         response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
-        return (series, new SeriesPoints(timeline.Version, timeline.KnownAt(series!.KnownAt).Series(series.Dates(), series.HalfLifeDays)), null);
+        return (series, new SeriesPoints(timeline.Version, timeline.KnownAt(series!.KnownAt, series.Weighting).Series(series.Dates(), series.HalfLifeDays)), null);
     }
 }

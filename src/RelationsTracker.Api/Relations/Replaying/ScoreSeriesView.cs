@@ -1,3 +1,6 @@
+using RelationsTracker.Api.Http.OpenApi;
+using RelationsTracker.Writing;
+
 namespace RelationsTracker.Api.Relations.Replaying;
 
 public sealed record ScoreSeriesView(
@@ -7,5 +10,6 @@ public sealed record ScoreSeriesView(
     string Step,
     DateTime KnownAt,
     int HalfLifeDays,
+    [property: OneOf(WordLists.Weightings)] string Weighting,
     long Version,
     IReadOnlyList<ScorePointView> Points);

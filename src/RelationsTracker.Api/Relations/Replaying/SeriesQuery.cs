@@ -22,6 +22,9 @@ public class SeriesQuery
     [FromQuery(Name = "halfLifeDays"), Description(PointOfViewQuery.HalfLifeDescription)]
     public HalfLife? HalfLifeDays { get; set; }
 
+    [FromQuery(Name = "weighting"), Description(PointOfViewQuery.WeightingDescription)]
+    public WeightingName? Weighting { get; set; }
+
     // One text each for the series and the timeline, which both take from and to.
     public const string FromDescription =
         "The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), " +

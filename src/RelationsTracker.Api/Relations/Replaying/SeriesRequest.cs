@@ -5,7 +5,7 @@ using RelationsTracker.Writing;
 namespace RelationsTracker.Api.Relations.Replaying;
 
 /// <summary>The parameters of a score series: from, to (default: the year up to today), step, knownAt, halfLifeDays.</summary>
-public sealed record SeriesRequest(DateOnly From, DateOnly To, string Step, DateTimeOffset KnownAt, int HalfLifeDays)
+public sealed record SeriesRequest(DateOnly From, DateOnly To, string Step, DateTimeOffset KnownAt, int HalfLifeDays, Weighting Weighting = Weighting.Plain)
 {
     public static (SeriesRequest? Request, FieldErrors Errors) Of(SeriesQuery query, TimeProvider clock) =>
         Of(query, clock, clock.Today(), (to, _) => to.AddYears(-1), (_, _) => "day");
@@ -25,7 +25,7 @@ public sealed record SeriesRequest(DateOnly From, DateOnly To, string Step, Date
         var halfLife = query.HalfLifeDays?.Days ?? WarmingScore.DefaultHalfLifeDays;
 
         if (from > to) errors.Add("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
-        var series = new SeriesRequest(from, to, step, knownAt, halfLife);
+        var series = new SeriesRequest(from, to, step, knownAt, halfLife, query.Weighting?.Weighting ?? Weighting.Plain);
         if (!errors.Any && series.PointCount() > ReplayEndpoints.MaxPoints)
             errors.Add("to", $"from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} by {step} is more than {ReplayEndpoints.MaxPoints:N0} points; narrow the range or use a longer step");
         return errors.Any ? (null, errors) : (series, errors);
