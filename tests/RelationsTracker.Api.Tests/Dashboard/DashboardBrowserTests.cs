@@ -125,14 +125,8 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     [SkippableFact]
     public async Task The_page_finds_in_the_timeline_links_the_csv_of_what_it_shows_and_prints_without_its_controls()
     {
-        var chromium = Chromium.Find();
-        Skip.If(chromium is null, Chromium.SkipReason);
-        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
-            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
-        using var api = tracker.CreateClient();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
-        var page = await browser.NewPageAsync();
+        await using var demo = await DemoAsync();
+        var (tracker, api, browser, page) = (demo.Tracker, demo.Api, demo.Browser, demo.Page);
 
         await page.GotoAsync(new Uri(tracker.BaseAddress, $"/?relation={DemoRelation}&asOf=2025-08-31&halfLifeDays=90").ToString());
         await Expect(page.Locator("#phase")).ToHaveTextAsync("close");
@@ -185,13 +179,8 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     [SkippableFact]
     public async Task On_a_390_px_phone_nothing_overflows_and_the_live_indicator_is_announced()
     {
-        var chromium = Chromium.Find();
-        Skip.If(chromium is null, Chromium.SkipReason);
-        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
-            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await using var demo = await DemoAsync(new ViewportSize { Width = 390, Height = 844 });
+        var (tracker, page) = (demo.Tracker, demo.Page);
 
         await page.GotoAsync(new Uri(tracker.BaseAddress, $"/?relation={DemoRelation}&asOf=2025-08-31").ToString());
         await Expect(page.Locator("#phase")).ToHaveTextAsync("close");
@@ -209,13 +198,8 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     [SkippableFact]
     public async Task An_analyst_records_a_development_from_the_page_and_bad_fields_are_said_beside_them()
     {
-        var chromium = Chromium.Find();
-        Skip.If(chromium is null, Chromium.SkipReason);
-        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
-            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
-        var page = await browser.NewPageAsync();
+        await using var demo = await DemoAsync();
+        var (tracker, browser, page) = (demo.Tracker, demo.Browser, demo.Page);
         var asked = new List<string>();
         page.Request += (_, request) => asked.Add(request.Url);
 
@@ -305,14 +289,8 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     [SkippableFact]
     public async Task Actors_are_added_and_renamed_from_the_page_and_an_actors_view_lists_its_relations_by_name()
     {
-        var chromium = Chromium.Find();
-        Skip.If(chromium is null, Chromium.SkipReason);
-        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
-            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
-        using var api = tracker.CreateClient();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
-        var page = await browser.NewPageAsync();
+        await using var demo = await DemoAsync();
+        var (tracker, api, browser, page) = (demo.Tracker, demo.Api, demo.Browser, demo.Page);
 
         await page.GotoAsync(new Uri(tracker.BaseAddress, "/").ToString());
         // The list names the actors, not only their codes.
@@ -349,14 +327,8 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     [SkippableFact]
     public async Task The_chart_compares_relations_and_what_was_known_earlier_and_lists_what_changed_since()
     {
-        var chromium = Chromium.Find();
-        Skip.If(chromium is null, Chromium.SkipReason);
-        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
-            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
-        using var api = tracker.CreateClient();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
-        var page = await browser.NewPageAsync();
+        await using var demo = await DemoAsync();
+        var (tracker, api, browser, page) = (demo.Tracker, demo.Api, demo.Browser, demo.Page);
 
         await page.GotoAsync(new Uri(tracker.BaseAddress, $"/?relation={DemoRelation}&asOf=2025-08-31").ToString());
         await Expect(page.Locator("#phase")).ToHaveTextAsync("close");
@@ -395,14 +367,8 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     [SkippableFact]
     public async Task A_monthly_digest_of_a_relation_or_of_an_actors_relations_reads_as_a_briefing_and_prints()
     {
-        var chromium = Chromium.Find();
-        Skip.If(chromium is null, Chromium.SkipReason);
-        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
-            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
-        using var api = tracker.CreateClient();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
-        var page = await browser.NewPageAsync();
+        await using var demo = await DemoAsync();
+        var (tracker, api, browser, page) = (demo.Tracker, demo.Api, demo.Browser, demo.Page);
 
         await page.GotoAsync(new Uri(tracker.BaseAddress, $"/?relation={DemoRelation}").ToString());
         await Expect(page.Locator("#relation-title")).ToContainTextAsync(DemoRelation);
@@ -431,13 +397,8 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
     [SkippableFact]
     public async Task A_half_life_out_of_range_is_said_beside_its_field_and_a_date_being_typed_asks_for_nothing()
     {
-        var chromium = Chromium.Find();
-        Skip.If(chromium is null, Chromium.SkipReason);
-        await using var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(),
-            new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
-        var page = await browser.NewPageAsync();
+        await using var demo = await DemoAsync();
+        var (tracker, browser, page) = (demo.Tracker, demo.Browser, demo.Page);
         var asked = new List<string>();
         page.Request += (_, request) => asked.Add(request.Url);
 
@@ -506,6 +467,29 @@ public class DashboardBrowserTests(TrackerApp app, ITestOutputHelper output) : T
 
     private static string Signed(decimal score) =>
         (score > 0 ? "+" : "") + score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A service with the demo history and a headless Chromium page on it; skips the test, saying why, without Chromium.</summary>
+    private async Task<DemoPage> DemoAsync(ViewportSize? viewport = null)
+    {
+        var chromium = Chromium.Find();
+        Skip.If(chromium is null, Chromium.SkipReason);
+        var tracker = await TrackerProcess.StartAsync(await App.CreateDatabaseAsync(), new Dictionary<string, string> { ["Tracker:Seed"] = "true" });
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium!));
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = viewport });
+        return new DemoPage(tracker, tracker.CreateClient(), playwright, browser, page);
+    }
+
+    private sealed record DemoPage(TrackerProcess Tracker, HttpClient Api, IPlaywright Playwright, IBrowser Browser, IPage Page) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Browser.DisposeAsync();
+            Playwright.Dispose();
+            Api.Dispose();
+            await Tracker.DisposeAsync();
+        }
+    }
 
     private async Task ScreenshotAsync(IPage page, string name)
     {
