@@ -101,7 +101,7 @@ public sealed record ScoreChart(
         // Time axis.
         svg.Append("<g class=\"time-axis\">\n");
         svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{Bottom}\" x2=\"{Right}\" y2=\"{Bottom}\" stroke=\"#3b4652\" stroke-width=\"1\"/>\n"));
-        foreach (var (date, label) in TimeTicks(From, To))
+        foreach (var (date, label) in ChartTimeAxis.Ticks(From, To))
         {
             var x = N(X(date, From, To));
             svg.Append(Invariant($"<line x1=\"{x}\" y1=\"{Bottom}\" x2=\"{x}\" y2=\"{Bottom + 5}\" stroke=\"#3b4652\" stroke-width=\"1\"/>\n"));
@@ -203,40 +203,6 @@ public sealed record ScoreChart(
             _ => Invariant($"{shown} developments in this range."),
         });
         return text.ToString();
-    }
-
-    /// <summary>
-    /// Dated ticks for the time axis: the finest of days, months or years that gives at most 8 ticks, on round
-    /// dates (the first of a month, the first of January) so that labels read as calendar dates.
-    /// </summary>
-    public static IReadOnlyList<(DateOnly Date, string Label)> TimeTicks(DateOnly from, DateOnly to)
-    {
-        const int MaxTicks = 8;
-        foreach (var days in new[] { 1, 2, 7, 14 })
-        {
-            if ((to.DayNumber - from.DayNumber) / days + 1 > MaxTicks) continue;
-            return Enumerable.Range(0, (to.DayNumber - from.DayNumber) / days + 1)
-                .Select(i => from.AddDays(i * days)).Select(d => (d, Day(d))).ToList();
-        }
-        foreach (var months in new[] { 1, 2, 3, 6 })
-        {
-            var ticks = new List<(DateOnly, string)>();
-            for (var d = new DateOnly(from.Year, from.Month, 1); d <= to && ticks.Count <= MaxTicks; d = d.AddMonths(1))
-                if (d >= from && (d.Month - 1) % months == 0) ticks.Add((d, d.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
-            if (ticks.Count <= MaxTicks) return ticks;
-        }
-        var yearly = new List<(DateOnly, string)>();
-        foreach (var years in new[] { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000 })
-        {
-            yearly.Clear();
-            for (var year = from.Year; year <= to.Year && yearly.Count <= MaxTicks; year++)
-            {
-                var d = new DateOnly(year, 1, 1);
-                if (d >= from && year % years == 0) yearly.Add((d, year.ToString(CultureInfo.InvariantCulture)));
-            }
-            if (yearly.Count <= MaxTicks) break;
-        }
-        return yearly;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -165,7 +165,7 @@ public class ScoreChartTests
     [InlineData("2025-08-31", "2025-08-31", new[] { "2025-08-31" })]
     public void The_time_axis_has_at_most_eight_ticks_on_round_dates(string from, string to, string[] labels)
     {
-        var ticks = ScoreChart.TimeTicks(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture));
+        var ticks = ChartTimeAxis.Ticks(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture));
         Assert.Equal(labels, ticks.Select(t => t.Label));
     }
 }
