@@ -7192,6 +7192,10 @@ namespace RelationsTracker.Client
         [System.Runtime.Serialization.EnumMember(Value = @"phase-changed")]
         PhaseChanged = 4,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"phase-revised")]
+        [System.Runtime.Serialization.EnumMember(Value = @"phase-revised")]
+        PhaseRevised = 5,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]

@@ -11,9 +11,10 @@ public sealed record NotificationMessage(
     decimal Score,
     string Phase,
     string? PreviousPhase,
+    string? AsOf,
     long Version,
     DateTime RecordedAt)
 {
     public static NotificationMessage Of(Notification n) =>
-        new(n.Id, n.Kind, n.Relation, n.DevelopmentId, n.Type, n.OccurredOn, n.Score, n.Phase, n.PreviousPhase, n.Version, n.RecordedAt.UtcDateTime);
+        new(n.Id, n.Kind, n.Relation, n.DevelopmentId, n.Type, n.OccurredOn, n.Score, n.Phase, n.PreviousPhase, n.AsOf, n.Version, n.RecordedAt.UtcDateTime);
 }

@@ -38,6 +38,9 @@ public sealed class ScoreLedger
         return ledger;
     }
 
+    /// <summary>A development's fields as folded so far, or null when it is not (yet, or any longer) counted.</summary>
+    public DevelopmentFacts? Find(Guid id) => _developments.GetValueOrDefault(id);
+
     /// <summary>Folds in the event at <paramref name="version"/>; answers the development's fields after it (before, for a retraction).</summary>
     public DevelopmentFacts? Apply(IDevelopmentEvent e, DateTimeOffset recordedAt, long version)
     {

@@ -67,11 +67,43 @@ public class NotificationTests(TrackerApp app) : TrackerTest(app)
     }
 
     [Fact]
+    public async Task A_late_record_or_correction_that_changes_a_past_days_phase_is_a_phase_revised_notification()
+    {
+        var (a, b) = await CreateRelationAsync();
+        await using var sse = await SseClient.ConnectAsync(Client, $"/api/notifications?relation={a}~{b}&kinds=phase-revised");
+
+        // An armed conflict of 2025-01-01, high, recorded today: that day turns from neutral to hostile (score −53.7),
+        // while today, long after, it has decayed to neutral: a revision of the past, not a change of today's phase.
+        var conflict = await RecordAsync(a, b, Development("ArmedConflict", "2025-01-01", a, "high"));
+        var revised = Assert.Single(await sse.TakeAsync(1));
+        Assert.Equal("phase-revised", revised.Event);
+        Assert.Equal("2025-01-01", revised.Data["asOf"]!.GetValue<string>());
+        Assert.Equal("neutral", revised.Data["previousPhase"]!.GetValue<string>());
+        Assert.Equal("hostile", revised.Data["phase"]!.GetValue<string>());
+        Assert.Equal(conflict["id"]!.ToString(), revised.Data["developmentId"]!.ToString());
+        Assert.Equal(conflict["recordedAt"]!.GetValue<DateTime>(), revised.Data["recordedAt"]!.GetValue<DateTime>());
+
+        // A correction that moves it to 2025-03-01 revises both days: the old one back to neutral, the new one from strained
+        // (the January conflict, 59 days on: −15 × 2^(−59/180) = −11.95, score −44.5) to hostile.
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{conflict["id"]}/correction",
+            new { reason = "It was in March", occurredOn = "2025-03-01" }), System.Net.HttpStatusCode.Created);
+        var both = await sse.TakeAsync(2);
+        Assert.Equal([("2025-01-01", "hostile", "neutral"), ("2025-03-01", "strained", "hostile")],
+            both.Select(n => (n.Data["asOf"]!.GetValue<string>(), n.Data["previousPhase"]!.GetValue<string>(), n.Data["phase"]!.GetValue<string>())).Order());
+
+        // A statement (weight 0) of a past day revises nothing.
+        await RecordAsync(a, b, Development("Statement", "2025-03-01", a));
+        await sse.ExpectNothingAsync(TimeSpan.FromMilliseconds(500));
+    }
+
+    [Fact]
     public async Task A_client_that_reconnects_with_Last_Event_ID_gets_every_missed_notification_once_then_live_ones()
     {
         var (a, b) = await CreateRelationAsync();
         long lastSeen;
-        await using (var sse = await SseClient.ConnectAsync(Client, $"/api/notifications?relation={a}~{b}"))
+        // The recordings only: developments of past days may also revise those days' phases (phase-revised).
+        const string recordings = "&kinds=development-recorded";
+        await using (var sse = await SseClient.ConnectAsync(Client, $"/api/notifications?relation={a}~{b}{recordings}"))
         {
             for (var i = 1; i <= 3; i++) await RecordAsync(a, b, Development("Consultation", $"2024-01-0{i}", a));
             lastSeen = (await sse.TakeAsync(3))[^1].Id;
@@ -81,7 +113,7 @@ public class NotificationTests(TrackerApp app) : TrackerTest(app)
         var missed = await Task.WhenAll(Enumerable.Range(1, 25).Select(i => PostJsonAsync($"/api/relations/{a}/{b}/developments", Development("Aid", $"2024-02-{i:D2}", b))));
         Assert.All(missed, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
 
-        await using var resumed = await SseClient.ConnectAsync(Client, $"/api/notifications?relation={a}~{b}", lastEventId: lastSeen);
+        await using var resumed = await SseClient.ConnectAsync(Client, $"/api/notifications?relation={a}~{b}{recordings}", lastEventId: lastSeen);
         var replayed = await resumed.TakeAsync(25);
         Assert.All(replayed, m => Assert.True(m.Id > lastSeen));
         Assert.Equal(25, replayed.Select(m => m.Id).Distinct().Count());
@@ -103,7 +135,9 @@ public class NotificationTests(TrackerApp app) : TrackerTest(app)
         var client = TrackerApp.ClientFor(host);
         var (a, b) = await CreateRelationAsync();
         long start;
-        await using (var sse = await SseClient.ConnectAsync(client, $"/api/notifications?relation={a}~{b}"))
+        // The recordings only: developments of past days may also revise those days' phases (phase-revised).
+        const string recordings = "&kinds=development-recorded";
+        await using (var sse = await SseClient.ConnectAsync(client, $"/api/notifications?relation={a}~{b}{recordings}"))
         {
             await RecordAsync(a, b, Development("Consultation", "2024-01-01", a));
             start = (await sse.TakeAsync(1))[0].Id;
@@ -114,7 +148,7 @@ public class NotificationTests(TrackerApp app) : TrackerTest(app)
         long? resumeFrom = start;
         for (var connection = 0; connection < 50 && received.Count < 10; connection++)
         {
-            await using var sse = await SseClient.ConnectAsync(client, $"/api/notifications?relation={a}~{b}", lastEventId: resumeFrom);
+            await using var sse = await SseClient.ConnectAsync(client, $"/api/notifications?relation={a}~{b}{recordings}", lastEventId: resumeFrom);
             if (connection == 0)
             {
                 // Bounded: the first request reads 4 stored notifications at most, then ends.

@@ -5,7 +5,7 @@
 'use strict';
 
 const DAY = 86400000;
-const KINDS = ['development-recorded', 'development-retracted', 'development-corrected', 'report-added', 'phase-changed'];
+const KINDS = ['development-recorded', 'development-retracted', 'development-corrected', 'report-added', 'phase-changed', 'phase-revised'];
 const KEY_STORAGE = 'relations-tracker.read-key';
 
 const $ = (id) => document.getElementById(id);
