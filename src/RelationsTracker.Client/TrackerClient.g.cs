@@ -165,8 +165,8 @@ namespace RelationsTracker.Client
         /// Imports a GDELT 2.0 events file or a CSV of developments, from the body or from a URL
         /// </summary>
         /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped. Empty when url is given.</param>
-        /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns) or a CSV of developments (docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
-        /// <param name="url">Import the file at this http(s) URL instead of a body (the host rules of webhook callbacks apply; docs/import.md). A GDELT index (lastupdate.txt or masterfilelist.txt) imports the latest events export it lists, checked against its size and MD5.</param>
+        /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns), a CSV of developments, or a GDELT 2.0 mentions file (16 columns; its articles become confirming reports of the developments imported from their events; docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
+        /// <param name="url">Import the file at this http(s) URL instead of a body (the host rules of webhook callbacks apply; docs/import.md). A GDELT index (lastupdate.txt or masterfilelist.txt) imports the latest events export it lists (with format=gdelt-mentions, the latest mentions file), checked against its size and MD5.</param>
         /// <param name="atomic">true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers.</param>
         /// <returns>The import has started; follow it at Location</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -1861,8 +1861,8 @@ namespace RelationsTracker.Client
         /// Imports a GDELT 2.0 events file or a CSV of developments, from the body or from a URL
         /// </summary>
         /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped. Empty when url is given.</param>
-        /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns) or a CSV of developments (docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
-        /// <param name="url">Import the file at this http(s) URL instead of a body (the host rules of webhook callbacks apply; docs/import.md). A GDELT index (lastupdate.txt or masterfilelist.txt) imports the latest events export it lists, checked against its size and MD5.</param>
+        /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns), a CSV of developments, or a GDELT 2.0 mentions file (16 columns; its articles become confirming reports of the developments imported from their events; docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
+        /// <param name="url">Import the file at this http(s) URL instead of a body (the host rules of webhook callbacks apply; docs/import.md). A GDELT index (lastupdate.txt or masterfilelist.txt) imports the latest events export it lists (with format=gdelt-mentions, the latest mentions file), checked against its size and MD5.</param>
         /// <param name="atomic">true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers.</param>
         /// <returns>The import has started; follow it at Location</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -6759,6 +6759,10 @@ namespace RelationsTracker.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"csv")]
         [System.Runtime.Serialization.EnumMember(Value = @"csv")]
         Csv = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"gdelt-mentions")]
+        [System.Runtime.Serialization.EnumMember(Value = @"gdelt-mentions")]
+        GdeltMentions = 2,
 
     }
 

@@ -5,25 +5,22 @@ using RelationsTracker.Importing;
 namespace RelationsTracker.Api.Imports;
 
 /// <summary>
-/// <c>dotnet RelationsTracker.Api.dll import FILE --format gdelt|csv [--atomic]</c>: the same import as POST
+/// <c>dotnet RelationsTracker.Api.dll import FILE --format gdelt|csv|gdelt-mentions [--atomic]</c>: the same import as POST
 /// /api/imports, run in this process against the configured database, with progress in the log.
 /// </summary>
-[JasperFx.CommandLine.Description("Import a GDELT 2.0 events file or a CSV of developments (docs/import.md)", Name = "import")]
+[JasperFx.CommandLine.Description("Import a GDELT 2.0 events or mentions file, or a CSV of developments (docs/import.md)", Name = "import")]
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
     public ImportCommand() => Usage("Import a file").Arguments(x => x.Path).ValidFlags(x => x.FormatFlag, x => x.AtomicFlag);
 
     public override async Task<bool> Execute(ImportInput input)
     {
-        ImportFormat format;
-        switch (input.FormatFlag)
+        if (!ImportFormatName.TryParse(input.FormatFlag, null, out var name))
         {
-            case "gdelt": format = ImportFormat.Gdelt; break;
-            case "csv": format = ImportFormat.Csv; break;
-            default:
-                Console.Error.WriteLine($"--format must be gdelt or csv, not '{input.FormatFlag}'");
-                return false;
+            Console.Error.WriteLine($"--format: {ImportFormatName.Problem(input.FormatFlag)}");
+            return false;
         }
+        var format = name.Format;
         if (!File.Exists(input.Path))
         {
             Console.Error.WriteLine($"No file {input.Path}");

@@ -21,7 +21,7 @@ public sealed class ImportDownloads(IHttpClientFactory clients, CallbackHosts ho
 
     /// <summary>
     /// Downloads the run's file to <paramref name="path"/>. When the URL asked for is a GDELT index, the run is given the
-    /// latest export it lists (saved by <paramref name="save"/> before that export is downloaded, so that a resumed
+    /// latest export (or mentions file) it lists (saved by <paramref name="save"/> before that export is downloaded, so that a resumed
     /// import downloads the same file).
     /// </summary>
     public async Task<ImportRun> DownloadAsync(ImportRun run, string path, Func<ImportRun, Task> save, CancellationToken ct)
@@ -33,8 +33,9 @@ public sealed class ImportDownloads(IHttpClientFactory clients, CallbackHosts ho
         {
             var index = GdeltIndex.TryParse(await ReadIndexFileAsync(path, ct))
                 ?? throw new ImportSourceException($"{url} starts as a GDELT index (size md5 url) but is not one throughout");
-            var export = index.Exports.LastOrDefault()
-                ?? throw new ImportSourceException($"the GDELT index {url} lists no events export (*.export.CSV.zip)");
+            var export = ImportFormatName.Of(run) == ImportFormat.GdeltMentions
+                ? index.Mentions.LastOrDefault() ?? throw new ImportSourceException($"the GDELT index {url} lists no mentions file (*.mentions.CSV.zip)")
+                : index.Exports.LastOrDefault() ?? throw new ImportSourceException($"the GDELT index {url} lists no events export (*.export.CSV.zip)");
             run = run with { Index = url.AbsoluteUri, Url = export.Url.AbsoluteUri, ExpectedBytes = export.Size, ExpectedMd5 = export.Md5 };
             await save(run);
             bytes = await FetchAsync(export.Url, path, export, ct);

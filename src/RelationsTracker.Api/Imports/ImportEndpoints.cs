@@ -97,7 +97,7 @@ public static class ImportEndpoints
         if (url.Length > DevelopmentFields.MaxUrl || !DevelopmentFields.IsWebUrl(url))
             return Problems.Validation("url", $"must be an absolute http or https URL of at most {DevelopmentFields.MaxUrl:N0} characters");
         if (hosts.DownloadRefusal(new Uri(url)) is { } refusal) return Problems.Validation("url", refusal);
-        var format = query.Format?.Format ?? (ImportQuery.NamesGdeltFile(url) ? ImportFormat.Gdelt : null);
+        var format = query.Format?.Format ?? ImportQuery.FormatOfGdeltFile(url);
         if (format is null) return Problems.Validation("format", ImportQuery.NoFormatForUrl);
         if (await importer.MappingProblemAsync(format.Value, ct) is { } noMapping) return Problems.Validation("format", noMapping);
 

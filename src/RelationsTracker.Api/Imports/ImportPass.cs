@@ -81,11 +81,29 @@ internal sealed class ImportPass(Importer importer, ActorMapping mapping, Cancel
         var batch = run.RowsRead / run.BatchSize;
         run = run with { RowsRead = run.RowsRead + rows.Count };
         var candidates = new List<ImportCandidate>(rows.Count);
+        var mentions = new List<GdeltMention>();
         foreach (var row in rows)
         {
             if (row.Rejected is { } rejected) run = run.Reject(rejected);
+            else if (row.Mention is { } mention) mentions.Add(mention);
             else candidates.Add(row.Candidate!);
         }
+        run = mentions.Count > 0
+            ? await new ImportMentionWriter(importer, ct).RecordAsync(run, batch, mentions, write)
+            : await DevelopmentsAsync(run, batch, candidates, write);
+        if (_sinceLog.Elapsed >= LogEvery)
+        {
+            _sinceLog.Restart();
+            var seconds = (importer.Clock.GetUtcNow() - run.StartedAt).TotalSeconds;
+            importer.Logger.LogInformation(
+                "Import {Id} {Phase}: {Read:N0} rows read, {Recorded:N0} recorded, {Already:N0} already imported, {Rejected:N0} rejected ({Rate:N0} rows/s)",
+                run.Id, run.Phase, run.RowsRead, run.Recorded, run.AlreadyImported, run.Rejected, seconds > 0 ? run.RowsRead / seconds : 0);
+        }
+        return run;
+    }
+
+    private async Task<ImportRun> DevelopmentsAsync(ImportRun run, long batch, List<ImportCandidate> candidates, bool write)
+    {
 
         // Actors: those a row names directly must exist; mapped ones are created with the batch if missing.
         var toCreate = new Dictionary<string, Actor>(StringComparer.Ordinal);
@@ -115,14 +133,6 @@ internal sealed class ImportPass(Importer importer, ActorMapping mapping, Cancel
         {
             await importer.AnalyzeEventsIfNeverAnalyzedAsync(ct);
             _statisticsChecked = true;
-        }
-        if (_sinceLog.Elapsed >= LogEvery)
-        {
-            _sinceLog.Restart();
-            var seconds = (importer.Clock.GetUtcNow() - run.StartedAt).TotalSeconds;
-            importer.Logger.LogInformation(
-                "Import {Id} {Phase}: {Read:N0} rows read, {Recorded:N0} recorded, {Already:N0} already imported, {Rejected:N0} rejected ({Rate:N0} rows/s)",
-                run.Id, run.Phase, run.RowsRead, run.Recorded, run.AlreadyImported, run.Rejected, seconds > 0 ? run.RowsRead / seconds : 0);
         }
         return run;
     }

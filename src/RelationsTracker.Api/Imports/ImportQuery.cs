@@ -9,13 +9,15 @@ namespace RelationsTracker.Api.Imports;
 public class ImportQuery
 {
     [FromQuery(Name = "format")]
-    [Description("The file's format: a GDELT 2.0 events file (61 tab-separated columns) or a CSV of developments (docs/import.md). " +
+    [Description("The file's format: a GDELT 2.0 events file (61 tab-separated columns), a CSV of developments, or a GDELT 2.0 mentions " +
+                 "file (16 columns; its articles become confirming reports of the developments imported from their events; docs/import.md). " +
                  "Default: from Content-Type (text/tab-separated-values or text/csv).")]
     public ImportFormatName? Format { get; set; }
 
     [FromQuery(Name = "url")]
     [Description("Import the file at this http(s) URL instead of a body (the host rules of webhook callbacks apply; docs/import.md). " +
-                 "A GDELT index (lastupdate.txt or masterfilelist.txt) imports the latest events export it lists, checked against its size and MD5.")]
+                 "A GDELT index (lastupdate.txt or masterfilelist.txt) imports the latest events export it lists (with format=gdelt-mentions, " +
+                 "the latest mentions file), checked against its size and MD5.")]
     public string? Url { get; set; }
 
     [FromQuery(Name = "atomic")]
@@ -31,14 +33,15 @@ public class ImportQuery
             _ => null,
         };
 
-    /// <summary>Whether a URL names a GDELT 2.0 events export or index, so that its format need not be said.</summary>
-    public static bool NamesGdeltFile(string url)
+    /// <summary>The format a URL's file name says: a GDELT 2.0 events export or index, or a mentions file; null when it says none.</summary>
+    public static ImportFormat? FormatOfGdeltFile(string url)
     {
         var name = new Uri(url).Segments[^1].ToLowerInvariant();
-        return name.EndsWith(".export.csv") || name.EndsWith(".export.csv.zip") || name is "lastupdate.txt" or "masterfilelist.txt";
+        if (name.EndsWith(".mentions.csv") || name.EndsWith(".mentions.csv.zip")) return ImportFormat.GdeltMentions;
+        return name.EndsWith(".export.csv") || name.EndsWith(".export.csv.zip") || name is "lastupdate.txt" or "masterfilelist.txt" ? ImportFormat.Gdelt : null;
     }
 
-    public const string NoFormatForUrl = "say which format the file at url is in: format=gdelt or format=csv (a URL ending in .export.CSV.zip, lastupdate.txt or masterfilelist.txt is taken for GDELT)";
+    public const string NoFormatForUrl = "say which format the file at url is in: format=gdelt, csv or gdelt-mentions (a URL ending in .export.CSV.zip, lastupdate.txt or masterfilelist.txt is taken for GDELT, one ending in .mentions.CSV.zip for GDELT mentions)";
 
-    public const string NoFormat = "say which format the file is in: format=gdelt or format=csv (or Content-Type text/tab-separated-values or text/csv)";
+    public const string NoFormat = "say which format the file is in: format=gdelt, csv or gdelt-mentions (or Content-Type text/tab-separated-values or text/csv)";
 }

@@ -24,7 +24,7 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         BatchSize = options.BatchSize,
         Writers = options.Writers,
         Id = Guid.CreateVersion7(),
-        Format = format.ToString().ToLowerInvariant(),
+        Format = ImportFormatName.NameOf(format),
         Atomic = atomic,
         Source = source,
         Bytes = bytes,
@@ -76,7 +76,7 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
     public async Task<ImportRun> RunAsync(ImportRun run, string path, CancellationToken ct)
     {
         if (run.BatchSize == 0) run = run with { BatchSize = _options.BatchSize, Writers = _options.Writers };
-        var format = Enum.Parse<ImportFormat>(run.Format, ignoreCase: true);
+        var format = ImportFormatName.Of(run);
         var stopwatch = Stopwatch.StartNew();
         Logger.LogInformation("Import {Id} ({Format}{Atomic}, {Bytes:N0} bytes) {Started}", run.Id, run.Format, run.Atomic ? ", atomic" : "", run.Bytes,
             run.RowsRead > 0 ? $"resumed after row {run.RowsRead:N0}" : "started");

@@ -77,7 +77,7 @@ public static class RunImportHandler
         try
         {
             run = await downloads.DownloadAsync(run, path, resolved => importer.SaveAsync(resolved, ct), ct);
-            var format = Enum.Parse<ImportFormat>(run.Format, ignoreCase: true);
+            var format = ImportFormatName.Of(run);
             problem = ImportFile.StartProblem(path, format) ?? await importer.MappingProblemAsync(format, ct);
         }
         catch (ImportSourceException e)

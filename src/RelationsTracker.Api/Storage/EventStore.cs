@@ -75,6 +75,11 @@ public static class EventStore
         opts.Schema.For<Development>()
             .UseNumericRevisions(true)
             .Index([d => d.Relation, d => d.LastVersion]);
+        // A mentions import finds the developments made from GDELT events by their GLOBALEVENTIDs (DevelopmentsByGdeltEvent).
+        opts.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType == typeof(Development)) mapping.Indexes.Add(DevelopmentsByGdeltEvent.Index());
+        });
         opts.Schema.For<Actor>();
         opts.Schema.For<IdempotentResponse>();
         opts.Schema.For<Notification>().Identity(n => n.Id);

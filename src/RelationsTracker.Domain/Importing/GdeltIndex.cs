@@ -5,12 +5,15 @@ namespace RelationsTracker.Importing;
 /// <summary>
 /// A GDELT file index, as GDELT 2.0 publishes <c>lastupdate.txt</c> (the latest 15 minutes' files) and
 /// <c>masterfilelist.txt</c> (every file): one line per file, <c>size md5 url</c>, separated by spaces. The import
-/// takes the events exports (<c>*.export.CSV.zip</c>); the mentions and GKG files listed beside them are not events.
+/// takes the events exports (<c>*.export.CSV.zip</c>), or for a mentions import the mentions files beside them; never the GKG files.
 /// </summary>
 public sealed record GdeltIndex(IReadOnlyList<GdeltIndexEntry> Entries)
 {
     /// <summary>The events exports it lists, in its order (oldest first, as GDELT writes it).</summary>
     public IReadOnlyList<GdeltIndexEntry> Exports => [.. Entries.Where(e => e.IsEventsExport)];
+
+    /// <summary>The mentions files it lists, in its order.</summary>
+    public IReadOnlyList<GdeltIndexEntry> Mentions => [.. Entries.Where(e => e.IsMentions)];
 
     /// <summary>
     /// The index in <paramref name="text"/>, or null when it is not one: every non-blank line must be an entry, so a

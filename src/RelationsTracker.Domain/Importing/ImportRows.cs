@@ -14,20 +14,29 @@ public static class ImportRows
     /// <summary>The CSV columns, by header name (any order, names as written here, any case). significance may be left out.</summary>
     public static readonly IReadOnlyList<string> CsvColumns = ["relation", "type", "occurredOn", "actor", "significance", "summary", "source"];
 
-    public static IEnumerable<RowOutcome> Read(ImportFormat format, TextReader reader, ActorMapping mapping, DateOnly today) =>
-        format == ImportFormat.Gdelt ? ReadGdelt(reader, mapping, today) : ReadCsv(reader, today);
+    public static IEnumerable<RowOutcome> Read(ImportFormat format, TextReader reader, ActorMapping mapping, DateOnly today) => format switch
+    {
+        ImportFormat.Gdelt => ReadGdelt(reader, mapping, today),
+        ImportFormat.GdeltMentions => ReadMentions(reader),
+        _ => ReadCsv(reader, today),
+    };
 
     /// <summary>Whether the file starts as its format must (a GDELT row's 61 columns; the CSV header), read from its first record.</summary>
     public static string? CheckStart(ImportFormat format, TextReader reader)
     {
-        var first = (format == ImportFormat.Gdelt ? TextRecords.TabSeparated(reader) : TextRecords.CommaSeparated(reader)).FirstOrDefault();
+        var first = (format == ImportFormat.Csv ? TextRecords.CommaSeparated(reader) : TextRecords.TabSeparated(reader)).FirstOrDefault();
         if (first is null) return "The file is empty.";
         if (first.IsBad) return $"Line {first.Line}: {first.Error}.";
+        if (format == ImportFormat.GdeltMentions)
+            return first.Fields.Count == GdeltMention.Columns ? null
+                : $"This is not a GDELT 2.0 mentions file: line {first.Line} has {first.Fields.Count} tab-separated columns, not {GdeltMention.Columns}." +
+                  (first.Fields.Count == GdeltEvent.Columns ? " It is an events export: use format=gdelt." : "");
         if (format == ImportFormat.Gdelt && first.Fields.Count is 57 or 58)
             return $"This is a GDELT 1.0 events file: line {first.Line} has {first.Fields.Count} tab-separated columns. The import reads GDELT 2.0 exports ({GdeltEvent.Columns} columns, from data.gdeltproject.org/gdeltv2/).";
         if (format == ImportFormat.Gdelt)
             return first.Fields.Count == GdeltEvent.Columns ? null
-                : $"This is not a GDELT 2.0 events file: line {first.Line} has {first.Fields.Count} tab-separated columns, not {GdeltEvent.Columns}. (For the CSV format, use format=csv.)";
+                : $"This is not a GDELT 2.0 events file: line {first.Line} has {first.Fields.Count} tab-separated columns, not {GdeltEvent.Columns}." +
+                  (first.Fields.Count == GdeltMention.Columns ? " It is a mentions file: use format=gdelt-mentions." : " (For the CSV format, use format=csv.)");
         return CsvHeader.Parse(first.Fields).Error;
     }
 
@@ -41,6 +50,25 @@ public static class ImportRows
                 continue;
             }
             yield return FromGdelt(record.Line, record.Fields, mapping, today);
+        }
+    }
+
+    private static IEnumerable<RowOutcome> ReadMentions(TextReader reader)
+    {
+        foreach (var record in TextRecords.TabSeparated(reader))
+        {
+            if (record.IsBad)
+            {
+                yield return Reject(record.Line, record.Error!, RejectionKind.UnreadableRecord);
+                continue;
+            }
+            if (InvalidUtf8(record.Line, record.Fields) is { } invalid)
+            {
+                yield return invalid;
+                continue;
+            }
+            var (mention, error) = GdeltMention.Parse(record.Line, record.Fields);
+            yield return mention is null ? Reject(record.Line, error!, RejectionKind.NotAMentionRow) : new RowOutcome(null, null, mention);
         }
     }
 

@@ -26,6 +26,12 @@ public static class ImportedDevelopment
     /// <summary>The id of a CSV row's development: its fields as parsed name it, so only an identical row is the same development.</summary>
     public static Guid IdOfCsvRow(IEnumerable<string> canonicalFields) => NameBased("csv:" + string.Join('\u001f', canonicalFields));
 
+    /// <summary>
+    /// The id of the report a GDELT mention makes: the development and the article name it, so an article that mentions
+    /// the event again (in another file, or another of the event's GDELT rows) is the same report.
+    /// </summary>
+    public static Guid IdOfMention(Guid developmentId, string mentionIdentifier) => NameBased($"gdelt-mention:{developmentId}\u001f{mentionIdentifier}");
+
     public static bool IsImported(Guid id) => id.Version == 5;
 
     private static Guid NameBased(string name)

@@ -17,6 +17,9 @@ public static class RejectionKind
     public const string BadRelation = "not a relation";
     public const string TypeNeedsMore = "type needs fields a row lacks";
     public const string ActorMissing = "actor does not exist";
+    public const string NotAMentionRow = "not a GDELT 2.0 mentions row";
+    public const string EventNotImported = "event not imported";
+    public const string DevelopmentRetracted = "development retracted";
     public const string Other = "other";
 
     /// <summary>A row the development checks refused: the kind names its first bad field (<c>occurredOn refused</c>).</summary>

@@ -28,6 +28,16 @@ public class ImportFromUrlTests(TrackerApp app) : TrackerTest(app)
         return packed.ToArray();
     }
 
+    /// <summary>A file zipped as GDELT publishes it: a zip of the one file, named as the zip without its .zip.</summary>
+    public static byte[] Zipped(string name, string text)
+    {
+        var packed = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(packed, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var entry = zip.CreateEntry(name.Replace(".zip", "")).Open())
+            entry.Write(Encoding.UTF8.GetBytes(text + "\n"));
+        return packed.ToArray();
+    }
+
     /// <summary>A GDELT index line for a file: its size, MD5 and URL.</summary>
     public static string IndexLine(byte[] content, string url) => $"{content.Length} {Convert.ToHexStringLower(MD5.HashData(content))} {url}";
 
@@ -76,6 +86,39 @@ public class ImportFromUrlTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(latestUrl, done["url"]!.GetValue<string>());
         Assert.Equal(latest.Length, done["bytes"]!.GetValue<long>());
         Assert.Equal(0, files.RequestsFor("/gdeltv2/20250404150000.export.CSV.zip"));
+    }
+
+    [Fact]
+    public async Task With_format_gdelt_mentions_a_gdelt_index_imports_its_latest_mentions_file_and_a_mentions_url_needs_no_format()
+    {
+        await using var files = await FileServer.StartAsync();
+        var id = GdeltRows.NewId();
+        var export = Zipped("20250404151500.export.CSV.zip", GdeltRows.Row(id, "20250404", ("TURGOV", "TURKEY", "TUR", ""), ("GRCGOV", "GREECE", "GRC", ""), "042"));
+        var mentions = Zipped("20250404151500.mentions.CSV.zip", GdeltRows.Mention(id, "https://www.ekathimerini.com/news/1", "ekathimerini.com"));
+        var exportUrl = files.Put("/gdeltv2/20250404151500.export.CSV.zip", export);
+        var mentionsUrl = files.Put("/gdeltv2/20250404151500.mentions.CSV.zip", mentions);
+        var index = files.Put("/gdeltv2/lastupdate.txt", Encoding.UTF8.GetBytes(string.Join("\n", IndexLine(export, exportUrl), IndexLine(mentions, mentionsUrl)) + "\n"));
+        await using var host = TrackerApp.HostOn(await App.CreateDatabaseAsync(), settings: TurkeyAndGreece);
+        var client = TrackerApp.ClientFor(host);
+
+        async Task<System.Text.Json.Nodes.JsonObject> ImportUrlAsync(string query)
+        {
+            var response = await client.PostAsync($"/api/imports?{query}", null);
+            await ExpectStatusAsync(response, HttpStatusCode.Accepted);
+            return await WaitAsync(client, response.Headers.Location!.OriginalString);
+        }
+        Assert.Equal(1, (await ImportUrlAsync($"url={Uri.EscapeDataString(index)}"))["recorded"]!.GetValue<long>());
+        var fromIndex = await ImportUrlAsync($"url={Uri.EscapeDataString(index)}&format=gdelt-mentions");
+
+        Assert.Equal("completed", fromIndex["status"]!.GetValue<string>());
+        Assert.Equal("gdelt-mentions", fromIndex["format"]!.GetValue<string>());
+        Assert.Equal(mentionsUrl, fromIndex["url"]!.GetValue<string>());
+        Assert.Equal(1, fromIndex["recorded"]!.GetValue<long>());
+        // The file's name says it is a mentions file; imported again, its report is there already.
+        var direct = await ImportUrlAsync($"url={Uri.EscapeDataString(mentionsUrl)}");
+        Assert.Equal("gdelt-mentions", direct["format"]!.GetValue<string>());
+        Assert.Equal(0, direct["recorded"]!.GetValue<long>());
+        Assert.Equal(1, direct["alreadyImported"]!.GetValue<long>());
     }
 
     [Fact]
@@ -132,7 +175,7 @@ public class ImportFromUrlTests(TrackerApp app) : TrackerTest(app)
     [InlineData("ftp://example.org/a.export.CSV.zip", "", "url", "must be an absolute http or https URL of at most 2,048 characters")]
     [InlineData("http://169.254.169.254/x.export.CSV.zip", "", "url", "169.254.169.254 is a special-purpose address (link-local, metadata, carrier-grade NAT, reserved, ...), not a download host")]
     [InlineData("http://metadata.google.internal/x.export.CSV.zip", "", "url", "'metadata.google.internal' is a cloud metadata service")]
-    [InlineData("http://127.0.0.1:9/rows.txt", "", "format", "say which format the file at url is in: format=gdelt or format=csv (a URL ending in .export.CSV.zip, lastupdate.txt or masterfilelist.txt is taken for GDELT)")]
+    [InlineData("http://127.0.0.1:9/rows.txt", "", "format", "say which format the file at url is in: format=gdelt, csv or gdelt-mentions (a URL ending in .export.CSV.zip, lastupdate.txt or masterfilelist.txt is taken for GDELT, one ending in .mentions.CSV.zip for GDELT mentions)")]
     [InlineData("http://127.0.0.1:9/x.export.CSV.zip", "a body too", "body", "give the file in the body or its url, not both")]
     public async Task A_url_that_cannot_be_imported_is_a_400_naming_it_and_starts_nothing(string url, string body, string field, string message)
     {

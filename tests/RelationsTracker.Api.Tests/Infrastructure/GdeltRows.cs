@@ -28,6 +28,19 @@ public static class GdeltRows
         return string.Join('\t', f);
     }
 
+    /// <summary>
+    /// A mentions row as GDELT writes it (16 tab-separated columns): the event it mentions, when, the mention's type
+    /// (1: the identifier is a URL), the source's name, the identifier, and GDELT's confidence.
+    /// </summary>
+    public static string Mention(string eventId, string identifier, string sourceName, string type = "1", string mentionTime = "20250404160000", int confidence = 80)
+    {
+        var f = new string[16];
+        Array.Fill(f, "");
+        (f[0], f[1], f[2], f[3], f[4], f[5]) = (eventId, "20250404151500", mentionTime, type, sourceName, identifier);
+        (f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13]) = ("1", "-1", "120", "80", "1", confidence.ToString(), "2400", "-1.5");
+        return string.Join('\t', f);
+    }
+
     /// <summary>The SOURCEURL <see cref="Row"/> gives a row by default.</summary>
     public static string SourceOf(string id) => $"https://example.org/news/{id}";
 

@@ -13,6 +13,39 @@ public class StorageTests(TrackerApp app) : TrackerTest(app)
     /// documents is computed from their JSON, so it serves that question only if Marten's SQL for it is the
     /// index's own expression; a table scan would be slower with every import.
     /// </summary>
+    /// <summary>
+    /// Marten compares the schema it is configured with against the database's at every start, and changes what
+    /// differs: an index whose definition never compares equal (an expression written otherwise than PostgreSQL writes
+    /// it back) would be dropped and built again on every start.
+    /// </summary>
+    [Fact]
+    public async Task A_started_service_finds_its_database_as_configured()
+    {
+        await App.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
+    }
+
+    [Fact]
+    public async Task A_mentions_import_finds_developments_by_their_gdelt_events_through_the_index()
+    {
+        await using var connection = App.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var noScans = connection.CreateCommand())
+        {
+            noScans.CommandText = "set local enable_seqscan = off";
+            await noScans.ExecuteNonQueryAsync();
+        }
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "explain " + RelationsTracker.Api.Storage.DevelopmentsByGdeltEvent.QueryOf(App.Store);
+        explain.Parameters.AddWithValue("ids", new[] { "588607643", "588607630" });
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+
+        Assert.Contains(plan, line => line.Contains("mt_doc_development_idx_gdelt_event"));
+        Assert.DoesNotContain(plan, line => line.Contains("Seq Scan"));
+    }
+
     [Fact]
     public async Task A_relations_changed_developments_are_found_through_the_index()
     {

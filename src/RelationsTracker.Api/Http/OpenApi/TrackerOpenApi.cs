@@ -60,12 +60,13 @@ public static class TrackerOpenApi
 
     private static readonly Dictionary<string, string> TagDescriptions = new()
     {
-        ["Developments"] = "What analysts record in a relation: developments, their corrections and retractions.",
+        ["Developments"] = "What analysts record in a relation: developments, their corrections, retractions and reports.",
         ["Relations"] = "A relation's state and warming score at any date, as known at any moment.",
         ["Actors"] = "The countries and factions relations are between.",
         ["Notifications"] = "New developments and phase changes as Server-Sent Events.",
         ["Subscriptions"] = "Webhooks: notifications POSTed to a callback, signed.",
-        ["Imports"] = "GDELT 2.0 and CSV files recorded in batches.",
+        ["Imports"] = "GDELT 2.0 events and mentions files and CSV files, recorded in batches.",
+        ["Feeds"] = "GDELT indexes followed on a schedule, each new events export imported once.",
         ["Health"] = "Liveness and readiness, for load balancers and orchestrators.",
     };
 
