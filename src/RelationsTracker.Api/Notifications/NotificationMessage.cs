@@ -1,6 +1,9 @@
 namespace RelationsTracker.Api.Notifications;
 
-/// <summary>What a notification says, as SSE data and webhook bodies carry it.</summary>
+/// <summary>
+/// What a notification says, as SSE data and webhook bodies carry it. A phase-revised one also says its two phases
+/// as scoring.md names them, <c>before</c> and <c>after</c> (the same as <c>previousPhase</c> and <c>phase</c>).
+/// </summary>
 public sealed record NotificationMessage(
     long Id,
     string Kind,
@@ -13,8 +16,14 @@ public sealed record NotificationMessage(
     string? PreviousPhase,
     string? AsOf,
     long Version,
-    DateTime RecordedAt)
+    DateTime RecordedAt,
+    string? Before = null,
+    string? After = null)
 {
-    public static NotificationMessage Of(Notification n) =>
-        new(n.Id, n.Kind, n.Relation, n.DevelopmentId, n.Type, n.OccurredOn, n.Score, n.Phase, n.PreviousPhase, n.AsOf, n.Version, n.RecordedAt.UtcDateTime);
+    public static NotificationMessage Of(Notification n)
+    {
+        var revised = n.Kind == Notification.PhaseRevised;
+        return new(n.Id, n.Kind, n.Relation, n.DevelopmentId, n.Type, n.OccurredOn, n.Score, n.Phase, n.PreviousPhase, n.AsOf, n.Version,
+            n.RecordedAt.UtcDateTime, revised ? n.PreviousPhase : null, revised ? n.Phase : null);
+    }
 }

@@ -80,6 +80,8 @@ public class NotificationTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal("2025-01-01", revised.Data["asOf"]!.GetValue<string>());
         Assert.Equal("neutral", revised.Data["previousPhase"]!.GetValue<string>());
         Assert.Equal("hostile", revised.Data["phase"]!.GetValue<string>());
+        // The same two phases under the names scoring.md gives them.
+        Assert.Equal(("neutral", "hostile"), (revised.Data["before"]!.GetValue<string>(), revised.Data["after"]!.GetValue<string>()));
         Assert.Equal(conflict["id"]!.ToString(), revised.Data["developmentId"]!.ToString());
         Assert.Equal(conflict["recordedAt"]!.GetValue<DateTime>(), revised.Data["recordedAt"]!.GetValue<DateTime>());
 
