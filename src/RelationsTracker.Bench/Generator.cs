@@ -28,6 +28,16 @@ public static class Generator
         };
     }
 
+    private static readonly string[] Publishers = ["Anadolu", "Kathimerini", "Al Wasat", "Reuters", "Libya Observer"];
+
+    /// <summary>
+    /// A report on a development, for about one development in four (null for the others): another publisher that
+    /// confirms it, or one time in ten disputes it, so corroborated reads have factors other than 1 to weigh.
+    /// </summary>
+    public static ReportAdded? Report(Random random, Guid developmentId) => random.Next(4) != 0 ? null
+        : new ReportAdded(developmentId, Guid.CreateVersion7(), random.Next(10) == 0 ? ReportStance.Disputes : ReportStance.Confirms,
+            new Source { Url = $"https://example.net/bench/{random.Next(1000)}", Publisher = Publishers[random.Next(Publishers.Length)] }, null, null);
+
     /// <summary>The same development as a POST body.</summary>
     public static Dictionary<string, object?> Request(Random random, RelationId relation)
     {

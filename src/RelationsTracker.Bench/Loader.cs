@@ -43,7 +43,9 @@ public static class Loader
         for (var done = 0; done < count; done += batch)
         {
             await using var session = store.IdentitySession();
-            var events = Enumerable.Range(0, Math.Min(batch, count - done)).Select(_ => (object)Generator.Event(random, relation)).ToArray();
+            var events = Enumerable.Range(0, Math.Min(batch, count - done))
+                .SelectMany(_ => Generator.Event(random, relation) is var e && Generator.Report(random, e.DevelopmentId) is { } report ? new object[] { e, report } : [e])
+                .ToArray();
             // With the expected version known, Marten gives inline projections each event's version.
             var known = await session.LoadAsync<RelationsTracker.Relations.Relation>(relation.ToString());
             var action = session.Events.Append(relation.ToString(), (known?.StreamVersion ?? 0) + events.Length, events);

@@ -60,7 +60,7 @@ foreach (var size in options.Sizes)
 {
     var relation = await Loader.CreateRelationAsync(store, http, $"BNA-{run}{size}", $"BNB-{run}{size}");
     var loadTime = await Loader.LoadAsync(store, relation, size, seed: size);
-    Console.WriteLine($"loaded {size:N0} developments into {relation} in {loadTime.TotalSeconds:N1} s");
+    Console.WriteLine($"loaded {size:N0} developments, about a quarter of them with a report, into {relation} in {loadTime.TotalSeconds:N1} s");
     // The notification subscription works through the load in the API; measure once it has caught up.
     var catchUp = await Loader.WaitForNotificationsAsync(store);
     Console.WriteLine($"  notifications caught up {catchUp.TotalSeconds:N1} s after the load");
@@ -75,6 +75,15 @@ foreach (var size in options.Sizes)
         (await http.GetAsync($"{path}?asOf={date:yyyy-MM-dd}")).EnsureSuccessStatusCode();
     });
     table.Add(size, "GET relation as of a random date (1 client)", asOf);
+
+    // The same reads weighed by corroboration (scoring.md): each development's factor from its sources and reports.
+    await http.GetStringAsync($"{path}?asOf=2025-06-30&weighting=corroborated");
+    var corroborated = await Measure.LatencyAsync(options.Reads, async () =>
+    {
+        var date = new DateOnly(2000, 1, 1).AddDays(random.Next(0, 9490));
+        (await http.GetAsync($"{path}?asOf={date:yyyy-MM-dd}&weighting=corroborated")).EnsureSuccessStatusCode();
+    });
+    table.Add(size, "GET relation as of a random date, weighting=corroborated (1 client)", corroborated);
 
     var series = await Measure.LatencyAsync(Math.Max(10, options.Reads / 4), async () =>
     {
