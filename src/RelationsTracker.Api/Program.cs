@@ -28,6 +28,9 @@ builder.Host.UseWolverine(opts =>
     opts.AddImportQueue();
     opts.DetectDeadNodesQuickly();
 });
+// Outside Development (tests included) the endpoints' and handlers' code is the code generated ahead of time and
+// committed in Internal/Generated (scripts/codegen.sh): no compilation on a first request. Development compiles it.
+builder.Services.CritterStackDefaults(defaults => defaults.Production.GeneratedCodeMode = JasperFx.CodeGeneration.TypeLoadMode.Static);
 builder.Services.AddResourceSetupOnStartup();
 builder.Services.AddWolverineHttp();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = QueryProblems.Customize);

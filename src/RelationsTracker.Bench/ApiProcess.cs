@@ -10,8 +10,11 @@ public sealed class ApiProcess : IAsyncDisposable
     private readonly Process _process;
     public Uri BaseAddress { get; }
     public int ProcessId => _process.Id;
+    /// <summary>From starting the process to its first 200 from /health/ready.</summary>
+    public TimeSpan StartedToReady { get; }
 
-    private ApiProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
+    private ApiProcess(Process process, Uri baseAddress, TimeSpan startedToReady) =>
+        (_process, BaseAddress, StartedToReady) = (process, baseAddress, startedToReady);
 
     public static async Task<ApiProcess> StartAsync(BenchOptions options, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -31,6 +34,7 @@ public sealed class ApiProcess : IAsyncDisposable
         // The bench's clients all use one key; the per-key write limit (1,000/s by default) is not what it measures.
         start.Environment["Tracker__RateLimit__WritesPerSecond"] = "1000000";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        var started = Stopwatch.GetTimestamp();
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[api] {e.Data}"); };
@@ -44,7 +48,7 @@ public sealed class ApiProcess : IAsyncDisposable
             if (process.HasExited) throw new InvalidOperationException($"The API exited with code {process.ExitCode}");
             try
             {
-                if ((await http.GetAsync($"{url}/health/ready")).IsSuccessStatusCode) return new ApiProcess(process, new Uri(url));
+                if ((await http.GetAsync($"{url}/health/ready")).IsSuccessStatusCode) return new ApiProcess(process, new Uri(url), Stopwatch.GetElapsedTime(started));
             }
             catch (HttpRequestException) { }
             await Task.Delay(200);

@@ -17,6 +17,16 @@ public static class Measure
         return Latency.Of(samples);
     }
 
+    /// <summary>One operation, timed once with no warm-up (a first request); it must answer below 500.</summary>
+    public static async Task<Latency> OnceAsync(Func<Task<HttpResponseMessage>> operation)
+    {
+        var start = Stopwatch.GetTimestamp();
+        using var response = await operation();
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if ((int)response.StatusCode >= 500) throw new InvalidOperationException($"A first request answered {(int)response.StatusCode}");
+        return Latency.Of([elapsed]);
+    }
+
     public static async Task<Throughput> ThroughputAsync(int workers, int seconds, Func<int, Random, Task> operation)
     {
         var stop = Stopwatch.StartNew();

@@ -36,6 +36,14 @@ http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.ApiKey);
 
 var table = new ResultTable();
 
+// The first requests after a start, each once: what a user meets right after a deploy (issue 18, "a prompt start").
+Console.WriteLine($"API started and ready in {api.StartedToReady.TotalSeconds:N1} s");
+table.Add(null, "First request after start: GET /api/relations", await Measure.OnceAsync(() => http.GetAsync("/api/relations")));
+table.Add(null, "First write after start: PUT /api/actors/{id}", await Measure.OnceAsync(() =>
+    http.PutAsJsonAsync($"/api/actors/BFA-{run}", new { name = "First write" })));
+table.Add(null, "First read of a relation after start: GET /api/relations/{a}/{b}", await Measure.OnceAsync(() =>
+    http.GetAsync($"/api/relations/BFA-{run}/BFB-{run}")));
+
 if (options.LoadSeconds > 0)
 {
     // ./bench.sh --load [seconds]: only the mixed load, on 8 relations of 1,000 developments each.
