@@ -32,50 +32,86 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Subscribes a webhook: each notification wanted is POSTed to callbackUrl, signed with the secret
+        /// All actors, by id
         /// </summary>
-        /// <returns>Created</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<SubscriptionView> CreateSubscriptionAsync(CreateSubscriptionBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// A subscription with its most recent deliveries and their outcome
-        /// </summary>
-        /// <param name="id">The subscription's id, as creating it answered.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<SubscriptionView> GetSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Actor>> ListActorsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Deletes a subscription and its delivery log; pending deliveries stop
+        /// Creates (201) or replaces (200) an actor: its name, description and GDELT mapping
         /// </summary>
-        /// <param name="id">The subscription's id, as creating it answered.</param>
-        /// <returns>No Content</returns>
+        /// <param name="id">The actor's id: an actor id: three capital letters, optionally '-' and 1 to 16 capitals or digits (TUR, LBY-EAST).</param>
+        /// <returns>Renamed</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task DeleteSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Actor> PutActorAsync(string id, PutActorBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Every development recorded, corrected or retracted in (since, until], in recorded order, with the score and phase at asOf just before it and with it
+        /// The relation's score series drawn as an SVG image, with the phase bands, its developments, a marker at asOf, and the relations or the earlier knowledge it is compared with
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
-        /// <param name="since">Revisions recorded after this instant (ISO 8601 with Z or an offset). Default: from the first.</param>
-        /// <param name="until">Revisions recorded at or before this instant. Default: now.</param>
-        /// <param name="asOf">The day each revision's score before and after is read at. The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="compare">Other relations to draw on the same chart, comma separated (GRC~TUR,LBY-WEST~TUR): 1 to 4, each in a colour of its own, at the same knownAt and half-life.</param>
+        /// <param name="alsoWeighting">Draw also the relation's score under this other weighting (plain or corroborated), dotted, beside the one under weighting.</param>
+        /// <param name="alsoKnownAt">Draw also, dashed, the relation's score as it was known at this instant (what did we know when), beside the one known at knownAt.</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <param name="limit">At most this many revisions (1 to 1,000; default 100); the answer's next is the next page's URL.</param>
-        /// <returns>OK</returns>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
+        /// <returns>An 800 × 360 SVG image with a title and a description</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RevisionsView> GetRevisionsAsync(string a, string b, System.DateTimeOffset? since = null, System.DateTimeOffset? until = null, System.DateOnly? asOf = null, int? halfLifeDays = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> GetScoreChartAsync(string a, string b, System.DateOnly? asOf = null, ComparedRelations? compare = null, AlsoWeighting? alsoWeighting = null, System.DateTimeOffset? alsoKnownAt = null, System.DateOnly? from = null, System.DateOnly? to = null, Step? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Every relation known at knownAt (or an actor's), with its score, phase and direction at asOf
+        /// The catalogue: every development type with its CAMEO code, description, weight and what it needs
         /// </summary>
-        /// <param name="actor">Only the relations of this actor (its view: every relation it is in).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<CatalogueEntryView>> GetCatalogueAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Corrects fields of a development: reads known from this moment of recorded time use the new values
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="id">The development's id, as recording it answered.</param>
+        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
+        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
+        /// <returns>Corrected (or, under the same Idempotency-Key, corrected before)</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RecordedAnswer> CorrectDevelopmentAsync(string a, string b, System.Guid id, CorrectDevelopmentBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Records a development in a relation
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
+        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
+        /// <returns>Recorded (or, under the same Idempotency-Key, recorded before)</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RecordedAnswer> RecordDevelopmentAsync(string a, string b, RecordDevelopmentBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The relation's developments known at knownAt, in occurrence order, each with its contribution at asOf
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="q">Only developments whose summary, actor, type, title, mission city or a source's publisher, citation or URL holds this text (ignoring case).</param>
+        /// <param name="type">Only developments of these catalogue types, comma separated (OfficialVisit,MilitaryCooperation).</param>
+        /// <param name="actor">Only developments by this actor (who acted).</param>
+        /// <param name="significance">Only developments of these significances, comma separated (high or low,normal).</param>
         /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
         /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
@@ -84,110 +120,70 @@ namespace RelationsTracker.Client
         /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(string? actor = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting2? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The relation's state and warming score at the end of asOf, counting what was recorded by knownAt
+        /// Records another source's report on a development, confirming or disputing it
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
+        /// <param name="id">The development's id, as recording it answered.</param>
+        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
+        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
+        /// <returns>Recorded (or, under the same Idempotency-Key, recorded before)</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ReportedAnswer> ReportOnDevelopmentAsync(string a, string b, System.Guid id, ReportBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Retracts a development: from this moment of recorded time it stops counting
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="id">The development's id, as recording it answered.</param>
+        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
+        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
+        /// <returns>Retracted (or, under the same Idempotency-Key, retracted before)</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RecordedAnswer> RetractDevelopmentAsync(string a, string b, System.Guid id, RetractDevelopmentBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The timeline as CSV: id, occurredOn, type, cameo, actor, significance, contribution, summary, first source
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="q">Only developments whose summary, actor, type, title, mission city or a source's publisher, citation or URL holds this text (ignoring case).</param>
+        /// <param name="type">Only developments of these catalogue types, comma separated (OfficialVisit,MilitaryCooperation).</param>
+        /// <param name="actor">Only developments by this actor (who acted).</param>
+        /// <param name="significance">Only developments of these significances, comma separated (high or low,normal).</param>
+        /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
+        /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
+        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
+        /// <returns>A header row, then one row per development (RFC 4180, UTF-8)</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<string> GetTimelineCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting3? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// One development as known at knownAt: its sources, corrections, status and contribution at asOf
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="id">The development's id, as recording it answered.</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RelationStateView> GetRelationStateAsync(string a, string b, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting2? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// The relation's score as a series of points from from to to
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ScoreSeriesView> GetScoreSeriesAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting3? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// The score series as CSV: date, score, raw
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
-        /// <returns>A header row, then one row per point (RFC 4180, UTF-8)</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<string> GetScoreSeriesCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step2? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting4? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// The month as a briefing: its developments, the score and phase before and after it, deteriorated, improved or unchanged, and its top contributors
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="month">The month, YYYY-MM. Default: this month (UTC).</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DigestView> GetDigestAsync(string a, string b, string? month = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Server-Sent Events: every notification as it is made
-        /// </summary>
-        /// <remarks>
-        /// Each message has id: (a number that only grows), event: (the kind) and data: (a NotificationMessage as JSON). Reconnect with Last-Event-ID to receive every notification missed, then the live ones. 429 when the key (or, without one, the address) already has its maximum of streams open.
-        /// </remarks>
-        /// <param name="relation">Only the notifications of this relation: two actor ids joined by '~', in either order (LBY-EAST~TUR).</param>
-        /// <param name="kinds">Only these kinds of notification, comma separated: development-recorded, development-retracted, development-corrected, phase-changed.</param>
-        /// <param name="lastEventId">As the Last-Event-ID header, for clients that cannot set it: every notification after this id is sent first. The header wins when both are given.</param>
-        /// <param name="last_Event_ID">The id of the last notification received (browsers send it when they reconnect): every notification after it is sent first, then the live ones; none lost, none twice.</param>
-        /// <returns>An endless text/event-stream of notifications</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StreamNotificationsAsync(string? relation = null, string? kinds = null, long? lastEventId = null, long? last_Event_ID = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Imports a GDELT 2.0 events file or a CSV of developments, from the body or from a URL
-        /// </summary>
-        /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped. Empty when url is given.</param>
-        /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns), a CSV of developments, or a GDELT 2.0 mentions file (16 columns; its articles become confirming reports of the developments imported from their events; docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
-        /// <param name="url">Import the file at this http(s) URL instead of a body (the host rules of webhook callbacks apply; docs/import.md). A GDELT index (lastupdate.txt or masterfilelist.txt) imports the latest events export it lists (with format=gdelt-mentions, the latest mentions file), checked against its size and MD5.</param>
-        /// <param name="atomic">true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers.</param>
-        /// <returns>The import has started; follow it at Location</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImportView> StartImportAsync(FileParameter body, Format? format = null, string? url = null, bool? atomic = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// The imports, newest first (the last 100)
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IList<ImportView>> ListImportsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// An import's progress: rows read, recorded, already imported and rejected (with line numbers)
-        /// </summary>
-        /// <param name="id">The import's id, as starting it answered.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImportView> GetImportAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DevelopmentView> GetDevelopmentAsync(string a, string b, System.Guid id, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting4? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -234,24 +230,66 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The catalogue: every development type with its CAMEO code, description, weight and what it needs
+        /// Imports a GDELT 2.0 events file or a CSV of developments, from the body or from a URL
         /// </summary>
-        /// <returns>OK</returns>
+        /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped. Empty when url is given.</param>
+        /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns), a CSV of developments, or a GDELT 2.0 mentions file (16 columns; its articles become confirming reports of the developments imported from their events; docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
+        /// <param name="url">Import the file at this http(s) URL instead of a body (the host rules of webhook callbacks apply; docs/import.md). A GDELT index (lastupdate.txt or masterfilelist.txt) imports the latest events export it lists (with format=gdelt-mentions, the latest mentions file), checked against its size and MD5.</param>
+        /// <param name="atomic">true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers.</param>
+        /// <returns>The import has started; follow it at Location</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IList<CatalogueEntryView>> GetCatalogueAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ImportView> StartImportAsync(FileParameter body, Format? format = null, string? url = null, bool? atomic = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The relation's developments known at knownAt, in occurrence order, each with its contribution at asOf
+        /// The imports, newest first (the last 100)
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<ImportView>> ListImportsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// An import's progress: rows read, recorded, already imported and rejected (with line numbers)
+        /// </summary>
+        /// <param name="id">The import's id, as starting it answered.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ImportView> GetImportAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Server-Sent Events: every notification as it is made
+        /// </summary>
+        /// <remarks>
+        /// Each message has id: (a number that only grows), event: (the kind) and data: (a NotificationMessage as JSON). Reconnect with Last-Event-ID to receive every notification missed, then the live ones. 429 when the key (or, without one, the address) already has its maximum of streams open.
+        /// </remarks>
+        /// <param name="relation">Only the notifications of this relation: two actor ids joined by '~', in either order (LBY-EAST~TUR).</param>
+        /// <param name="kinds">Only these kinds of notification, comma separated: development-recorded, development-retracted, development-corrected, phase-changed.</param>
+        /// <param name="lastEventId">As the Last-Event-ID header, for clients that cannot set it: every notification after this id is sent first. The header wins when both are given.</param>
+        /// <param name="last_Event_ID">The id of the last notification received (browsers send it when they reconnect): every notification after it is sent first, then the live ones; none lost, none twice.</param>
+        /// <returns>An endless text/event-stream of notifications</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> StreamNotificationsAsync(string? relation = null, string? kinds = null, long? lastEventId = null, long? last_Event_ID = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The month as a briefing: its developments, the score and phase before and after it, deteriorated, improved or unchanged, and its top contributors
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="q">Only developments whose summary, actor, type, title, mission city or a source's publisher, citation or URL holds this text (ignoring case).</param>
-        /// <param name="type">Only developments of these catalogue types, comma separated (OfficialVisit,MilitaryCooperation).</param>
-        /// <param name="actor">Only developments by this actor (who acted).</param>
-        /// <param name="significance">Only developments of these significances, comma separated (high or low,normal).</param>
+        /// <param name="month">The month, YYYY-MM. Default: this month (UTC).</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<DigestView> GetDigestAsync(string a, string b, string? month = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Every relation known at knownAt (or an actor's), with its score, phase and direction at asOf
+        /// </summary>
+        /// <param name="actor">Only the relations of this actor (its view: every relation it is in).</param>
         /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
         /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
@@ -260,132 +298,94 @@ namespace RelationsTracker.Client
         /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting5? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(string? actor = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting5? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Records a development in a relation
+        /// The relation's state and warming score at the end of asOf, counting what was recorded by knownAt
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
-        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
-        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
-        /// <returns>Recorded (or, under the same Idempotency-Key, recorded before)</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RecordedAnswer> RecordDevelopmentAsync(string a, string b, RecordDevelopmentBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// The timeline as CSV: id, occurredOn, type, cameo, actor, significance, contribution, summary, first source
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="q">Only developments whose summary, actor, type, title, mission city or a source's publisher, citation or URL holds this text (ignoring case).</param>
-        /// <param name="type">Only developments of these catalogue types, comma separated (OfficialVisit,MilitaryCooperation).</param>
-        /// <param name="actor">Only developments by this actor (who acted).</param>
-        /// <param name="significance">Only developments of these significances, comma separated (high or low,normal).</param>
-        /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
-        /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
-        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
-        /// <returns>A header row, then one row per development (RFC 4180, UTF-8)</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<string> GetTimelineCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting6? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// One development as known at knownAt: its sources, corrections, status and contribution at asOf
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="id">The development's id, as recording it answered.</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DevelopmentView> GetDevelopmentAsync(string a, string b, System.Guid id, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting7? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RelationStateView> GetRelationStateAsync(string a, string b, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting6? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Retracts a development: from this moment of recorded time it stops counting
+        /// The relation's score as a series of points from from to to
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
-        /// <param name="id">The development's id, as recording it answered.</param>
-        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
-        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
-        /// <returns>Retracted (or, under the same Idempotency-Key, retracted before)</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RecordedAnswer> RetractDevelopmentAsync(string a, string b, System.Guid id, RetractDevelopmentBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Records another source's report on a development, confirming or disputing it
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="id">The development's id, as recording it answered.</param>
-        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
-        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
-        /// <returns>Recorded (or, under the same Idempotency-Key, recorded before)</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ReportedAnswer> ReportOnDevelopmentAsync(string a, string b, System.Guid id, ReportBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Corrects fields of a development: reads known from this moment of recorded time use the new values
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="id">The development's id, as recording it answered.</param>
-        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
-        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
-        /// <returns>Corrected (or, under the same Idempotency-Key, corrected before)</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RecordedAnswer> CorrectDevelopmentAsync(string a, string b, System.Guid id, CorrectDevelopmentBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// The relation's score series drawn as an SVG image, with the phase bands, its developments, a marker at asOf, and the relations or the earlier knowledge it is compared with
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
-        /// <param name="compare">Other relations to draw on the same chart, comma separated (GRC~TUR,LBY-WEST~TUR): 1 to 4, each in a colour of its own, at the same knownAt and half-life.</param>
-        /// <param name="alsoWeighting">Draw also the relation's score under this other weighting (plain or corroborated), dotted, beside the one under weighting.</param>
-        /// <param name="alsoKnownAt">Draw also, dashed, the relation's score as it was known at this instant (what did we know when), beside the one known at knownAt.</param>
         /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
         /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
         /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
-        /// <returns>An 800 × 360 SVG image with a title and a description</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> GetScoreChartAsync(string a, string b, System.DateOnly? asOf = null, ComparedRelations? compare = null, AlsoWeighting? alsoWeighting = null, System.DateTimeOffset? alsoKnownAt = null, System.DateOnly? from = null, System.DateOnly? to = null, Step3? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting8? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// All actors, by id
-        /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IList<Actor>> ListActorsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ScoreSeriesView> GetScoreSeriesAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step2? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting7? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Creates (201) or replaces (200) an actor: its name, description and GDELT mapping
+        /// The score series as CSV: date, score, raw
         /// </summary>
-        /// <param name="id">The actor's id: an actor id: three capital letters, optionally '-' and 1 to 16 capitals or digits (TUR, LBY-EAST).</param>
-        /// <returns>Renamed</returns>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
+        /// <returns>A header row, then one row per point (RFC 4180, UTF-8)</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Actor> PutActorAsync(string id, PutActorBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<string> GetScoreSeriesCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step3? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting8? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Every development recorded, corrected or retracted in (since, until], in recorded order, with the score and phase at asOf just before it and with it
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="since">Revisions recorded after this instant (ISO 8601 with Z or an offset). Default: from the first.</param>
+        /// <param name="until">Revisions recorded at or before this instant. Default: now.</param>
+        /// <param name="asOf">The day each revision's score before and after is read at. The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="limit">At most this many revisions (1 to 1,000; default 100); the answer's next is the next page's URL.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RevisionsView> GetRevisionsAsync(string a, string b, System.DateTimeOffset? since = null, System.DateTimeOffset? until = null, System.DateOnly? asOf = null, int? halfLifeDays = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Subscribes a webhook: each notification wanted is POSTed to callbackUrl, signed with the secret
+        /// </summary>
+        /// <returns>Created</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<SubscriptionView> CreateSubscriptionAsync(CreateSubscriptionBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// A subscription with its most recent deliveries and their outcome
+        /// </summary>
+        /// <param name="id">The subscription's id, as creating it answered.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<SubscriptionView> GetSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Deletes a subscription and its delivery log; pending deliveries stop
+        /// </summary>
+        /// <param name="id">The subscription's id, as creating it answered.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task DeleteSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -439,32 +439,25 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Subscribes a webhook: each notification wanted is POSTed to callbackUrl, signed with the secret
+        /// All actors, by id
         /// </summary>
-        /// <returns>Created</returns>
+        /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<SubscriptionView> CreateSubscriptionAsync(CreateSubscriptionBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IList<Actor>> ListActorsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/subscriptions"
-                    urlBuilder_.Append("api/subscriptions");
+                    // Operation Path: "api/actors"
+                    urlBuilder_.Append("api/actors");
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -489,9 +482,125 @@ namespace RelationsTracker.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IList<Actor>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Creates (201) or replaces (200) an actor: its name, description and GDELT mapping
+        /// </summary>
+        /// <param name="id">The actor's id: an actor id: three capital letters, optionally '-' and 1 to 16 capitals or digits (TUR, LBY-EAST).</param>
+        /// <returns>Renamed</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<Actor> PutActorAsync(string id, PutActorBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/actors/{id}"
+                    urlBuilder_.Append("api/actors/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Actor>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 201)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<SubscriptionView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<Actor>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -580,260 +689,23 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// A subscription with its most recent deliveries and their outcome
-        /// </summary>
-        /// <param name="id">The subscription's id, as creating it answered.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<SubscriptionView> GetSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (id == null)
-                throw new System.ArgumentNullException("id");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/subscriptions/{id}"
-                    urlBuilder_.Append("api/subscriptions/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<SubscriptionView>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: a subscription\'s callback and delivery log are its subscriber\'s.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 503)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Deletes a subscription and its delivery log; pending deliveries stop
-        /// </summary>
-        /// <param name="id">The subscription's id, as creating it answered.</param>
-        /// <returns>No Content</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task DeleteSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (id == null)
-                throw new System.ArgumentNullException("id");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/subscriptions/{id}"
-                    urlBuilder_.Append("api/subscriptions/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 204)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 503)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Every development recorded, corrected or retracted in (since, until], in recorded order, with the score and phase at asOf just before it and with it
+        /// The relation's score series drawn as an SVG image, with the phase bands, its developments, a marker at asOf, and the relations or the earlier knowledge it is compared with
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
-        /// <param name="since">Revisions recorded after this instant (ISO 8601 with Z or an offset). Default: from the first.</param>
-        /// <param name="until">Revisions recorded at or before this instant. Default: now.</param>
-        /// <param name="asOf">The day each revision's score before and after is read at. The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="compare">Other relations to draw on the same chart, comma separated (GRC~TUR,LBY-WEST~TUR): 1 to 4, each in a colour of its own, at the same knownAt and half-life.</param>
+        /// <param name="alsoWeighting">Draw also the relation's score under this other weighting (plain or corroborated), dotted, beside the one under weighting.</param>
+        /// <param name="alsoKnownAt">Draw also, dashed, the relation's score as it was known at this instant (what did we know when), beside the one known at knownAt.</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <param name="limit">At most this many revisions (1 to 1,000; default 100); the answer's next is the next page's URL.</param>
-        /// <returns>OK</returns>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
+        /// <returns>An 800 × 360 SVG image with a title and a description</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RevisionsView> GetRevisionsAsync(string a, string b, System.DateTimeOffset? since = null, System.DateTimeOffset? until = null, System.DateOnly? asOf = null, int? halfLifeDays = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetScoreChartAsync(string a, string b, System.DateOnly? asOf = null, ComparedRelations? compare = null, AlsoWeighting? alsoWeighting = null, System.DateTimeOffset? alsoKnownAt = null, System.DateOnly? from = null, System.DateOnly? to = null, Step? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -848,36 +720,56 @@ namespace RelationsTracker.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("image/svg+xml"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/relations/{a}/{b}/revisions"
+                    // Operation Path: "api/relations/{a}/{b}/score.svg"
                     urlBuilder_.Append("api/relations/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append('/');
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/revisions");
+                    urlBuilder_.Append("/score.svg");
                     urlBuilder_.Append('?');
-                    if (since != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("since")).Append('=').Append(System.Uri.EscapeDataString(since.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (until != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("until")).Append('=').Append(System.Uri.EscapeDataString(until.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
                     if (asOf != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (compare != null)
+                    {
+                        foreach (var item_ in compare.AdditionalProperties) { urlBuilder_.Append(System.Uri.EscapeDataString(item_.Key)).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_.Value, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (alsoWeighting != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("alsoWeighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(alsoWeighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (alsoKnownAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("alsoKnownAt")).Append('=').Append(System.Uri.EscapeDataString(alsoKnownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (from != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (step != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("step")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(step, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (knownAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (halfLifeDays != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
-                    if (limit != null)
+                    if (weighting != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -904,14 +796,12 @@ namespace RelationsTracker.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
+                        if (status_ == 200 || status_ == 206)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<RevisionsView>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
                         }
                         else
                         if (status_ == 400)
@@ -975,18 +865,11 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Every relation known at knownAt (or an actor's), with its score, phase and direction at asOf
+        /// The catalogue: every development type with its CAMEO code, description, weight and what it needs
         /// </summary>
-        /// <param name="actor">Only the relations of this actor (its view: every relation it is in).</param>
-        /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
-        /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
-        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(string? actor = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IList<CatalogueEntryView>> GetCatalogueAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -999,12 +882,548 @@ namespace RelationsTracker.Client
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/relations"
-                    urlBuilder_.Append("api/relations");
+                    // Operation Path: "api/catalogue"
+                    urlBuilder_.Append("api/catalogue");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IList<CatalogueEntryView>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Corrects fields of a development: reads known from this moment of recorded time use the new values
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="id">The development's id, as recording it answered.</param>
+        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
+        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
+        /// <returns>Corrected (or, under the same Idempotency-Key, corrected before)</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<RecordedAnswer> CorrectDevelopmentAsync(string a, string b, System.Guid id, CorrectDevelopmentBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (a == null)
+                throw new System.ArgumentNullException("a");
+
+            if (b == null)
+                throw new System.ArgumentNullException("b");
+
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/relations/{a}/{b}/developments/{id}/correction"
+                    urlBuilder_.Append("api/relations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/developments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/correction");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RecordedAnswer>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The development is retracted: it cannot be retracted or corrected again. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PreconditionFailedProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<PreconditionFailedProblemDetails>("If-Match does not name the relation\'s current version (given in \'currentVersion\'). Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The body is larger than the route takes: 1,048,576 bytes of JSON, or an import\'s Tracker:Imports:MaxBytes. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The body is not JSON: send Content-Type: application/json.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("This Idempotency-Key was used before with another request. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The relation kept changing while this write was being decided, or the database is out of reach; nothing was recorded. Retry (after Retry-After seconds, when given).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Records a development in a relation
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
+        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
+        /// <returns>Recorded (or, under the same Idempotency-Key, recorded before)</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<RecordedAnswer> RecordDevelopmentAsync(string a, string b, RecordDevelopmentBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (a == null)
+                throw new System.ArgumentNullException("a");
+
+            if (b == null)
+                throw new System.ArgumentNullException("b");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/relations/{a}/{b}/developments"
+                    urlBuilder_.Append("api/relations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/developments");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RecordedAnswer>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PreconditionFailedProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<PreconditionFailedProblemDetails>("If-Match does not name the relation\'s current version (given in \'currentVersion\'). Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The body is larger than the route takes: 1,048,576 bytes of JSON, or an import\'s Tracker:Imports:MaxBytes. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The body is not JSON: send Content-Type: application/json.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("This Idempotency-Key was used before with another request. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The relation kept changing while this write was being decided, or the database is out of reach; nothing was recorded. Retry (after Retry-After seconds, when given).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The relation's developments known at knownAt, in occurrence order, each with its contribution at asOf
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="q">Only developments whose summary, actor, type, title, mission city or a source's publisher, citation or URL holds this text (ignoring case).</param>
+        /// <param name="type">Only developments of these catalogue types, comma separated (OfficialVisit,MilitaryCooperation).</param>
+        /// <param name="actor">Only developments by this actor (who acted).</param>
+        /// <param name="significance">Only developments of these significances, comma separated (high or low,normal).</param>
+        /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
+        /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
+        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting2? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (a == null)
+                throw new System.ArgumentNullException("a");
+
+            if (b == null)
+                throw new System.ArgumentNullException("b");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/relations/{a}/{b}/developments"
+                    urlBuilder_.Append("api/relations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/developments");
                     urlBuilder_.Append('?');
+                    if (from != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (q != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("q")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(q, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (type != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("type")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(type, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     if (actor != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("actor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(actor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (significance != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("significance")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(significance, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (limit != null)
                     {
@@ -1057,7 +1476,7 @@ namespace RelationsTracker.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<RelationListView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TimelineView>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -1083,6 +1502,16 @@ namespace RelationsTracker.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 503)
@@ -1116,324 +1545,439 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The relation's state and warming score at the end of asOf, counting what was recorded by knownAt
+        /// Records another source's report on a development, confirming or disputing it
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
+        /// <param name="id">The development's id, as recording it answered.</param>
+        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
+        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
+        /// <returns>Recorded (or, under the same Idempotency-Key, recorded before)</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ReportedAnswer> ReportOnDevelopmentAsync(string a, string b, System.Guid id, ReportBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (a == null)
+                throw new System.ArgumentNullException("a");
+
+            if (b == null)
+                throw new System.ArgumentNullException("b");
+
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/relations/{a}/{b}/developments/{id}/reports"
+                    urlBuilder_.Append("api/relations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/developments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/reports");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ReportedAnswer>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The development is retracted: it cannot be retracted or corrected again. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PreconditionFailedProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<PreconditionFailedProblemDetails>("If-Match does not name the relation\'s current version (given in \'currentVersion\'). Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The body is larger than the route takes: 1,048,576 bytes of JSON, or an import\'s Tracker:Imports:MaxBytes. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The body is not JSON: send Content-Type: application/json.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("This Idempotency-Key was used before with another request. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The relation kept changing while this write was being decided, or the database is out of reach; nothing was recorded. Retry (after Retry-After seconds, when given).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Retracts a development: from this moment of recorded time it stops counting
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="id">The development's id, as recording it answered.</param>
+        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
+        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
+        /// <returns>Retracted (or, under the same Idempotency-Key, retracted before)</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<RecordedAnswer> RetractDevelopmentAsync(string a, string b, System.Guid id, RetractDevelopmentBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (a == null)
+                throw new System.ArgumentNullException("a");
+
+            if (b == null)
+                throw new System.ArgumentNullException("b");
+
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/relations/{a}/{b}/developments/{id}/retraction"
+                    urlBuilder_.Append("api/relations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/developments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/retraction");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RecordedAnswer>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The development is retracted: it cannot be retracted or corrected again. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PreconditionFailedProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<PreconditionFailedProblemDetails>("If-Match does not name the relation\'s current version (given in \'currentVersion\'). Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The body is larger than the route takes: 1,048,576 bytes of JSON, or an import\'s Tracker:Imports:MaxBytes. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The body is not JSON: send Content-Type: application/json.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("This Idempotency-Key was used before with another request. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The relation kept changing while this write was being decided, or the database is out of reach; nothing was recorded. Retry (after Retry-After seconds, when given).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The timeline as CSV: id, occurredOn, type, cameo, actor, significance, contribution, summary, first source
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="q">Only developments whose summary, actor, type, title, mission city or a source's publisher, citation or URL holds this text (ignoring case).</param>
+        /// <param name="type">Only developments of these catalogue types, comma separated (OfficialVisit,MilitaryCooperation).</param>
+        /// <param name="actor">Only developments by this actor (who acted).</param>
+        /// <param name="significance">Only developments of these significances, comma separated (high or low,normal).</param>
+        /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
+        /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
         /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
-        /// <returns>OK</returns>
+        /// <returns>A header row, then one row per development (RFC 4180, UTF-8)</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RelationStateView> GetRelationStateAsync(string a, string b, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting2? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (a == null)
-                throw new System.ArgumentNullException("a");
-
-            if (b == null)
-                throw new System.ArgumentNullException("b");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/relations/{a}/{b}"
-                    urlBuilder_.Append("api/relations/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('?');
-                    if (asOf != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (knownAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (halfLifeDays != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (weighting != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<RelationStateView>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 503)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// The relation's score as a series of points from from to to
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ScoreSeriesView> GetScoreSeriesAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting3? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (a == null)
-                throw new System.ArgumentNullException("a");
-
-            if (b == null)
-                throw new System.ArgumentNullException("b");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/relations/{a}/{b}/score"
-                    urlBuilder_.Append("api/relations/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/score");
-                    urlBuilder_.Append('?');
-                    if (from != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (to != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (step != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("step")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(step, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (knownAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (halfLifeDays != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (weighting != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ScoreSeriesView>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 503)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// The score series as CSV: date, score, raw
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
-        /// <returns>A header row, then one row per point (RFC 4180, UTF-8)</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<string> GetScoreSeriesCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step2? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting4? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<string> GetTimelineCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting3? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -1452,12 +1996,12 @@ namespace RelationsTracker.Client
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/relations/{a}/{b}/score.csv"
+                    // Operation Path: "api/relations/{a}/{b}/developments.csv"
                     urlBuilder_.Append("api/relations/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append('/');
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/score.csv");
+                    urlBuilder_.Append("/developments.csv");
                     urlBuilder_.Append('?');
                     if (from != null)
                     {
@@ -1467,9 +2011,33 @@ namespace RelationsTracker.Client
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
-                    if (step != null)
+                    if (q != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("step")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(step, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("q")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(q, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (type != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("type")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(type, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (actor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("actor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(actor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (significance != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("significance")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(significance, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (asOf != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (knownAt != null)
                     {
@@ -1579,16 +2147,18 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The month as a briefing: its developments, the score and phase before and after it, deteriorated, improved or unchanged, and its top contributors
+        /// One development as known at knownAt: its sources, corrections, status and contribution at asOf
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
-        /// <param name="month">The month, YYYY-MM. Default: this month (UTC).</param>
+        /// <param name="id">The development's id, as recording it answered.</param>
+        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DigestView> GetDigestAsync(string a, string b, string? month = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DevelopmentView> GetDevelopmentAsync(string a, string b, System.Guid id, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting4? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -1596,517 +2166,6 @@ namespace RelationsTracker.Client
             if (b == null)
                 throw new System.ArgumentNullException("b");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/relations/{a}/{b}/digest"
-                    urlBuilder_.Append("api/relations/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/digest");
-                    urlBuilder_.Append('?');
-                    if (month != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("month")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(month, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (knownAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (halfLifeDays != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<DigestView>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 503)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Server-Sent Events: every notification as it is made
-        /// </summary>
-        /// <remarks>
-        /// Each message has id: (a number that only grows), event: (the kind) and data: (a NotificationMessage as JSON). Reconnect with Last-Event-ID to receive every notification missed, then the live ones. 429 when the key (or, without one, the address) already has its maximum of streams open.
-        /// </remarks>
-        /// <param name="relation">Only the notifications of this relation: two actor ids joined by '~', in either order (LBY-EAST~TUR).</param>
-        /// <param name="kinds">Only these kinds of notification, comma separated: development-recorded, development-retracted, development-corrected, phase-changed.</param>
-        /// <param name="lastEventId">As the Last-Event-ID header, for clients that cannot set it: every notification after this id is sent first. The header wins when both are given.</param>
-        /// <param name="last_Event_ID">The id of the last notification received (browsers send it when they reconnect): every notification after it is sent first, then the live ones; none lost, none twice.</param>
-        /// <returns>An endless text/event-stream of notifications</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> StreamNotificationsAsync(string? relation = null, string? kinds = null, long? lastEventId = null, long? last_Event_ID = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-
-                    if (last_Event_ID != null)
-                        request_.Headers.TryAddWithoutValidation("Last-Event-ID", ConvertToString(last_Event_ID, System.Globalization.CultureInfo.InvariantCulture));
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/event-stream"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/notifications"
-                    urlBuilder_.Append("api/notifications");
-                    urlBuilder_.Append('?');
-                    if (relation != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("relation")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(relation, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (kinds != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("kinds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(kinds, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (lastEventId != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("lastEventId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(lastEventId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200 || status_ == 206)
-                        {
-                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
-                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
-                            return fileResponse_;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Too many requests at once: the operation\'s description says which limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 503)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Imports a GDELT 2.0 events file or a CSV of developments, from the body or from a URL
-        /// </summary>
-        /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped. Empty when url is given.</param>
-        /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns), a CSV of developments, or a GDELT 2.0 mentions file (16 columns; its articles become confirming reports of the developments imported from their events; docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
-        /// <param name="url">Import the file at this http(s) URL instead of a body (the host rules of webhook callbacks apply; docs/import.md). A GDELT index (lastupdate.txt or masterfilelist.txt) imports the latest events export it lists (with format=gdelt-mentions, the latest mentions file), checked against its size and MD5.</param>
-        /// <param name="atomic">true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers.</param>
-        /// <returns>The import has started; follow it at Location</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImportView> StartImportAsync(FileParameter body, Format? format = null, string? url = null, bool? atomic = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var content_ = new System.Net.Http.StreamContent(body.Data);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(body.ContentType);
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/imports"
-                    urlBuilder_.Append("api/imports");
-                    urlBuilder_.Append('?');
-                    if (format != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (url != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("url")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(url, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (atomic != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("atomic")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(atomic, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 202)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ImportView>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 413)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The body is larger than the route takes: 1,048,576 bytes of JSON, or an import\'s Tracker:Imports:MaxBytes. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 503)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// The imports, newest first (the last 100)
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IList<ImportView>> ListImportsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/imports"
-                    urlBuilder_.Append("api/imports");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IList<ImportView>>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 503)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// An import's progress: rows read, recorded, already imported and rejected (with line numbers)
-        /// </summary>
-        /// <param name="id">The import's id, as starting it answered.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImportView> GetImportAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
             if (id == null)
                 throw new System.ArgumentNullException("id");
 
@@ -2121,9 +2180,31 @@ namespace RelationsTracker.Client
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/imports/{id}"
-                    urlBuilder_.Append("api/imports/");
+                    // Operation Path: "api/relations/{a}/{b}/developments/{id}"
+                    urlBuilder_.Append("api/relations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/developments/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('?');
+                    if (asOf != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (knownAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (halfLifeDays != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (weighting != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -2150,7 +2231,7 @@ namespace RelationsTracker.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<ImportView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<DevelopmentView>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -2827,11 +2908,159 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The catalogue: every development type with its CAMEO code, description, weight and what it needs
+        /// Imports a GDELT 2.0 events file or a CSV of developments, from the body or from a URL
+        /// </summary>
+        /// <param name="body">The file, streamed: GDELT 2.0 events (tab-separated, no header) or CSV with a header (docs/import.md); plain, or a zip of the one file (as GDELT publishes it), or gzipped. Empty when url is given.</param>
+        /// <param name="format">The file's format: a GDELT 2.0 events file (61 tab-separated columns), a CSV of developments, or a GDELT 2.0 mentions file (16 columns; its articles become confirming reports of the developments imported from their events; docs/import.md). Default: from Content-Type (text/tab-separated-values or text/csv).</param>
+        /// <param name="url">Import the file at this http(s) URL instead of a body (the host rules of webhook callbacks apply; docs/import.md). A GDELT index (lastupdate.txt or masterfilelist.txt) imports the latest events export it lists (with format=gdelt-mentions, the latest mentions file), checked against its size and MD5.</param>
+        /// <param name="atomic">true: record nothing at all if any row is bad. false: record the good rows and report the bad ones with their line numbers.</param>
+        /// <returns>The import has started; follow it at Location</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ImportView> StartImportAsync(FileParameter body, Format? format = null, string? url = null, bool? atomic = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var content_ = new System.Net.Http.StreamContent(body.Data);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(body.ContentType);
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/imports"
+                    urlBuilder_.Append("api/imports");
+                    urlBuilder_.Append('?');
+                    if (format != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (url != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("url")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(url, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (atomic != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("atomic")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(atomic, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 202)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ImportView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The body is larger than the route takes: 1,048,576 bytes of JSON, or an import\'s Tracker:Imports:MaxBytes. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The imports, newest first (the last 100)
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IList<CatalogueEntryView>> GetCatalogueAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IList<ImportView>> ListImportsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2844,8 +3073,8 @@ namespace RelationsTracker.Client
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/catalogue"
-                    urlBuilder_.Append("api/catalogue");
+                    // Operation Path: "api/imports"
+                    urlBuilder_.Append("api/imports");
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -2872,7 +3101,7 @@ namespace RelationsTracker.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IList<CatalogueEntryView>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IList<ImportView>>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -2921,25 +3150,271 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The relation's developments known at knownAt, in occurrence order, each with its contribution at asOf
+        /// An import's progress: rows read, recorded, already imported and rejected (with line numbers)
+        /// </summary>
+        /// <param name="id">The import's id, as starting it answered.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ImportView> GetImportAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/imports/{id}"
+                    urlBuilder_.Append("api/imports/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ImportView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Server-Sent Events: every notification as it is made
+        /// </summary>
+        /// <remarks>
+        /// Each message has id: (a number that only grows), event: (the kind) and data: (a NotificationMessage as JSON). Reconnect with Last-Event-ID to receive every notification missed, then the live ones. 429 when the key (or, without one, the address) already has its maximum of streams open.
+        /// </remarks>
+        /// <param name="relation">Only the notifications of this relation: two actor ids joined by '~', in either order (LBY-EAST~TUR).</param>
+        /// <param name="kinds">Only these kinds of notification, comma separated: development-recorded, development-retracted, development-corrected, phase-changed.</param>
+        /// <param name="lastEventId">As the Last-Event-ID header, for clients that cannot set it: every notification after this id is sent first. The header wins when both are given.</param>
+        /// <param name="last_Event_ID">The id of the last notification received (browsers send it when they reconnect): every notification after it is sent first, then the live ones; none lost, none twice.</param>
+        /// <returns>An endless text/event-stream of notifications</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> StreamNotificationsAsync(string? relation = null, string? kinds = null, long? lastEventId = null, long? last_Event_ID = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (last_Event_ID != null)
+                        request_.Headers.TryAddWithoutValidation("Last-Event-ID", ConvertToString(last_Event_ID, System.Globalization.CultureInfo.InvariantCulture));
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/event-stream"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/notifications"
+                    urlBuilder_.Append("api/notifications");
+                    urlBuilder_.Append('?');
+                    if (relation != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("relation")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(relation, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (kinds != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("kinds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(kinds, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (lastEventId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("lastEventId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(lastEventId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too many requests at once: the operation\'s description says which limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The month as a briefing: its developments, the score and phase before and after it, deteriorated, improved or unchanged, and its top contributors
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="q">Only developments whose summary, actor, type, title, mission city or a source's publisher, citation or URL holds this text (ignoring case).</param>
-        /// <param name="type">Only developments of these catalogue types, comma separated (OfficialVisit,MilitaryCooperation).</param>
-        /// <param name="actor">Only developments by this actor (who acted).</param>
-        /// <param name="significance">Only developments of these significances, comma separated (high or low,normal).</param>
-        /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
-        /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
-        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="month">The month, YYYY-MM. Default: this month (UTC).</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TimelineView> GetTimelineAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting5? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DigestView> GetDigestAsync(string a, string b, string? month = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -2958,36 +3433,151 @@ namespace RelationsTracker.Client
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/relations/{a}/{b}/developments"
+                    // Operation Path: "api/relations/{a}/{b}/digest"
                     urlBuilder_.Append("api/relations/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append('/');
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/developments");
+                    urlBuilder_.Append("/digest");
                     urlBuilder_.Append('?');
-                    if (from != null)
+                    if (month != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("month")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(month, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
-                    if (to != null)
+                    if (knownAt != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
-                    if (q != null)
+                    if (halfLifeDays != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("q")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(q, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
-                    if (type != null)
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("type")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(type, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<DigestView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
                     }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Every relation known at knownAt (or an actor's), with its score, phase and direction at asOf
+        /// </summary>
+        /// <param name="actor">Only the relations of this actor (its view: every relation it is in).</param>
+        /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
+        /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
+        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<RelationListView> ListRelationsAsync(string? actor = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting5? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/relations"
+                    urlBuilder_.Append("api/relations");
+                    urlBuilder_.Append('?');
                     if (actor != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("actor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(actor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (significance != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("significance")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(significance, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (limit != null)
                     {
@@ -3040,7 +3630,144 @@ namespace RelationsTracker.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TimelineView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<RelationListView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The relation's state and warming score at the end of asOf, counting what was recorded by knownAt
+        /// </summary>
+        /// <param name="a">One actor of the relation; the two may come in either order.</param>
+        /// <param name="b">The other actor of the relation.</param>
+        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<RelationStateView> GetRelationStateAsync(string a, string b, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting6? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (a == null)
+                throw new System.ArgumentNullException("a");
+
+            if (b == null)
+                throw new System.ArgumentNullException("b");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/relations/{a}/{b}"
+                    urlBuilder_.Append("api/relations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('?');
+                    if (asOf != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (knownAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (halfLifeDays != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (weighting != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RelationStateView>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3109,15 +3836,19 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Records a development in a relation
+        /// The relation's score as a series of points from from to to
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
-        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
-        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
-        /// <returns>Recorded (or, under the same Idempotency-Key, recorded before)</returns>
+        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
+        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
+        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
+        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
+        /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RecordedAnswer> RecordDevelopmentAsync(string a, string b, RecordDevelopmentBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ScoreSeriesView> GetScoreSeriesAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step2? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting7? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -3125,36 +3856,49 @@ namespace RelationsTracker.Client
             if (b == null)
                 throw new System.ArgumentNullException("b");
 
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-
-                    if (if_Match != null)
-                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
-
-                    if (idempotency_Key != null)
-                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/relations/{a}/{b}/developments"
+                    // Operation Path: "api/relations/{a}/{b}/score"
                     urlBuilder_.Append("api/relations/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append('/');
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/developments");
+                    urlBuilder_.Append("/score");
+                    urlBuilder_.Append('?');
+                    if (from != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (step != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("step")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(step, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (knownAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (halfLifeDays != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (weighting != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -3179,9 +3923,9 @@ namespace RelationsTracker.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
-                        if (status_ == 201)
+                        if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<RecordedAnswer>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<ScoreSeriesView>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3206,7 +3950,7 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3219,56 +3963,6 @@ namespace RelationsTracker.Client
                             throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
-                        if (status_ == 412)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<PreconditionFailedProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<PreconditionFailedProblemDetails>("If-Match does not name the relation\'s current version (given in \'currentVersion\'). Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 413)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The body is larger than the route takes: 1,048,576 bytes of JSON, or an import\'s Tracker:Imports:MaxBytes. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 415)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The body is not JSON: send Content-Type: application/json.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 422)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("This Idempotency-Key was used before with another request. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
                         if (status_ == 503)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -3276,7 +3970,7 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("The relation kept changing while this write was being decided, or the database is out of reach; nothing was recorded. Retry (after Retry-After seconds, when given).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("The database is out of reach just now; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3300,25 +3994,19 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The timeline as CSV: id, occurredOn, type, cameo, actor, significance, contribution, summary, first source
+        /// The score series as CSV: date, score, raw
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
         /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
         /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="q">Only developments whose summary, actor, type, title, mission city or a source's publisher, citation or URL holds this text (ignoring case).</param>
-        /// <param name="type">Only developments of these catalogue types, comma separated (OfficialVisit,MilitaryCooperation).</param>
-        /// <param name="actor">Only developments by this actor (who acted).</param>
-        /// <param name="significance">Only developments of these significances, comma separated (high or low,normal).</param>
-        /// <param name="limit">At most this many items (1 to 10,000; default 1,000); the answer's next is the next page's URL.</param>
-        /// <param name="cursor">Where the page starts: from the next link of the page before (opaque).</param>
-        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
+        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
         /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
         /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
-        /// <returns>A header row, then one row per development (RFC 4180, UTF-8)</returns>
+        /// <returns>A header row, then one row per point (RFC 4180, UTF-8)</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<string> GetTimelineCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, string? q = null, string? type = null, string? actor = null, string? significance = null, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting6? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<string> GetScoreSeriesCsvAsync(string a, string b, System.DateOnly? from = null, System.DateOnly? to = null, Step3? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting8? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
@@ -3337,12 +4025,12 @@ namespace RelationsTracker.Client
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/relations/{a}/{b}/developments.csv"
+                    // Operation Path: "api/relations/{a}/{b}/score.csv"
                     urlBuilder_.Append("api/relations/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append('/');
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/developments.csv");
+                    urlBuilder_.Append("/score.csv");
                     urlBuilder_.Append('?');
                     if (from != null)
                     {
@@ -3352,33 +4040,9 @@ namespace RelationsTracker.Client
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
-                    if (q != null)
+                    if (step != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("q")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(q, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (type != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("type")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(type, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (actor != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("actor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(actor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (significance != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("significance")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(significance, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (limit != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (cursor != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (asOf != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("step")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(step, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (knownAt != null)
                     {
@@ -3488,27 +4152,24 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// One development as known at knownAt: its sources, corrections, status and contribution at asOf
+        /// Every development recorded, corrected or retracted in (since, until], in recorded order, with the score and phase at asOf just before it and with it
         /// </summary>
         /// <param name="a">One actor of the relation; the two may come in either order.</param>
         /// <param name="b">The other actor of the relation.</param>
-        /// <param name="id">The development's id, as recording it answered.</param>
-        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
+        /// <param name="since">Revisions recorded after this instant (ISO 8601 with Z or an offset). Default: from the first.</param>
+        /// <param name="until">Revisions recorded at or before this instant. Default: now.</param>
+        /// <param name="asOf">The day each revision's score before and after is read at. The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
         /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
+        /// <param name="limit">At most this many revisions (1 to 1,000; default 100); the answer's next is the next page's URL.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DevelopmentView> GetDevelopmentAsync(string a, string b, System.Guid id, System.DateOnly? asOf = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting7? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RevisionsView> GetRevisionsAsync(string a, string b, System.DateTimeOffset? since = null, System.DateTimeOffset? until = null, System.DateOnly? asOf = null, int? halfLifeDays = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (a == null)
                 throw new System.ArgumentNullException("a");
 
             if (b == null)
                 throw new System.ArgumentNullException("b");
-
-            if (id == null)
-                throw new System.ArgumentNullException("id");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3521,29 +4182,32 @@ namespace RelationsTracker.Client
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/relations/{a}/{b}/developments/{id}"
+                    // Operation Path: "api/relations/{a}/{b}/revisions"
                     urlBuilder_.Append("api/relations/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append('/');
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/developments/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/revisions");
                     urlBuilder_.Append('?');
+                    if (since != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("since")).Append('=').Append(System.Uri.EscapeDataString(since.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (until != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("until")).Append('=').Append(System.Uri.EscapeDataString(until.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     if (asOf != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (knownAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (halfLifeDays != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
-                    if (weighting != null)
+                    if (limit != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -3572,7 +4236,7 @@ namespace RelationsTracker.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DevelopmentView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<RevisionsView>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3641,26 +4305,12 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Retracts a development: from this moment of recorded time it stops counting
+        /// Subscribes a webhook: each notification wanted is POSTed to callbackUrl, signed with the secret
         /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="id">The development's id, as recording it answered.</param>
-        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
-        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
-        /// <returns>Retracted (or, under the same Idempotency-Key, retracted before)</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RecordedAnswer> RetractDevelopmentAsync(string a, string b, System.Guid id, RetractDevelopmentBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<SubscriptionView> CreateSubscriptionAsync(CreateSubscriptionBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (a == null)
-                throw new System.ArgumentNullException("a");
-
-            if (b == null)
-                throw new System.ArgumentNullException("b");
-
-            if (id == null)
-                throw new System.ArgumentNullException("id");
-
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
@@ -3670,12 +4320,6 @@ namespace RelationsTracker.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-
-                    if (if_Match != null)
-                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
-
-                    if (idempotency_Key != null)
-                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -3685,14 +4329,8 @@ namespace RelationsTracker.Client
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/relations/{a}/{b}/developments/{id}/retraction"
-                    urlBuilder_.Append("api/relations/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/developments/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/retraction");
+                    // Operation Path: "api/subscriptions"
+                    urlBuilder_.Append("api/subscriptions");
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -3719,7 +4357,7 @@ namespace RelationsTracker.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 201)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<RecordedAnswer>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<SubscriptionView>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3747,36 +4385,6 @@ namespace RelationsTracker.Client
                             throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 409)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The development is retracted: it cannot be retracted or corrected again. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 412)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<PreconditionFailedProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<PreconditionFailedProblemDetails>("If-Match does not name the relation\'s current version (given in \'currentVersion\'). Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
                         if (status_ == 413)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -3797,16 +4405,6 @@ namespace RelationsTracker.Client
                             throw new ApiException<ProblemDetails>("The body is not JSON: send Content-Type: application/json.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
-                        if (status_ == 422)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("This Idempotency-Key was used before with another request. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
                         if (status_ == 429)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -3815,596 +4413,6 @@ namespace RelationsTracker.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 503)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The relation kept changing while this write was being decided, or the database is out of reach; nothing was recorded. Retry (after Retry-After seconds, when given).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Records another source's report on a development, confirming or disputing it
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="id">The development's id, as recording it answered.</param>
-        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
-        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
-        /// <returns>Recorded (or, under the same Idempotency-Key, recorded before)</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ReportedAnswer> ReportOnDevelopmentAsync(string a, string b, System.Guid id, ReportBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (a == null)
-                throw new System.ArgumentNullException("a");
-
-            if (b == null)
-                throw new System.ArgumentNullException("b");
-
-            if (id == null)
-                throw new System.ArgumentNullException("id");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-
-                    if (if_Match != null)
-                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
-
-                    if (idempotency_Key != null)
-                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/relations/{a}/{b}/developments/{id}/reports"
-                    urlBuilder_.Append("api/relations/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/developments/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/reports");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 201)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ReportedAnswer>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 409)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The development is retracted: it cannot be retracted or corrected again. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 412)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<PreconditionFailedProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<PreconditionFailedProblemDetails>("If-Match does not name the relation\'s current version (given in \'currentVersion\'). Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 413)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The body is larger than the route takes: 1,048,576 bytes of JSON, or an import\'s Tracker:Imports:MaxBytes. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 415)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The body is not JSON: send Content-Type: application/json.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 422)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("This Idempotency-Key was used before with another request. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 503)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The relation kept changing while this write was being decided, or the database is out of reach; nothing was recorded. Retry (after Retry-After seconds, when given).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Corrects fields of a development: reads known from this moment of recorded time use the new values
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="id">The development's id, as recording it answered.</param>
-        /// <param name="if_Match">Records only if the relation's stream is still at this version: the relation's ETag ("3"), a list of them, or * (the relation exists). Otherwise 412 and nothing is recorded.</param>
-        /// <param name="idempotency_Key">A key of the client's choosing (printable ASCII, no spaces): the same key with the same request answers the first answer again and records nothing new; the same key with another request is 422.</param>
-        /// <returns>Corrected (or, under the same Idempotency-Key, corrected before)</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RecordedAnswer> CorrectDevelopmentAsync(string a, string b, System.Guid id, CorrectDevelopmentBody body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (a == null)
-                throw new System.ArgumentNullException("a");
-
-            if (b == null)
-                throw new System.ArgumentNullException("b");
-
-            if (id == null)
-                throw new System.ArgumentNullException("id");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-
-                    if (if_Match != null)
-                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
-
-                    if (idempotency_Key != null)
-                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/relations/{a}/{b}/developments/{id}/correction"
-                    urlBuilder_.Append("api/relations/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/developments/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/correction");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 201)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<RecordedAnswer>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 409)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The development is retracted: it cannot be retracted or corrected again. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 412)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<PreconditionFailedProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<PreconditionFailedProblemDetails>("If-Match does not name the relation\'s current version (given in \'currentVersion\'). Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 413)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The body is larger than the route takes: 1,048,576 bytes of JSON, or an import\'s Tracker:Imports:MaxBytes. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 415)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The body is not JSON: send Content-Type: application/json.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 422)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("This Idempotency-Key was used before with another request. Nothing was recorded.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("This key writes faster than its rate limit allows; nothing was recorded. Retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 503)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The relation kept changing while this write was being decided, or the database is out of reach; nothing was recorded. Retry (after Retry-After seconds, when given).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// The relation's score series drawn as an SVG image, with the phase bands, its developments, a marker at asOf, and the relations or the earlier knowledge it is compared with
-        /// </summary>
-        /// <param name="a">One actor of the relation; the two may come in either order.</param>
-        /// <param name="b">The other actor of the relation.</param>
-        /// <param name="asOf">The relation as it stood at the end of this calendar day (YYYY-MM-DD, year 1000 or later). Default: today (UTC).</param>
-        /// <param name="compare">Other relations to draw on the same chart, comma separated (GRC~TUR,LBY-WEST~TUR): 1 to 4, each in a colour of its own, at the same knownAt and half-life.</param>
-        /// <param name="alsoWeighting">Draw also the relation's score under this other weighting (plain or corroborated), dotted, beside the one under weighting.</param>
-        /// <param name="alsoKnownAt">Draw also, dashed, the relation's score as it was known at this instant (what did we know when), beside the one known at knownAt.</param>
-        /// <param name="from">The first date (YYYY-MM-DD): of the score series (default: a year before to; for score.svg, the month before the first development), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="to">The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).</param>
-        /// <param name="step">The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most 3,700 points.</param>
-        /// <param name="knownAt">Counting only what had been recorded by this instant (ISO 8601 with Z or an offset, such as 2025-09-01T12:00:00Z; a recordedAt passed back includes that write). Default: now.</param>
-        /// <param name="halfLifeDays">The half-life of a development's contribution, in days (scoring.md).</param>
-        /// <param name="weighting">plain (default): every development counts its weight; corroborated: each contribution is multiplied by its corroboration factor c (scoring.md, "Corroboration").</param>
-        /// <returns>An 800 × 360 SVG image with a title and a description</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetScoreChartAsync(string a, string b, System.DateOnly? asOf = null, ComparedRelations? compare = null, AlsoWeighting? alsoWeighting = null, System.DateTimeOffset? alsoKnownAt = null, System.DateOnly? from = null, System.DateOnly? to = null, Step3? step = null, System.DateTimeOffset? knownAt = null, int? halfLifeDays = null, Weighting8? weighting = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (a == null)
-                throw new System.ArgumentNullException("a");
-
-            if (b == null)
-                throw new System.ArgumentNullException("b");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("image/svg+xml"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/relations/{a}/{b}/score.svg"
-                    urlBuilder_.Append("api/relations/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(a, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(b, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/score.svg");
-                    urlBuilder_.Append('?');
-                    if (asOf != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (compare != null)
-                    {
-                        foreach (var item_ in compare.AdditionalProperties) { urlBuilder_.Append(System.Uri.EscapeDataString(item_.Key)).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_.Value, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (alsoWeighting != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("alsoWeighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(alsoWeighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (alsoKnownAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("alsoKnownAt")).Append('=').Append(System.Uri.EscapeDataString(alsoKnownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (from != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (to != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (step != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("step")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(step, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (knownAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("knownAt")).Append('=').Append(System.Uri.EscapeDataString(knownAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (halfLifeDays != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("halfLifeDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(halfLifeDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (weighting != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("weighting")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(weighting, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200 || status_ == 206)
-                        {
-                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
-                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
-                            return fileResponse_;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 503)
@@ -4438,12 +4446,16 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// All actors, by id
+        /// A subscription with its most recent deliveries and their outcome
         /// </summary>
+        /// <param name="id">The subscription's id, as creating it answered.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IList<Actor>> ListActorsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<SubscriptionView> GetSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -4455,8 +4467,9 @@ namespace RelationsTracker.Client
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/actors"
-                    urlBuilder_.Append("api/actors");
+                    // Operation Path: "api/subscriptions/{id}"
+                    urlBuilder_.Append("api/subscriptions/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -4483,12 +4496,22 @@ namespace RelationsTracker.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IList<Actor>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<SubscriptionView>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The route, a parameter or the body is invalid: \'errors\' names each bad field. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -4498,7 +4521,17 @@ namespace RelationsTracker.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("An X-Api-Key that is not a valid key; or none, when the service requires a key for reads (Tracker__RequireKeyForReads).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("No valid X-Api-Key: a subscription\'s callback and delivery log are its subscriber\'s.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 503)
@@ -4532,18 +4565,15 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Creates (201) or replaces (200) an actor: its name, description and GDELT mapping
+        /// Deletes a subscription and its delivery log; pending deliveries stop
         /// </summary>
-        /// <param name="id">The actor's id: an actor id: three capital letters, optionally '-' and 1 to 16 capitals or digits (TUR, LBY-EAST).</param>
-        /// <returns>Renamed</returns>
+        /// <param name="id">The subscription's id, as creating it answered.</param>
+        /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Actor> PutActorAsync(string id, PutActorBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task DeleteSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4551,17 +4581,12 @@ namespace RelationsTracker.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/actors/{id}"
-                    urlBuilder_.Append("api/actors/");
+                    // Operation Path: "api/subscriptions/{id}"
+                    urlBuilder_.Append("api/subscriptions/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
 
                     PrepareRequest(client_, request_, urlBuilder_);
@@ -4587,24 +4612,9 @@ namespace RelationsTracker.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
+                        if (status_ == 204)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<Actor>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 201)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<Actor>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
+                            return;
                         }
                         else
                         if (status_ == 400)
@@ -4627,24 +4637,14 @@ namespace RelationsTracker.Client
                             throw new ApiException<ProblemDetails>("No valid X-Api-Key: writes need one. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
-                        if (status_ == 413)
+                        if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("The body is larger than the route takes: 1,048,576 bytes of JSON, or an import\'s Tracker:Imports:MaxBytes. Nothing was changed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 415)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("The body is not JSON: send Content-Type: application/json.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Not found: an actor of the route, or the development, subscription or import the route names.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -6657,21 +6657,7 @@ namespace RelationsTracker.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Weighting
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
-        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
-        Plain = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
-        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
-        Corroborated = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Weighting2
+    public enum AlsoWeighting
     {
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
@@ -6703,7 +6689,7 @@ namespace RelationsTracker.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Weighting3
+    public enum Weighting
     {
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
@@ -6717,20 +6703,30 @@ namespace RelationsTracker.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Step2
+    public enum Weighting2
     {
 
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"day")]
-        [System.Runtime.Serialization.EnumMember(Value = @"day")]
-        Day = 0,
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
 
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"week")]
-        [System.Runtime.Serialization.EnumMember(Value = @"week")]
-        Week = 1,
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
 
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"month")]
-        [System.Runtime.Serialization.EnumMember(Value = @"month")]
-        Month = 2,
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Weighting3
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
+        Plain = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
+        Corroborated = 1,
 
     }
 
@@ -6795,21 +6791,25 @@ namespace RelationsTracker.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Weighting7
+    public enum Step2
     {
 
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
-        [System.Runtime.Serialization.EnumMember(Value = @"plain")]
-        Plain = 0,
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"day")]
+        [System.Runtime.Serialization.EnumMember(Value = @"day")]
+        Day = 0,
 
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"corroborated")]
-        [System.Runtime.Serialization.EnumMember(Value = @"corroborated")]
-        Corroborated = 1,
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"week")]
+        [System.Runtime.Serialization.EnumMember(Value = @"week")]
+        Week = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"month")]
+        [System.Runtime.Serialization.EnumMember(Value = @"month")]
+        Month = 2,
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum AlsoWeighting
+    public enum Weighting7
     {
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plain")]
