@@ -24,7 +24,13 @@ public sealed class DevelopmentProjection : IProjection
     public static void Register(StoreOptions opts) =>
         opts.Projections.Add(new DevelopmentProjection(), ProjectionLifecycle.Inline, Name,
             // A rebuild starts from no documents, as an aggregation's would.
-            rebuild => rebuild.DeleteViewTypeOnTeardown<Development>());
+            rebuild =>
+            {
+                rebuild.DeleteViewTypeOnTeardown<Development>();
+                // Pages of 5,000 events rather than Marten's 500: a rebuild commits once per page (docs/performance.md).
+                rebuild.BatchSize = 5_000;
+                rebuild.MaximumHopperSize = 20_000;
+            });
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
