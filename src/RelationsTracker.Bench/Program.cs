@@ -121,6 +121,12 @@ foreach (var size in options.Sizes)
         if ((int)response.StatusCode != 201) throw new InvalidOperationException($"POST answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     });
     table.Add(size, $"POST sustained, {options.Writers} clients on this relation", sustained);
+
+    // This relation's documents rebuilt alone from its stream (rebuild-relation, operations.md).
+    var rebuildStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+    var (rebuiltEvents, _) = await RelationRebuild.RunAsync(store, relation, CancellationToken.None);
+    var rebuildSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(rebuildStarted).TotalSeconds;
+    table.Add(size, $"Rebuild of this relation alone ({rebuiltEvents:N0} events)", new Throughput(rebuiltEvents, rebuildSeconds, rebuiltEvents / rebuildSeconds, Latency.Of([rebuildSeconds * 1000])));
 }
 
 // Writers on separate relations, and Marten's bare append rate: the ceiling for the POST path.
