@@ -64,4 +64,6 @@ RelationsTracker is starting on $url (it builds first: a moment the first time).
          $stop_db
 
 EOF
-exec dotnet run --project src/RelationsTracker.Api -c Release -- --urls "$url" ${args[@]+"${args[@]}"}
+# Not the project's launch profile (Development, which compiles the endpoints at run time): the service as deployed,
+# running the committed generated code, so its first answers are prompt (docs/operations.md, "Generated code").
+exec dotnet run --project src/RelationsTracker.Api -c Release --no-launch-profile -- --urls "$url" ${args[@]+"${args[@]}"}
