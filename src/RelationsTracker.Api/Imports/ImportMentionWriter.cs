@@ -59,11 +59,7 @@ internal sealed class ImportMentionWriter(Importer importer, CancellationToken c
             var now = importer.Clock.GetUtcNow();
             foreach (var (key, list) in reports)
             {
-                var relation = relations[key];
-                var recordedAt = relation.LastRecordedAt;
-                var events = list.Select(r => ((object)r, recordedAt = Relation.NextRecordedAt(recordedAt, now))).ToList();
-                foreach (var e in RelationStream.Append(session, key, relation.StreamVersion, events))
-                    e.EventTypeName = ImportedEventType.NameFor(e.EventTypeName);
+                ImportedEventType.Append(session, key, relations[key], list, now);
             }
             session.Store(new ImportShare(shareId, run.Id, recorded, already));
             await session.SaveChangesAsync(ct);

@@ -96,11 +96,7 @@ internal sealed class ImportShareWriter(Importer importer, HashSet<string> actor
             var now = importer.Clock.GetUtcNow();
             foreach (var (key, list) in byRelation)
             {
-                relations.TryGetValue(key, out var relation);
-                var recordedAt = relation?.LastRecordedAt ?? DateTimeOffset.MinValue;
-                var events = list.Select(c => ((object)c.Event, recordedAt = Relation.NextRecordedAt(recordedAt, now))).ToList();
-                foreach (var e in RelationStream.Append(session, key, relation?.StreamVersion ?? 0, events))
-                    e.EventTypeName = ImportedEventType.NameFor(e.EventTypeName);
+                ImportedEventType.Append(session, key, relations.GetValueOrDefault(key), list.Select(c => (object)c.Event), now);
             }
             var recorded = byRelation.Values.Sum(l => l.Count);
             session.Store(new ImportShare(shareId, runId, recorded, already, repeats));

@@ -1,3 +1,7 @@
+using Marten;
+using RelationsTracker.Api.Relations;
+using RelationsTracker.Relations;
+
 namespace RelationsTracker.Api.Imports;
 
 /// <summary>
@@ -14,4 +18,16 @@ public static class ImportedEventType
     public const string Prefix = "imported_";
 
     public static string NameFor(string eventTypeName) => Prefix + eventTypeName;
+
+    /// <summary>
+    /// Appends an import's events to a relation after the version its state was read at, each recorded after the one
+    /// before (<see cref="Relation.NextRecordedAt"/>), under the imported names.
+    /// </summary>
+    public static void Append(IDocumentSession session, string relation, Relation? state, IEnumerable<object> events, DateTimeOffset now)
+    {
+        var recordedAt = state?.LastRecordedAt ?? DateTimeOffset.MinValue;
+        var stamped = events.Select(e => (e, recordedAt = Relation.NextRecordedAt(recordedAt, now))).ToList();
+        foreach (var e in RelationStream.Append(session, relation, state?.StreamVersion ?? 0, stamped))
+            e.EventTypeName = NameFor(e.EventTypeName);
+    }
 }

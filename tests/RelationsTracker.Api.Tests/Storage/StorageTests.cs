@@ -9,11 +9,6 @@ namespace RelationsTracker.Api.Tests;
 public class StorageTests(TrackerApp app) : TrackerTest(app)
 {
     /// <summary>
-    /// Every read of a relation asks which of its developments changed since a version. The one index on the
-    /// documents is computed from their JSON, so it serves that question only if Marten's SQL for it is the
-    /// index's own expression; a table scan would be slower with every import.
-    /// </summary>
-    /// <summary>
     /// Marten compares the schema it is configured with against the database's at every start, and changes what
     /// differs: an index whose definition never compares equal (an expression written otherwise than PostgreSQL writes
     /// it back) would be dropped and built again on every start.
@@ -27,48 +22,50 @@ public class StorageTests(TrackerApp app) : TrackerTest(app)
     [Fact]
     public async Task A_mentions_import_finds_developments_by_their_gdelt_events_through_the_index()
     {
-        await using var connection = App.Store.Storage.Database.CreateConnection();
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var noScans = connection.CreateCommand())
-        {
-            noScans.CommandText = "set local enable_seqscan = off";
-            await noScans.ExecuteNonQueryAsync();
-        }
-        await using var explain = connection.CreateCommand();
-        explain.CommandText = "explain " + RelationsTracker.Api.Storage.DevelopmentsByGdeltEvent.QueryOf(App.Store);
-        explain.Parameters.AddWithValue("ids", new[] { "588607643", "588607630" });
-        var plan = new List<string>();
-        await using (var reader = await explain.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+        var plan = await PlanAsync(RelationsTracker.Api.Storage.DevelopmentsByGdeltEvent.QueryOf(App.Store),
+            [new Npgsql.NpgsqlParameter("ids", new[] { "588607643", "588607630" })]);
 
         Assert.Contains(plan, line => line.Contains("mt_doc_development_idx_gdelt_event"));
         Assert.DoesNotContain(plan, line => line.Contains("Seq Scan"));
     }
 
+    /// <summary>
+    /// Every read of a relation asks which of its developments changed since a version. The one index on the
+    /// documents is computed from their JSON, so it serves that question only if Marten's SQL for it is the
+    /// index's own expression; a table scan would be slower with every import.
+    /// </summary>
     [Fact]
     public async Task A_relations_changed_developments_are_found_through_the_index()
     {
         await using var session = App.Store.QuerySession();
         var query = RelationTimelines.ChangedSince(session, "AAA~BBB", 3).ToCommand(FetchType.FetchMany);
 
+        var plan = await PlanAsync(query.CommandText, query.Parameters.Cast<Npgsql.NpgsqlParameter>().Select(p => p.Clone()));
+
+        Assert.Contains(plan, line => line.Contains("mt_doc_development_idx_relationlast_version"));
+        Assert.DoesNotContain(plan, line => line.Contains("Seq Scan"));
+    }
+
+    /// <summary>
+    /// PostgreSQL's plan for <paramref name="sql"/>, with sequential scans off: the test database's tables are small,
+    /// where a scan is cheaper; the question is whether the index can be used.
+    /// </summary>
+    private async Task<List<string>> PlanAsync(string sql, IEnumerable<Npgsql.NpgsqlParameter> parameters)
+    {
         await using var connection = App.Store.Storage.Database.CreateConnection();
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        // The test database's table is small, where a scan is cheaper; the question is whether the index can be used.
         await using (var noScans = connection.CreateCommand())
         {
             noScans.CommandText = "set local enable_seqscan = off";
             await noScans.ExecuteNonQueryAsync();
         }
         await using var explain = connection.CreateCommand();
-        explain.CommandText = "explain " + query.CommandText;
-        foreach (Npgsql.NpgsqlParameter parameter in query.Parameters) explain.Parameters.Add(parameter.Clone());
+        explain.CommandText = "explain " + sql;
+        foreach (var parameter in parameters) explain.Parameters.Add(parameter);
         var plan = new List<string>();
         await using (var reader = await explain.ExecuteReaderAsync())
             while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
-
-        Assert.Contains(plan, line => line.Contains("mt_doc_development_idx_relationlast_version"));
-        Assert.DoesNotContain(plan, line => line.Contains("Seq Scan"));
+        return plan;
     }
 }
