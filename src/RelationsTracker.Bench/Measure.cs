@@ -27,6 +27,15 @@ public static class Measure
         return Latency.Of([elapsed]);
     }
 
+    /// <summary>One long operation over <paramref name="items"/> items (a rebuild), timed once, as items per second.</summary>
+    public static async Task<Throughput> RateAsync(int items, Func<Task> operation)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await operation();
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return new Throughput(items, seconds, items / seconds, Latency.Of([seconds * 1000]));
+    }
+
     public static async Task<Throughput> ThroughputAsync(int workers, int seconds, Func<int, Random, Task> operation)
     {
         var stop = Stopwatch.StartNew();

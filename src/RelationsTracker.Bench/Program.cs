@@ -123,10 +123,11 @@ foreach (var size in options.Sizes)
     table.Add(size, $"POST sustained, {options.Writers} clients on this relation", sustained);
 
     // This relation's documents rebuilt alone from its stream (rebuild-relation, operations.md).
-    var rebuildStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-    var (rebuiltEvents, _) = await RelationRebuild.RunAsync(store, relation, CancellationToken.None);
-    var rebuildSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(rebuildStarted).TotalSeconds;
-    table.Add(size, $"Rebuild of this relation alone ({rebuiltEvents:N0} events)", new Throughput(rebuiltEvents, rebuildSeconds, rebuiltEvents / rebuildSeconds, Latency.Of([rebuildSeconds * 1000])));
+    int streamEvents;
+    await using (var query = store.QuerySession())
+        streamEvents = (int)(await query.Events.FetchStreamStateAsync(relation.ToString()))!.Version;
+    table.Add(size, $"Rebuild of this relation alone ({streamEvents:N0} events)",
+        await Measure.RateAsync(streamEvents, () => RelationRebuild.RunAsync(store, relation, CancellationToken.None)));
 }
 
 // Writers on separate relations, and Marten's bare append rate: the ceiling for the POST path.
@@ -176,20 +177,12 @@ await using (var session = store.QuerySession())
 {
     var events = (await session.QueryAsync<long>("select count(*) from tracker.mt_events"))[0];
     using var daemon = await store.BuildProjectionDaemonAsync();
+    Task Rebuild(string projection) => daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), CancellationToken.None);
     foreach (var projection in new[] { RelationProjection.Name, DevelopmentProjection.Name })
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), CancellationToken.None);
-        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-        Console.WriteLine($"  rebuild of {projection}: {events:N0} events in {seconds:N1} s, {events / seconds:N0} events/s");
-        table.Add(null, $"Rebuild of the {projection} documents, {events:N0} events", new Throughput((int)events, seconds, events / seconds, Latency.Of([seconds * 1000])));
-    }
+        table.Add(null, $"Rebuild of the {projection} documents, {events:N0} events", await Measure.RateAsync((int)events, () => Rebuild(projection)));
     // Both at once, as `projections rebuild` runs them (JasperFx's command rebuilds a database's projections concurrently).
-    var all = System.Diagnostics.Stopwatch.GetTimestamp();
-    await Task.WhenAll(new[] { RelationProjection.Name, DevelopmentProjection.Name }
-        .Select(projection => daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), CancellationToken.None)));
-    var total = System.Diagnostics.Stopwatch.GetElapsedTime(all).TotalSeconds;
-    table.Add(null, $"Full rebuild, both projections at once, {events:N0} events", new Throughput((int)events, total, events / total, Latency.Of([total * 1000])));
+    table.Add(null, $"Full rebuild, both projections at once, {events:N0} events",
+        await Measure.RateAsync((int)events, () => Task.WhenAll(Rebuild(RelationProjection.Name), Rebuild(DevelopmentProjection.Name))));
 }
 
 Console.WriteLine();

@@ -51,6 +51,7 @@ internal sealed class ImportMentionWriter(Importer importer, CancellationToken c
             var recorded = reports.Values.Sum(l => l.Count);
             counts = (recorded, already);
             if (!write) return;
+            // A batch recorded before the import was cut short: its counts are the marker's, its rejections the ones above.
             if (await session.LoadAsync<ImportShare>(shareId, ct) is { } done)
             {
                 counts = (done.Recorded, done.Already);
