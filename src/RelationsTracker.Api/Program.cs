@@ -17,7 +17,7 @@ using Wolverine.Http;
 var builder = WebApplication.CreateBuilder(args);
 
 // Shared by the read endpoints and the notification subscription, which Marten builds before the container.
-var timelines = new RelationTimelines();
+var timelines = new RelationTimelines(builder.Configuration.GetValue("Tracker:Reads:DevelopmentsHeld", RelationTimelines.DefaultDevelopmentsHeld));
 builder.Services.AddSingleton(timelines);
 builder.AddTrackerEventStore(timelines);
 builder.Host.UseWolverine(opts =>
@@ -53,6 +53,7 @@ if (builder.Configuration.GetValue<bool>("Tracker:Seed"))
     builder.Services.AddHostedService<DemoHistory>();
 
 var app = builder.Build();
+timelines.Logger = app.Services.GetRequiredService<ILogger<RelationTimelines>>();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -13,7 +13,9 @@ public sealed record BenchOptions(
     int LoadSeconds,
     int ImportRows,
     int ImportWarmUpRows,
-    bool TwoNodes)
+    bool TwoNodes,
+    int ManyRelations,
+    int DevelopmentsEach)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -28,6 +30,8 @@ public sealed record BenchOptions(
             int.Parse(Arg("--seconds") ?? "10"), int.Parse(Arg("--notifications") ?? "1000"),
             args.Contains("--load") ? int.Parse(Arg("--load") is { } l && !l.StartsWith("--") ? l : "60") : 0,
             args.Contains("--import") ? int.Parse(Arg("--import") is { } n && !n.StartsWith("--") ? n : "1000000") : 0,
-            int.Parse(Arg("--warm-up") ?? "100"), args.Contains("--two-nodes"));
+            int.Parse(Arg("--warm-up") ?? "100"), args.Contains("--two-nodes"),
+            args.Contains("--many") ? int.Parse(Arg("--many") is { } m && !m.StartsWith("--") ? m : "10000") : 0,
+            int.Parse(Arg("--each") ?? "100"));
     }
 }

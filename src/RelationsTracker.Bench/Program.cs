@@ -24,6 +24,12 @@ if (options.ImportRows > 0)
     await ImportBench.RunAsync(options, store, run);
     return;
 }
+if (options.ManyRelations > 0)
+{
+    // ./bench.sh --many [relations] [--each developments]: the list and memory with many relations (ManyRelationsBench.cs).
+    await ManyRelationsBench.RunAsync(options, store, run);
+    return;
+}
 if (options.TwoNodes)
 {
     // ./bench.sh --two-nodes: two API processes on one database (TwoNodeBench.cs).
@@ -74,9 +80,11 @@ foreach (var size in options.Sizes)
     Console.WriteLine($"  notifications caught up {catchUp.TotalSeconds:N1} s after the load");
     var path = $"/api/relations/{relation.First}/{relation.Second}";
 
-    // Reads: the first read of a cold relation loads it; measured reads are warm, as in steady state.
+    // The first reads of a relation this node has never read (it was loaded through Marten, not through the API):
+    // what a user meets after a deploy or on a node that has not served it (issue 18, "cold reads"). Measured
+    // reads after them are warm, as in steady state.
     var random = new Random(size);
-    await http.GetStringAsync($"{path}?asOf=2025-06-30");
+    table.Add(size, "First read of this relation (cold): GET as of a date", await Measure.OnceAsync(() => http.GetAsync($"{path}?asOf=2025-06-30")));
     var asOf = await Measure.LatencyAsync(options.Reads, async () =>
     {
         var date = new DateOnly(2000, 1, 1).AddDays(random.Next(0, 9490));
@@ -99,6 +107,20 @@ foreach (var size in options.Sizes)
         (await http.GetAsync($"{path}/score?from={from:yyyy-MM-dd}&to={from.AddDays(364):yyyy-MM-dd}&step=day")).EnsureSuccessStatusCode();
     });
     table.Add(size, "GET 365-point daily score series (1 client)", series);
+
+    // Nodes started now have never read the relation: each starts from the snapshot the first read above wrote
+    // (TimelineSnapshots) and reads only what changed after it. One node per request, so each request is a first.
+    foreach (var (name, url) in new[]
+             {
+                 ("GET as of a date", $"{path}?asOf=2024-06-30"),
+                 ("GET 365-point daily score series", $"{path}/score?from=2024-01-01&to=2024-12-30&step=day"),
+                 ("GET /api/relations", "/api/relations"),
+             })
+    {
+        await using var node = await ApiProcess.StartAsync(options);
+        using var nodeHttp = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        table.Add(size, $"First read on a node that never read it: {name}", await Measure.OnceAsync(() => nodeHttp.GetAsync(url)));
+    }
 
     // Marten's own live aggregation of the same stream: the naive way to answer "the relation now".
     var aggregate = await Measure.LatencyAsync(size >= 100_000 ? 5 : 20, async () =>

@@ -27,6 +27,8 @@ public sealed class DevelopmentProjection : IProjection
             rebuild =>
             {
                 rebuild.DeleteViewTypeOnTeardown<Development>();
+                // Relations' snapshots are made from these documents.
+                rebuild.DeleteDataInTableOnTeardown(TimelineSnapshots.TableName.QualifiedName);
                 // Pages of 5,000 events rather than Marten's 500: a rebuild commits once per page (docs/performance.md).
                 rebuild.BatchSize = 5_000;
                 rebuild.MaximumHopperSize = 20_000;

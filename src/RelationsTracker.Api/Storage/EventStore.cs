@@ -80,6 +80,7 @@ public static class EventStore
         {
             if (mapping.DocumentType == typeof(Development)) mapping.Indexes.Add(DevelopmentsByGdeltEvent.Index());
         });
+        opts.Storage.ExtendedSchemaObjects.Add(TimelineSnapshots.Table());
         opts.Schema.For<Actor>();
         opts.Schema.For<IdempotentResponse>();
         opts.Schema.For<Notification>().Identity(n => n.Id);

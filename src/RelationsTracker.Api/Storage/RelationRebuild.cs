@@ -34,6 +34,7 @@ public static class RelationRebuild
         // relation cost more than the fold. Documents of the relation the fold does not make go.
         var ids = developments.Keys.ToArray();
         session.DeleteWhere<Development>(d => d.Relation == key && !d.Id.IsOneOf(ids));
+        TimelineSnapshots.QueueForget(session, key);
         if (state is null) session.Delete<Relation>(key);
         else session.Store(state);
         if (developments.Count > 0) DevelopmentDocuments.Queue(session, DevelopmentDocuments.TableOf(store), developments.Values, onlyChanged: true);

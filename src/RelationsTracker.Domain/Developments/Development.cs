@@ -87,34 +87,16 @@ public sealed record Development
     /// </summary>
     public DevelopmentFacts? AsKnownAt(DateTimeOffset knownAt) => IsRetractedAt(knownAt) ? null : FieldsKnownAt(knownAt);
 
-    /// <summary>
-    /// The developments known at <paramref name="knownAt"/>, with corrections applied, in chronological order; under
-    /// corroborated weighting each with its factor cᵢ from the reports known by then.
-    /// </summary>
-    public static IReadOnlyList<DevelopmentFacts> KnownAt(IEnumerable<Development> developments, DateTimeOffset knownAt, Weighting weighting = Weighting.Plain)
-    {
-        var known = new List<DevelopmentFacts>();
-        foreach (var development in developments)
-        {
-            if (development.AsKnownAt(knownAt) is not { } facts) continue;
-            known.Add(weighting == Weighting.Corroborated ? facts with { Corroboration = Scoring.Corroboration.Of(development, knownAt).C } : facts);
-        }
-        known.Sort(DevelopmentFacts.Chronological);
-        return known;
-    }
+    /// <summary>The developments known at <paramref name="knownAt"/>, as <see cref="DevelopmentHistory.KnownAt"/> gives them.</summary>
+    public static IReadOnlyList<DevelopmentFacts> KnownAt(IEnumerable<Development> developments, DateTimeOffset knownAt, Weighting weighting = Weighting.Plain) =>
+        DevelopmentHistory.KnownAt(developments.Select(DevelopmentHistory.Of), knownAt, weighting);
 
     /// <summary>Its fields as corrected by <paramref name="knownAt"/>, retracted or not; null when not yet recorded.</summary>
-    public DevelopmentFacts? FieldsKnownAt(DateTimeOffset knownAt)
-    {
-        if (RecordedAt > knownAt) return null;
-        var facts = new DevelopmentFacts(Id, Type, OccurredOn, Actor, Significance, Summary, Agreement, Title, Mission, RecordedAt, RecordedVersion, CameoCode);
-        foreach (var correction in Corrections.OrderBy(c => c.RecordedAt).ThenBy(c => c.Version))
-        {
-            if (correction.RecordedAt > knownAt) break;
-            facts = facts.CorrectedBy(correction);
-        }
-        return facts;
-    }
+    public DevelopmentFacts? FieldsKnownAt(DateTimeOffset knownAt) => RecordedAt > knownAt ? null : AsRecorded.CorrectedBy(Corrections, knownAt);
+
+    /// <summary>Its fields as first recorded, before any correction.</summary>
+    public DevelopmentFacts AsRecorded =>
+        new(Id, Type, OccurredOn, Actor, Significance, Summary, Agreement, Title, Mission, RecordedAt, RecordedVersion, CameoCode);
 
     /// <summary>The last moment of recorded time at which anything about it changed.</summary>
     public DateTimeOffset LastChangedAt =>

@@ -28,6 +28,19 @@ public sealed record DevelopmentFacts(
         CameoCode = correction.CameoCode ?? CameoCode,
     };
 
+    /// <summary>These fields with every correction recorded by <paramref name="knownAt"/> applied in recorded order, the latest of each field winning.</summary>
+    public DevelopmentFacts CorrectedBy(IReadOnlyList<Correction> corrections, DateTimeOffset knownAt)
+    {
+        if (corrections.Count == 0) return this;
+        var facts = this;
+        foreach (var correction in corrections.OrderBy(c => c.RecordedAt).ThenBy(c => c.Version))
+        {
+            if (correction.RecordedAt > knownAt) break;
+            facts = facts.CorrectedBy(correction);
+        }
+        return facts;
+    }
+
     /// <summary>
     /// The Goldstein weight (its exact code's value when it has one, else its type's) times the significance multiplier,
     /// times its corroboration factor cᵢ under corroborated weighting (1 under plain: <see cref="Corroboration"/>).

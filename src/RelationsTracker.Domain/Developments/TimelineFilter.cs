@@ -10,13 +10,13 @@ public sealed record TimelineFilter(string? Text, IReadOnlySet<DevelopmentType>?
 {
     public static readonly TimelineFilter All = new(null, null, null, null);
 
-    public bool Matches(Development development, DevelopmentFacts facts) =>
+    public bool Matches(DevelopmentHistory development, DevelopmentFacts facts) =>
         (Types is null || Types.Contains(facts.Type))
         && (Actor is null || facts.Actor == Actor)
         && (Significances is null || Significances.Contains(facts.Significance))
         && (Text is null || Texts(development, facts).Any(t => t is not null && t.Contains(Text, StringComparison.OrdinalIgnoreCase)));
 
-    private static IEnumerable<string?> Texts(Development development, DevelopmentFacts facts)
+    private static IEnumerable<string?> Texts(DevelopmentHistory development, DevelopmentFacts facts)
     {
         yield return facts.Summary;
         yield return facts.Actor;

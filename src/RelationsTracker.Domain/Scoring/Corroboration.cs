@@ -21,14 +21,16 @@ public sealed record Corroboration(int K, int D, double C)
         return "citation:" + (source.Citation ?? "").Trim();
     }
 
-    public static Corroboration Of(Development development, DateTimeOffset knownAt)
+    public static Corroboration Of(Development development, DateTimeOffset knownAt) => Of(DevelopmentHistory.Of(development), knownAt);
+
+    public static Corroboration Of(DevelopmentHistory development, DateTimeOffset knownAt)
     {
         var reports = development.Reports.Where(r => r.RecordedAt <= knownAt).ToList();
         // Publishers compare ignoring case as the spec says; hosts are lower case already; citations compare as written.
         var confirming = development.Sources.Select(Key)
-            .Concat(reports.Where(r => r.Stance == ReportStance.Confirms).Select(r => Key(r.Source)))
+            .Concat(reports.Where(r => r.Stance == ReportStance.Confirms).Select(r => r.SourceKey))
             .ToHashSet(StringComparer.Ordinal);
-        var disputing = reports.Where(r => r.Stance == ReportStance.Disputes).Select(r => Key(r.Source))
+        var disputing = reports.Where(r => r.Stance == ReportStance.Disputes).Select(r => r.SourceKey)
             .Where(key => !confirming.Contains(key)).ToHashSet(StringComparer.Ordinal);
         var (k, d) = (confirming.Count, disputing.Count);
         return new Corroboration(k, d, Math.Min(2.0, Math.Max(0.25, 1 + 0.25 * (k - 1) - 0.5 * d)));

@@ -22,7 +22,7 @@ public sealed record Revision(
     /// <paramref name="limit"/>; each with the score at <paramref name="asOf"/> just before it and with it, as every read
     /// computes a score (a <see cref="TimelineIndex"/> of what was known at each instant).
     /// </summary>
-    public static IReadOnlyList<Revision> Between(IReadOnlyCollection<Development> developments, DateTimeOffset since, DateTimeOffset until,
+    public static IReadOnlyList<Revision> Between(IReadOnlyCollection<DevelopmentHistory> developments, DateTimeOffset since, DateTimeOffset until,
         DateOnly asOf, int halfLifeDays, int limit)
     {
         var changes = developments.SelectMany(Changes)
@@ -46,14 +46,14 @@ public sealed record Revision(
         return revisions;
     }
 
-    private static ScorePoint ScoreAt(IEnumerable<Development> developments, DateTimeOffset knownAt, DateOnly asOf, int halfLifeDays) =>
-        TimelineIndex.Build(Development.KnownAt(developments, knownAt)).Series([asOf], halfLifeDays)[0];
+    private static ScorePoint ScoreAt(IEnumerable<DevelopmentHistory> developments, DateTimeOffset knownAt, DateOnly asOf, int halfLifeDays) =>
+        TimelineIndex.Build(DevelopmentHistory.KnownAt(developments, knownAt)).Series([asOf], halfLifeDays)[0];
 
-    private static IEnumerable<(RevisionKind Kind, Development Development, DateTimeOffset RecordedAt, long Version, string? Reason)> Changes(Development d)
+    private static IEnumerable<(RevisionKind Kind, DevelopmentHistory Development, DateTimeOffset RecordedAt, long Version, string? Reason)> Changes(DevelopmentHistory d)
     {
-        yield return (RevisionKind.Recorded, d, d.RecordedAt, d.RecordedVersion, null);
+        yield return (RevisionKind.Recorded, d, d.RecordedAt, d.Recorded.Version, null);
         foreach (var c in d.Corrections) yield return (RevisionKind.Corrected, d, c.RecordedAt, c.Version, c.Reason);
-        if (d.Retraction is { } r) yield return (RevisionKind.Retracted, d, r.RecordedAt, r.Version, r.Reason);
+        if (d.RetractedAt is { } retractedAt) yield return (RevisionKind.Retracted, d, retractedAt, d.RetractedVersion, d.RetractionReason);
         foreach (var report in d.Reports) yield return (RevisionKind.Reported, d, report.RecordedAt, report.Version, report.Stance == ReportStance.Confirms ? "confirms" : "disputes");
     }
 }

@@ -6,7 +6,7 @@ public class TimelineFilterTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static bool Finds(TimelineFilter filter, Development d) => filter.Matches(d, d.FieldsKnownAt(Now)!);
+    private static bool Finds(TimelineFilter filter, Development d) => filter.Matches(DevelopmentHistory.Of(d), d.FieldsKnownAt(Now)!);
 
     [Fact]
     public void Every_criterion_given_must_hold_and_an_absent_one_takes_all()

@@ -96,7 +96,7 @@ public static class TimelineEndpoints
             .Take(limit + 1)
             .ToList();
         var next = page.Count > limit ? PageCursor.NextUrl(request, TimelinePosition.Of(page[limit - 1].facts!).ToString()) : null;
-        var entries = page.Take(limit).Select(x => DevelopmentView.Of(x.d, view)!).ToList();
+        var entries = (await DevelopmentViews.LoadAsync(session, page.Take(limit).Select(x => x.d.Id), view, ct)).ToList();
 
         response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
         if (next is not null) response.Headers.Link = $"<{next}>; rel=\"next\"";

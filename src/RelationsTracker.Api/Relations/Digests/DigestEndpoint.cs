@@ -34,12 +34,12 @@ public static class DigestEndpoint
         var timeline = await timelines.GetAsync(session, route.Id, ct);
         var digest = MonthlyDigest.Of(timeline.KnownAt(knownAt), month.Year, month.Month, halfLife);
         var view = new PointOfView(digest.EndDate, knownAt, halfLife);
-        var developments = timeline.Developments.ToDictionary(d => d.Id);
+        var developments = await DevelopmentViews.LoadAsync(session, digest.Developments.Select(d => d.Id), view, ct);
         return TypedResults.Ok(new DigestView(
             route.Id.ToString(), route.Id.Actors, month.ToString(), knownAt.UtcDateTime, halfLife,
             DigestReadingView.Of(digest.StartDate, digest.Start), DigestReadingView.Of(digest.EndDate, digest.End),
             digest.Change, digest.Verdict.ToString().ToLowerInvariant(),
-            [.. digest.Developments.Select(d => DevelopmentView.Of(developments[d.Id], view)!)],
+            developments,
             [.. digest.TopContributors.Select(c => new ContributorView(c.Id, c.Type.ToString(), c.OccurredOn.ToString(), c.Contribution))]));
     }
 }

@@ -30,22 +30,27 @@ public static class ListRelationsEndpoint
         var limit = query.Limit?.Value ?? PageLimit.Default;
         var after = query.Cursor?.Key;
         var actor = query.Actor?.Id;
-        var ids = (await session.Query<Relation>().Select(r => r.Id).ToListAsync(ct))
-            .Where(id => after is null || string.CompareOrdinal(id, after) > 0)
-            .Where(id => actor is null || id.Split('~').Contains(actor))
-            .Order(StringComparer.Ordinal)
+        // Every relation's id and version in one query; a page of them read at those versions (RelationTimelines).
+        var page = (await session.Query<Relation>().Select(r => new { r.Id, r.StreamVersion }).ToListAsync(ct))
+            .Where(r => after is null || string.CompareOrdinal(r.Id, after) > 0)
+            .Where(r => actor is null || r.Id.Split('~').Contains(actor))
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
             .Take(limit + 1)
             .ToList();
-        var next = ids.Count > limit ? PageCursor.NextUrl(request, ids[limit - 1]) : null;
+        var next = page.Count > limit ? PageCursor.NextUrl(request, page[limit - 1].Id) : null;
         if (next is not null) response.Headers.Link = $"<{next}>; rel=\"next\"";
+        var relations = page.Take(limit)
+            .Select(r => (Ok: RelationId.TryParse(r.Id, out var relation), Relation: relation, Version: r.StreamVersion))
+            .Where(r => r.Ok)
+            .Select(r => (r.Relation, r.Version))
+            .ToList();
         var summaries = new List<RelationSummaryView>();
-        foreach (var id in ids.Take(limit))
+        foreach (var timeline in await timelines.GetManyAsync(session, relations, ct))
         {
-            if (!RelationId.TryParse(id, out var relation)) continue;
-            var timeline = await timelines.GetAsync(session, relation, ct);
             // A relation whose first development was recorded after knownAt did not exist yet.
             if (!timeline.Developments.Any(d => d.RecordedAt <= view.KnownAt)) continue;
             var reading = timeline.Read(view);
+            var relation = timeline.Relation;
             summaries.Add(new RelationSummaryView(relation.ToString(), relation.Actors, reading.Score, reading.Trend,
                 reading.Direction.Name(), reading.Phase.Name(), reading.DevelopmentCount, reading.LastContact?.ToString(), timeline.Version));
         }

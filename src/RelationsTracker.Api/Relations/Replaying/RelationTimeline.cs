@@ -17,7 +17,7 @@ public sealed class RelationTimeline
 {
     private const int PastIndexesKept = 8;
 
-    private readonly ImmutableDictionary<Guid, Development> _developments;
+    private readonly HeldDevelopments _developments;
     private readonly Lazy<TimelineIndex> _latest;
     private readonly Lazy<TimelineIndex> _latestCorroborated;
     private readonly Lazy<long[]> _changes;
@@ -29,31 +29,36 @@ public sealed class RelationTimeline
     /// <summary>The last moment of recorded time at which anything in the relation changed.</summary>
     public DateTimeOffset LastChangedAt { get; }
 
-    private RelationTimeline(RelationId relation, ImmutableDictionary<Guid, Development> developments, long version, DateTimeOffset lastChangedAt)
+    private RelationTimeline(RelationId relation, HeldDevelopments developments, long version, DateTimeOffset lastChangedAt)
     {
         Relation = relation;
         _developments = developments;
         Version = version;
         LastChangedAt = lastChangedAt;
-        _latest = new Lazy<TimelineIndex>(() => TimelineIndex.Build(Development.KnownAt(_developments.Values, DateTimeOffset.MaxValue)));
-        _latestCorroborated = new Lazy<TimelineIndex>(() => TimelineIndex.Build(Development.KnownAt(_developments.Values, DateTimeOffset.MaxValue, Weighting.Corroborated)));
-        _changes = new Lazy<long[]>(() => _developments.Values
-            .SelectMany(d => d.Corrections.Select(c => c.RecordedAt).Concat(d.Reports.Select(r => r.RecordedAt))
-                .Append(d.RecordedAt).Append(d.Retraction?.RecordedAt ?? d.RecordedAt))
-            .Select(t => t.UtcTicks).Distinct().Order().ToArray());
+        _latest = new Lazy<TimelineIndex>(() => TimelineIndex.Build(DevelopmentHistory.KnownAt(_developments.All, DateTimeOffset.MaxValue)));
+        _latestCorroborated = new Lazy<TimelineIndex>(() => TimelineIndex.Build(DevelopmentHistory.KnownAt(_developments.All, DateTimeOffset.MaxValue, Weighting.Corroborated)));
+        _changes = new Lazy<long[]>(() => _developments.All.SelectMany(d => d.ChangeTimes).Select(t => t.UtcTicks).Distinct().Order().ToArray());
     }
 
-    public static RelationTimeline Empty(RelationId relation) => new(relation, ImmutableDictionary<Guid, Development>.Empty, 0, DateTimeOffset.MinValue);
+    public static RelationTimeline Empty(RelationId relation) => new(relation, HeldDevelopments.Empty, 0, DateTimeOffset.MinValue);
 
-    public IEnumerable<Development> Developments => _developments.Values;
+    /// <summary>The timeline at <paramref name="version"/> of the stream, holding these histories (a snapshot's).</summary>
+    public static RelationTimeline At(RelationId relation, long version, IReadOnlyCollection<DevelopmentHistory> developments) =>
+        new(relation, HeldDevelopments.Of(developments), version,
+            developments.Select(d => d.LastChangedAt).Append(DateTimeOffset.MinValue).Max());
+
+    public IEnumerable<DevelopmentHistory> Developments => _developments.All;
 
     public int Count => _developments.Count;
 
     /// <summary>A newer timeline with these developments' histories replaced.</summary>
-    public RelationTimeline With(IReadOnlyCollection<Development> changed)
+    public RelationTimeline With(IReadOnlyCollection<Development> changed) => With(changed.Select(DevelopmentHistory.Of).ToList());
+
+    /// <summary>A newer timeline with these developments' histories replaced.</summary>
+    public RelationTimeline With(IReadOnlyCollection<DevelopmentHistory> changed)
     {
         if (changed.Count == 0) return this;
-        var developments = _developments.SetItems(changed.Select(d => KeyValuePair.Create(d.Id, d)));
+        var developments = _developments.With(changed);
         return new RelationTimeline(Relation, developments,
             Math.Max(Version, changed.Max(d => d.LastVersion)),
             changed.Select(d => d.LastChangedAt).Append(LastChangedAt).Max());
@@ -71,7 +76,7 @@ public sealed class RelationTimeline
         var cut = at >= 0 ? changes[at] : ~at == 0 ? long.MinValue : changes[~at - 1];
         if (_past.TryGetValue((cut, weighting), out var index)) return index;
         if (_past.Count >= PastIndexesKept) _past.Clear();
-        return _past[(cut, weighting)] = TimelineIndex.Build(Development.KnownAt(_developments.Values, knownAt, weighting));
+        return _past[(cut, weighting)] = TimelineIndex.Build(DevelopmentHistory.KnownAt(_developments.All, knownAt, weighting));
     }
 
     public RelationReading Read(PointOfView view) => KnownAt(view.KnownAt, view.Weighting).Read(view.AsOf, view.HalfLifeDays);

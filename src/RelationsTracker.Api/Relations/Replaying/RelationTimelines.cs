@@ -1,28 +1,47 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Marten;
+using Microsoft.Extensions.Logging.Abstractions;
+using RelationsTracker.Api.Storage;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
 
 namespace RelationsTracker.Api.Relations.Replaying;
 
 /// <summary>
-/// Keeps each relation's timeline in memory and brings it up to date on every read with one indexed query
-/// for the developments changed since the version it holds. Many nodes may write: a read never trusts the
-/// cache without asking the store what changed, so it is never stale.
+/// Keeps relations' timelines in memory, at most <see cref="DevelopmentsHeld"/> developments in all, and brings one up to
+/// date on every read with one indexed query for the developments changed since the version it holds. Many nodes may
+/// write: a read never trusts what it holds without asking the store what changed, so it is never stale. A relation
+/// not held starts from its snapshot in PostgreSQL (<see cref="TimelineSnapshots"/>), which a read that met enough
+/// changes beyond it writes anew (<see cref="SnapshotDue"/>).
 /// </summary>
-public sealed class RelationTimelines
+public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.DefaultDevelopmentsHeld)
 {
-    /// <summary>Beyond this many developments held, the relations read least recently are forgotten (and reloaded when read).</summary>
-    public const int MaxDevelopmentsHeld = 2_000_000;
+    public const int DefaultDevelopmentsHeld = 1_000_000;
 
     private readonly ConcurrentDictionary<string, Entry> _timelines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _saving = new(StringComparer.Ordinal);
+    // One snapshot written at a time: a list's page of cold relations asks for many at once.
+    private readonly SemaphoreSlim _writer = new(1);
     private long _clock;
 
-    private sealed record Entry(RelationTimeline Timeline)
+    /// <summary>Beyond this many developments held, the relations read least recently are forgotten (and reloaded when read).</summary>
+    public int DevelopmentsHeld { get; } = developmentsHeld;
+
+    public ILogger Logger { get; set; } = NullLogger.Instance;
+
+    private sealed class Entry(RelationTimeline timeline, long snapshotVersion)
     {
+        public RelationTimeline Timeline { get; } = timeline;
+        public long SnapshotVersion = snapshotVersion;
         public long LastUsed;
     }
+
+    /// <summary>
+    /// Whether a timeline of <paramref name="developments"/> that is <paramref name="changes"/> events past its snapshot
+    /// is worth a new one: a tenth of its size, at least 100 (smaller relations read fast from their documents) and at
+    /// most 10,000 (a node starting from the snapshot reads at most that many documents more).
+    /// </summary>
+    public static bool SnapshotDue(int developments, long changes) => changes >= Math.Clamp(developments / 10, 100, 10_000);
 
     /// <summary>The relation's developments recorded or changed after its version <paramref name="since"/>: answered from their one index (EventStore).</summary>
     public static IQueryable<Development> ChangedSince(IQuerySession session, string relation, long since) =>
@@ -31,29 +50,136 @@ public sealed class RelationTimelines
     public async Task<RelationTimeline> GetAsync(IQuerySession session, RelationId relation, CancellationToken ct)
     {
         var key = relation.ToString();
-        var cached = _timelines.GetValueOrDefault(key);
-        if (cached is not null) cached.LastUsed = Interlocked.Increment(ref _clock);
-        var timeline = cached?.Timeline ?? RelationTimeline.Empty(relation);
-        var since = timeline.Version;
-        var changed = await ChangedSince(session, key, since).ToListAsync(ct);
-        if (changed.Count == 0) return timeline;
-
-        var updated = new Entry(timeline.With(changed)) { LastUsed = Interlocked.Increment(ref _clock) };
-        var kept = _timelines.AddOrUpdate(key, updated, (_, current) => current.Timeline.Version >= updated.Timeline.Version ? current : updated);
+        var held = Touch(key);
+        var start = held ?? await FromSnapshotAsync(session.DocumentStore, relation, ct);
+        var changed = await ChangedSince(session, key, start.Timeline.Version).ToListAsync(ct);
+        if (changed.Count == 0 && held is not null) return held.Timeline;
+        var timeline = Update(session.DocumentStore, key, start, changed);
         Trim();
+        return timeline;
+    }
+
+    /// <summary>
+    /// The timelines of a page of relations, each at least at the stream version given (as its Relation document has
+    /// it): those held at that version need no query; the others' snapshots are read in one query and their changes in
+    /// one more.
+    /// </summary>
+    public async Task<IReadOnlyList<RelationTimeline>> GetManyAsync(IQuerySession session, IReadOnlyList<(RelationId Relation, long Version)> relations, CancellationToken ct)
+    {
+        var store = session.DocumentStore;
+        var starts = new Entry?[relations.Count];
+        for (var i = 0; i < relations.Count; i++) starts[i] = Touch(relations[i].Relation.ToString());
+        var missing = Enumerable.Range(0, relations.Count).Where(i => starts[i] is null).ToList();
+        var notHeld = starts.Select(e => e is null).ToArray();
+        if (missing.Count > 0)
+        {
+            var snapshots = await TimelineSnapshots.LoadManyAsync(store, [.. missing.Select(i => relations[i].Relation.ToString())], ct);
+            foreach (var i in missing)
+            {
+                var relation = relations[i].Relation;
+                starts[i] = snapshots.TryGetValue(relation.ToString(), out var snapshot)
+                    ? new Entry(RelationTimeline.At(relation, snapshot.Version, snapshot.Developments), snapshot.Version)
+                    : new Entry(RelationTimeline.Empty(relation), 0);
+            }
+        }
+        var behind = Enumerable.Range(0, relations.Count).Where(i => starts[i]!.Timeline.Version < relations[i].Version).ToList();
+        var changed = await ChangedSinceAsync(store, [.. behind.Select(i => (relations[i].Relation.ToString(), starts[i]!.Timeline.Version))], ct);
+        var timelines = new RelationTimeline[relations.Count];
+        for (var i = 0; i < relations.Count; i++)
+        {
+            var key = relations[i].Relation.ToString();
+            var start = starts[i]!;
+            timelines[i] = !notHeld[i] && !changed.ContainsKey(key)
+                ? start.Timeline
+                : Update(store, key, start, changed.GetValueOrDefault(key) ?? []);
+        }
+        Trim();
+        return timelines;
+    }
+
+    private Entry? Touch(string key)
+    {
+        var held = _timelines.GetValueOrDefault(key);
+        if (held is not null) held.LastUsed = Interlocked.Increment(ref _clock);
+        return held;
+    }
+
+    private RelationTimeline Update(IDocumentStore store, string key, Entry start, IReadOnlyCollection<Development> changed)
+    {
+        var updated = new Entry(start.Timeline.With(changed), start.SnapshotVersion) { LastUsed = Interlocked.Increment(ref _clock) };
+        var kept = _timelines.AddOrUpdate(key, updated, (_, current) => current.Timeline.Version >= updated.Timeline.Version ? current : updated);
+        if (SnapshotDue(kept.Timeline.Count, kept.Timeline.Version - kept.SnapshotVersion)) SaveSnapshot(store, key, kept);
         return kept.Timeline;
+    }
+
+    /// <summary>
+    /// Each relation's developments changed after its version, in one query: the pairs joined to the documents' one
+    /// index, as <see cref="ChangedSince(IQuerySession, string, long)"/> asks it for one relation.
+    /// </summary>
+    private static async Task<Dictionary<string, List<Development>>> ChangedSinceAsync(IDocumentStore store, IReadOnlyList<(string Relation, long Since)> relations, CancellationToken ct)
+    {
+        var changed = new Dictionary<string, List<Development>>(StringComparer.Ordinal);
+        if (relations.Count == 0) return changed;
+        var serializer = store.Options.Serializer();
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand($"""
+            select d.data from {DevelopmentDocuments.TableOf(store)} d
+            join unnest(@relations, @since) as page (relation, since)
+              on d.data ->> 'relation' = page.relation and CAST(d.data ->> 'lastVersion' as bigint) > page.since
+            """, connection);
+        command.Parameters.AddWithValue("relations", relations.Select(r => r.Relation).ToArray());
+        command.Parameters.AddWithValue("since", relations.Select(r => r.Since).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var development = serializer.FromJson<Development>(reader, 0);
+            if (!changed.TryGetValue(development.Relation, out var list)) changed[development.Relation] = list = [];
+            list.Add(development);
+        }
+        return changed;
     }
 
     /// <summary>Forgets every timeline (after a projection rebuild the documents are new).</summary>
     public void Clear() => _timelines.Clear();
 
+    private static async Task<Entry> FromSnapshotAsync(IDocumentStore store, RelationId relation, CancellationToken ct) =>
+        (await TimelineSnapshots.LoadManyAsync(store, [relation.ToString()], ct)).TryGetValue(relation.ToString(), out var snapshot)
+            ? new Entry(RelationTimeline.At(relation, snapshot.Version, snapshot.Developments), snapshot.Version)
+            : new Entry(RelationTimeline.Empty(relation), 0);
+
+    // Written after the answer, off the request: the read that met the changes does not wait for it.
+    private void SaveSnapshot(IDocumentStore store, string key, Entry entry)
+    {
+        if (!_saving.TryAdd(key, 0)) return;
+        var timeline = entry.Timeline;
+        entry.SnapshotVersion = timeline.Version;
+        _ = Task.Run(async () =>
+        {
+            await _writer.WaitAsync();
+            try
+            {
+                await TimelineSnapshots.SaveAsync(store, key, timeline.Version, timeline.Developments.ToList(), CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                Logger.LogWarning(e, "Could not write the snapshot of {Relation} at version {Version}", key, timeline.Version);
+            }
+            finally
+            {
+                _writer.Release();
+                _saving.TryRemove(key, out _);
+            }
+        });
+    }
+
     private void Trim()
     {
         var held = _timelines.Values.Sum(e => (long)e.Timeline.Count);
-        if (held <= MaxDevelopmentsHeld) return;
+        if (held <= DevelopmentsHeld) return;
         foreach (var (key, entry) in _timelines.OrderBy(x => x.Value.LastUsed).ToList())
         {
-            if (held <= MaxDevelopmentsHeld) break;
+            if (held <= DevelopmentsHeld) break;
             if (_timelines.TryRemove(key, out _)) held -= entry.Timeline.Count;
         }
     }

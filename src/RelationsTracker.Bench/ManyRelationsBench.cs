@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Marten;
+using RelationsTracker.Relations;
+
+namespace RelationsTracker.Bench;
+
+/// <summary>
+/// <c>./bench.sh --many [relations] [--each developments]</c>: many relations loaded through Marten (as the main
+/// phases load theirs), then the relation list and reads of random relations on nodes that never read them, warm,
+/// and the API process's resident memory while it serves them (issue 18: "many relations", "bounded memory").
+/// </summary>
+public static class ManyRelationsBench
+{
+    public static async Task RunAsync(BenchOptions options, IDocumentStore store, string run)
+    {
+        var table = new ResultTable();
+        var relations = Enumerable.Range(0, options.ManyRelations).Select(i => RelationId.Of($"MRA-{run}{i:00000}", $"MRB-{run}{i:00000}")).ToList();
+        var load = Stopwatch.StartNew();
+        await LoadAsync(store, relations, options.DevelopmentsEach);
+        var total = (long)relations.Count * options.DevelopmentsEach;
+        Console.WriteLine($"loaded {relations.Count:N0} relations of {options.DevelopmentsEach:N0} developments ({total:N0} in all) through Marten in {load.Elapsed.TotalSeconds:N0} s");
+        await Loader.WaitForNotificationsAsync(store);
+
+        var size = (int)Math.Min(int.MaxValue, total);
+        var random = new Random(7);
+        for (var node = 1; node <= 2; node++)
+        {
+            // The first node finds no snapshot (the relations were never read); the second, those the first wrote.
+            await using var api = await ApiProcess.StartAsync(options);
+            using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
+            var pages = (relations.Count + 999) / 1000;
+            var label = node == 1 ? "node that never read them, no snapshots" : "new node, snapshots written by the first";
+            table.Add(size, $"GET /api/relations, first page (1,000 of {relations.Count:N0} relations), {label}",
+                await Measure.OnceAsync(() => http.GetAsync("/api/relations")));
+            // Every page once, so the node holds every relation (or as many as it may).
+            var next = "/api/relations";
+            for (var i = 0; i < pages && next is not null; i++)
+            {
+                using var response = await http.GetAsync(next);
+                response.EnsureSuccessStatusCode();
+                next = response.Headers.TryGetValues("Link", out var links) ? links.First().Split('<', '>')[1] : null;
+            }
+            if (node == 2) continue;
+            table.Add(size, $"GET /api/relations, first page, warm ({relations.Count:N0} relations)",
+                await Measure.LatencyAsync(20, async () => (await http.GetAsync("/api/relations")).EnsureSuccessStatusCode()));
+            table.Add(size, $"GET a random relation as of a random date, warm ({relations.Count:N0} relations)", await Measure.LatencyAsync(options.Reads, async () =>
+            {
+                var relation = relations[random.Next(relations.Count)];
+                var date = new DateOnly(2000, 1, 1).AddDays(random.Next(0, 9490));
+                (await http.GetAsync($"/api/relations/{relation.First}/{relation.Second}?asOf={date:yyyy-MM-dd}")).EnsureSuccessStatusCode();
+            }));
+            Console.WriteLine($"  API process resident memory after reading every relation: {ResidentMegabytes(api.ProcessId):N0} MB");
+        }
+        Console.WriteLine();
+        table.Print(Console.Out);
+    }
+
+    // Many relations to a transaction, each at its expected version, so the inline projections see each event's version.
+    private static async Task LoadAsync(IDocumentStore store, IReadOnlyList<RelationId> relations, int each)
+    {
+        var random = new Random(11);
+        var recordedAt = DateTimeOffset.UtcNow.AddDays(-1);
+        recordedAt = new DateTimeOffset(recordedAt.Ticks - recordedAt.Ticks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
+        var perTransaction = Math.Max(1, 2_000 / each);
+        for (var done = 0; done < relations.Count; done += perTransaction)
+        {
+            await using var session = store.LightweightSession();
+            foreach (var relation in relations.Skip(done).Take(perTransaction))
+            {
+                var events = Enumerable.Range(0, each).Select(_ => (object)Generator.Event(random, relation)).ToArray();
+                foreach (var e in session.Events.Append(relation.ToString(), events.Length, events).Events)
+                    e.Timestamp = recordedAt = recordedAt.AddTicks(TimeSpan.TicksPerMicrosecond);
+            }
+            await session.SaveChangesAsync();
+        }
+        await Loader.AnalyzeAsync(store);
+    }
+
+    private static double ResidentMegabytes(int pid) =>
+        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0).First();
+}

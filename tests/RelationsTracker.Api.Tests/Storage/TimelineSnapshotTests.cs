@@ -1,0 +1,199 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using RelationsTracker.Api.Relations.Replaying;
+using RelationsTracker.Api.Storage;
+using RelationsTracker.Api.Tests.Infrastructure;
+using RelationsTracker.Developments;
+using RelationsTracker.Relations;
+
+namespace RelationsTracker.Api.Tests;
+
+/// <summary>
+/// A relation's snapshot in PostgreSQL: written by a read that met enough changes, read by a node that has not read
+/// the relation, and giving the same answers as the documents; rebuilds remove it.
+/// </summary>
+public class TimelineSnapshotTests(TrackerApp app) : TrackerTest(app)
+{
+    private const string KnownAt = "knownAt=2100-01-01T00:00:00Z";
+    // Enough developments for a first read to write the relation's snapshot (RelationTimelines.SnapshotDue).
+    private const int Enough = 1_000;
+
+    [Fact]
+    public void A_history_reads_back_from_its_snapshot_bytes_field_for_field()
+    {
+        var t0 = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(6);
+        var mission = new Development
+        {
+            Id = Guid.NewGuid(), Relation = "A~B", RecordedAt = t0, RecordedVersion = 3, LastVersion = 9,
+            Type = DevelopmentType.MissionOpened, OccurredOn = OccurrenceDate.Month(2024, 5), Actor = "A", Summary = "Opened",
+            Significance = Significance.High, Mission = new Mission("A", "consulate", "Benghazi"), CameoCode = "064",
+            Sources = [new Source { Url = "https://example.org/a", Publisher = "Example", PublishedOn = OccurrenceDate.Year(2024), Language = "ar" }, new Source { Citation = "Print" }],
+            Corrections =
+            [
+                new Correction(t0.AddHours(1), 4, "date", OccurrenceDate.Day(new DateOnly(2024, 5, 6)), null, null, null),
+                new Correction(t0.AddHours(2), 5, "all", null, DevelopmentType.Negotiation, Significance.Low, "Talks", "046"),
+            ],
+            Retraction = new Retraction(t0.AddHours(3), 9, "wrong", [new Source { Citation = "x" }]),
+            Reports = [new Report(Guid.NewGuid(), t0.AddMinutes(30), 6, ReportStance.Disputes, new Source { Url = "https://www.other.org/b" }, "q", null)],
+        };
+        var agreement = new Development
+        {
+            Id = Guid.NewGuid(), Relation = "A~B", RecordedAt = t0.ToOffset(TimeSpan.FromHours(2)), RecordedVersion = 1, LastVersion = 1,
+            Type = DevelopmentType.AgreementSigned, OccurredOn = OccurrenceDate.Day(new DateOnly(2019, 11, 27)), Actor = "B", Summary = "Opened",
+            Significance = Significance.Normal, Agreement = "mou", Title = "The MoU", Sources = [new Source { Url = "https://example.org/a", Publisher = "Example" }],
+        };
+        DevelopmentHistory[] histories = [DevelopmentHistory.Of(mission), DevelopmentHistory.Of(agreement)];
+
+        var read = TimelineSnapshotCodec.Decode(TimelineSnapshotCodec.Encode(histories));
+
+        Assert.Equal(JsonSerializer.Serialize(histories), JsonSerializer.Serialize(read));
+        Assert.Equal(histories[1].RecordedAt.Offset, read[1].RecordedAt.Offset);
+    }
+
+    [Fact]
+    public async Task A_node_that_never_read_a_relation_starts_from_its_snapshot_and_answers_as_from_the_documents()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var key = RelationId.Of(a, b).ToString();
+        var visit = await RecordAsync(a, b, Development("OfficialVisit", "2025-04-04", a, "high"));
+        await AppendConsultationsAsync(key, a, b, after: 1, count: Enough);
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{visit["id"]}/correction", new { reason = "r", occurredOn = "2025-04-05" }), HttpStatusCode.Created);
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{visit["id"]}/reports",
+            new { stance = "confirms", source = new { url = "https://www.ekathimerini.com/a", publisher = "Kathimerini" } }), HttpStatusCode.Created);
+
+        // This read meets every development: enough changes to write the snapshot.
+        await GetJsonAsync($"/api/relations/{a}/{b}?{KnownAt}");
+        var version = await SnapshotVersionAsync(key, atLeast: Enough + 3);
+        Assert.Equal(Enough + 3, version);
+
+        // Changes after the snapshot: a new node reads them from the documents on top of it.
+        var later = await RecordAsync(a, b, Development("MilitaryCooperation", "2025-08-25", b));
+        await ExpectStatusAsync(await PostJsonAsync($"/api/relations/{a}/{b}/developments/{later["id"]}/retraction", new { reason = "r" }), HttpStatusCode.Created);
+        string[] urls =
+        [
+            $"/api/relations/{a}/{b}?asOf=2025-09-01&{KnownAt}",
+            $"/api/relations/{a}/{b}?asOf=2025-09-01&weighting=corroborated&{KnownAt}",
+            $"/api/relations/{a}/{b}?asOf=2025-09-01&knownAt={DateTimeOffset.UtcNow.AddDays(-1):O}",
+            $"/api/relations/{a}/{b}/score?from=2024-01-01&to=2025-12-31&step=month&{KnownAt}",
+            $"/api/relations/{a}/{b}/developments?asOf=2025-09-01&limit=5&{KnownAt}",
+            $"/api/relations/{a}/{b}/revisions?asOf=2025-09-01&limit=5&since={DateTimeOffset.UtcNow.AddMinutes(-10):O}&until={DateTimeOffset.UtcNow.AddMinutes(10):O}",
+        ];
+        var timelines = App.Services.GetRequiredService<RelationTimelines>();
+        timelines.Clear();
+        var fromSnapshot = new List<JsonObject>();
+        foreach (var url in urls) fromSnapshot.Add(await GetJsonAsync(url));
+        Assert.Equal(Enough + 5, fromSnapshot[0]["version"]!.GetValue<long>());
+
+        await using (var session = App.Store.LightweightSession())
+        {
+            TimelineSnapshots.QueueForget(session, key);
+            await session.SaveChangesAsync();
+        }
+        timelines.Clear();
+        for (var i = 0; i < urls.Length; i++)
+        {
+            var fromDocuments = await GetJsonAsync(urls[i]);
+            Assert.True(JsonNode.DeepEquals(fromDocuments, fromSnapshot[i]), $"{urls[i]}\nfrom the documents: {fromDocuments.ToJsonString()}\nfrom the snapshot: {fromSnapshot[i].ToJsonString()}");
+        }
+    }
+
+    [Fact]
+    public async Task The_snapshot_is_read_rather_than_the_documents_it_covers()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var key = RelationId.Of(a, b).ToString();
+        await AppendConsultationsAsync(key, a, b, after: 0, count: Enough);
+        await GetJsonAsync($"/api/relations/{a}/{b}?{KnownAt}");
+        await SnapshotVersionAsync(key, atLeast: Enough);
+
+        // A snapshot that says "nothing was recorded up to this version": a node that trusts it counts nothing.
+        await TimelineSnapshots.SaveAsync(App.Store, key, Enough + 1, [], CancellationToken.None);
+        App.Services.GetRequiredService<RelationTimelines>().Clear();
+
+        Assert.Equal(0, (await GetJsonAsync($"/api/relations/{a}/{b}?{KnownAt}"))["developmentCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Rebuilding_a_relation_or_every_projection_removes_the_snapshots()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var key = RelationId.Of(a, b).ToString();
+        await AppendConsultationsAsync(key, a, b, after: 0, count: Enough);
+        await GetJsonAsync($"/api/relations/{a}/{b}?{KnownAt}");
+        await SnapshotVersionAsync(key, atLeast: Enough);
+
+        await RelationRebuild.RunAsync(App.Store, RelationId.Of(a, b), CancellationToken.None);
+        Assert.Null(await SnapshotVersionOrNullAsync(key));
+
+        App.Services.GetRequiredService<RelationTimelines>().Clear();
+        await GetJsonAsync($"/api/relations/{a}/{b}?{KnownAt}");
+        await SnapshotVersionAsync(key, atLeast: Enough);
+        var daemon = await App.Store.BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync(DevelopmentProjection.Name, TimeSpan.FromMinutes(2), CancellationToken.None);
+        Assert.Null(await SnapshotVersionOrNullAsync(key));
+    }
+
+    [Fact]
+    public async Task The_list_reads_relations_held_snapshotted_and_never_read_as_each_relation_reads_alone()
+    {
+        var x = await CreateActorAsync();
+        var (a, b, c) = (await CreateActorAsync(), await CreateActorAsync(), await CreateActorAsync());
+        var snapshotted = RelationId.Of(x, a).ToString();
+        await AppendConsultationsAsync(snapshotted, x, a, after: 0, count: Enough);
+        await GetJsonAsync($"/api/relations/{x}/{a}?{KnownAt}");
+        await SnapshotVersionAsync(snapshotted, atLeast: Enough);
+        App.Services.GetRequiredService<RelationTimelines>().Clear();
+        await RecordAsync(x, a, Development("OfficialVisit", "2025-04-04", a, "high"));
+        await RecordAsync(x, b, Development("Protest", "2025-05-01", b));
+        await GetJsonAsync($"/api/relations/{x}/{b}?{KnownAt}");
+        await RecordAsync(x, b, Development("Aid", "2025-06-01", x));
+        await RecordAsync(x, c, Development("AgreementSigned", "2024-11-27", c, agreement: "mou", title: "The MoU"));
+
+        var list = (await GetJsonAsync($"/api/relations?actor={x}&asOf=2025-09-01&{KnownAt}"))["relations"]!.AsArray();
+
+        Assert.Equal(3, list.Count);
+        foreach (var summary in list)
+        {
+            var actors = summary!["actors"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
+            var alone = await GetJsonAsync($"/api/relations/{actors[0]}/{actors[1]}?asOf=2025-09-01&{KnownAt}");
+            foreach (var field in new[] { "score", "trend", "phase", "direction", "developmentCount", "version" })
+                Assert.True(JsonNode.DeepEquals(alone[field], summary[field]), $"{summary["relation"]} {field}: {summary[field]} in the list, {alone[field]} alone");
+        }
+    }
+
+    private async Task AppendConsultationsAsync(string key, string a, string b, long after, int count)
+    {
+        await using var session = App.Store.LightweightSession();
+        var consultations = Enumerable.Range(0, count).Select(i => (object)(DevelopmentRecorded.Blank(DevelopmentType.Consultation) with
+        {
+            DevelopmentId = Guid.CreateVersion7(),
+            OccurredOn = OccurrenceDate.Parse($"2024-{1 + i % 12:00}-{1 + i % 28:00}"),
+            Actor = i % 2 == 0 ? a : b,
+            Summary = $"Consultation {i}",
+            Sources = [new Source { Citation = "test", Publisher = i % 3 == 0 ? "Agency" : null }],
+        })).ToArray();
+        session.Events.Append(key, after + count, consultations);
+        await session.SaveChangesAsync();
+    }
+
+    // The snapshot is written off the request that met the changes: wait for it.
+    private async Task<long> SnapshotVersionAsync(string key, long atLeast)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await SnapshotVersionOrNullAsync(key) is { } version && version >= atLeast) return version;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No snapshot of {key} at version {atLeast} or later within 10 s");
+    }
+
+    private async Task<long?> SnapshotVersionOrNullAsync(string key)
+    {
+        await using var session = App.Store.QuerySession();
+        var versions = await session.QueryAsync<long>($"select version from {TimelineSnapshots.TableName.QualifiedName} where relation = ?", key);
+        return versions.Count == 0 ? null : versions[0];
+    }
+}
