@@ -397,7 +397,7 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Readiness: Healthy when the database answers too, else 503 Unhealthy.
+        /// Readiness: Healthy when the database answers and the first requests have been made, else 503 Unhealthy.
         /// </summary>
         /// <returns>Healthy</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -4759,7 +4759,7 @@ namespace RelationsTracker.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Readiness: Healthy when the database answers too, else 503 Unhealthy.
+        /// Readiness: Healthy when the database answers and the first requests have been made, else 503 Unhealthy.
         /// </summary>
         /// <returns>Healthy</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -4813,7 +4813,7 @@ namespace RelationsTracker.Client
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             var result_ = (string)System.Convert.ChangeType(responseData_, typeof(string));
-                            throw new ApiException<string>("Unhealthy: the database does not answer.", status_, responseData_, headers_, result_, null);
+                            throw new ApiException<string>("Unhealthy: the database does not answer, or the service is still warming up.", status_, responseData_, headers_, result_, null);
                         }
                         else
                         {

@@ -5,11 +5,17 @@ using Microsoft.OpenApi;
 
 namespace RelationsTracker.Api.Storage;
 
-/// <summary>/health/live answers while the process runs; /health/ready also needs the database to answer.</summary>
+/// <summary>/health/live answers while the process runs; /health/ready also needs the database to answer and the warm-up done (<see cref="WarmUp"/>).</summary>
 public static class Health
 {
-    public static void AddTrackerHealthChecks(this IServiceCollection services) =>
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+    public static void AddTrackerHealthChecks(this IServiceCollection services)
+    {
+        services.AddSingleton<WarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<WarmUp>());
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<WarmUp>("warm-up", tags: ["ready"]);
+    }
 
     public static void MapTrackerHealthChecks(this WebApplication app)
     {
@@ -24,7 +30,7 @@ public static class Health
     public static void Describe(OpenApiDocument document)
     {
         document.Paths.Add("/health/live", Path("getLiveness", "Liveness: Healthy while the process runs.", canFail: false));
-        document.Paths.Add("/health/ready", Path("getReadiness", "Readiness: Healthy when the database answers too, else 503 Unhealthy.", canFail: true));
+        document.Paths.Add("/health/ready", Path("getReadiness", "Readiness: Healthy when the database answers and the first requests have been made, else 503 Unhealthy.", canFail: true));
     }
 
     private static OpenApiPathItem Path(string operationId, string summary, bool canFail)
@@ -38,7 +44,7 @@ public static class Health
         {
             responses["503"] = new OpenApiResponse
             {
-                Description = "Unhealthy: the database does not answer.",
+                Description = "Unhealthy: the database does not answer, or the service is still warming up.",
                 Content = new Dictionary<string, OpenApiMediaType> { ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
             };
         }

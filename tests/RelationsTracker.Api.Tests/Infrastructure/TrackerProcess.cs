@@ -20,6 +20,9 @@ public sealed class TrackerProcess : IAsyncDisposable
         while (_output.Count > 200) _output.TryDequeue(out _);
     }
 
+    /// <summary>The last 200 lines the process wrote.</summary>
+    public IReadOnlyCollection<string> Output => [.. _output];
+
     public int Port { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Http;
+using RelationsTracker.Api.Storage;
 using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
@@ -31,7 +32,7 @@ public static class ListRelationsEndpoint
         var after = query.Cursor?.Key;
         var actor = query.Actor?.Id;
         // Every relation's id and version in one query; a page of them read at those versions (RelationTimelines).
-        var page = (await session.Query<Relation>().Select(r => new { r.Id, r.StreamVersion }).ToListAsync(ct))
+        var page = (await RelationVersions.AllAsync(session.DocumentStore, ct))
             .Where(r => after is null || string.CompareOrdinal(r.Id, after) > 0)
             .Where(r => actor is null || r.Id.Split('~').Contains(actor))
             .OrderBy(r => r.Id, StringComparer.Ordinal)
@@ -40,7 +41,7 @@ public static class ListRelationsEndpoint
         var next = page.Count > limit ? PageCursor.NextUrl(request, page[limit - 1].Id) : null;
         if (next is not null) response.Headers.Link = $"<{next}>; rel=\"next\"";
         var relations = page.Take(limit)
-            .Select(r => (Ok: RelationId.TryParse(r.Id, out var relation), Relation: relation, Version: r.StreamVersion))
+            .Select(r => (Ok: RelationId.TryParse(r.Id, out var relation), Relation: relation, Version: r.Version))
             .Where(r => r.Ok)
             .Select(r => (r.Relation, r.Version))
             .ToList();

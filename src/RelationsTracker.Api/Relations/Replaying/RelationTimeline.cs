@@ -22,6 +22,7 @@ public sealed class RelationTimeline
     private readonly Lazy<TimelineIndex> _latestCorroborated;
     private readonly Lazy<long[]> _changes;
     private readonly ConcurrentDictionary<(long Cut, Weighting Weighting), TimelineIndex> _past = new();
+    private volatile LatestReading? _latestReading;
 
     public RelationId Relation { get; }
     /// <summary>The stream version this timeline reflects (0: nothing recorded yet).</summary>
@@ -79,5 +80,19 @@ public sealed class RelationTimeline
         return _past[(cut, weighting)] = TimelineIndex.Build(DevelopmentHistory.KnownAt(_developments.All, knownAt, weighting));
     }
 
-    public RelationReading Read(PointOfView view) => KnownAt(view.KnownAt, view.Weighting).Read(view.AsOf, view.HalfLifeDays);
+    /// <summary>
+    /// The reading at the point of view. The last one read with the latest knowledge is kept: the list asks every
+    /// relation for the same asOf (today) again and again, with a knownAt (now) that moves but knows nothing new.
+    /// </summary>
+    public RelationReading Read(PointOfView view)
+    {
+        if (view.KnownAt < LastChangedAt) return KnownAt(view.KnownAt, view.Weighting).Read(view.AsOf, view.HalfLifeDays);
+        var latest = view with { KnownAt = DateTimeOffset.MaxValue };
+        if (_latestReading is { } kept && kept.View == latest) return kept.Reading;
+        var reading = KnownAt(view.KnownAt, view.Weighting).Read(view.AsOf, view.HalfLifeDays);
+        _latestReading = new LatestReading(latest, reading);
+        return reading;
+    }
+
+    private sealed record LatestReading(PointOfView View, RelationReading Reading);
 }

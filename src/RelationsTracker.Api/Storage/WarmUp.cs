@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RelationsTracker.Relations;
+
+namespace RelationsTracker.Api.Storage;
+
+/// <summary>
+/// Once the service listens, it reads through its own HTTP endpoints (the list, a relation as of today, its series,
+/// its timeline, the catalogue) so the code of the read paths is compiled and their first relation loaded before
+/// /health/ready says so; a write without a key goes as far as the key check. A load balancer that waits for ready
+/// sends users no first request (docs/operations.md, "Health").
+/// </summary>
+public sealed class WarmUp(IServer server, IHostApplicationLifetime lifetime, ILogger<WarmUp> logger) : BackgroundService, IHealthCheck
+{
+    private volatile bool _done;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+        Task.FromResult(_done ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Warming up: the read paths are making their first requests."));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled()))
+        {
+            try { await started.Task; }
+            catch (OperationCanceledException) { return; }
+        }
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            // A host with no address (a test server) has nobody to answer the requests: nothing to warm.
+            if (Loopback() is { } address)
+            {
+                using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+                await ReadAsync(http, stoppingToken);
+                logger.LogInformation("Warmed up in {Milliseconds} ms", (long)stopwatch.Elapsed.TotalMilliseconds);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Readiness is not withheld for ever: a slow first request is better than a node that never serves.
+            logger.LogWarning(e, "The warm-up did not finish; ready without it");
+        }
+        finally
+        {
+            _done = true;
+        }
+    }
+
+    private static async Task ReadAsync(HttpClient http, CancellationToken ct)
+    {
+        var list = await http.GetFromJsonAsync<JsonObject>("/api/relations?limit=1", ct);
+        await http.GetAsync("/api/catalogue", ct);
+        if (list?["relations"]?.AsArray().FirstOrDefault()?["relation"]?.GetValue<string>() is not { } id || !RelationId.TryParse(id, out var relation)) return;
+        var path = $"/api/relations/{relation.First}/{relation.Second}";
+        foreach (var url in new[] { path, $"{path}?weighting=corroborated", $"{path}/score?step=month", $"{path}/developments?limit=1" })
+            await http.GetAsync(url, ct);
+        await http.PostAsync($"{path}/developments", JsonContent.Create(new { }), ct);
+    }
+
+    private Uri? Loopback()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
+                      ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null) return null;
+        var uri = new UriBuilder(address.Replace("://+", "://localhost").Replace("://*", "://localhost"));
+        if (uri.Host is "0.0.0.0") uri.Host = "127.0.0.1";
+        if (uri.Host is "[::]" or "::") uri.Host = "[::1]";
+        return uri.Uri;
+    }
+}
