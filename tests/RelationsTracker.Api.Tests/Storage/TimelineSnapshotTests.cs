@@ -164,6 +164,28 @@ public class TimelineSnapshotTests(TrackerApp app) : TrackerTest(app)
         }
     }
 
+    [Fact]
+    public async Task A_node_holds_at_most_its_setting_in_developments_dropping_the_relations_read_least_recently_but_never_the_last()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var (c, d) = await CreateRelationAsync();
+        foreach (var (x, y) in new[] { (a, b), (c, d) })
+            for (var i = 0; i < 2; i++) await RecordAsync(x, y, Development("Aid", $"2025-0{i + 1}-01", x));
+        var (first, second) = (RelationId.Of(a, b), RelationId.Of(c, d));
+        await using var session = App.Store.QuerySession();
+
+        var timelines = new RelationTimelines(developmentsHeld: 3);
+        await timelines.GetAsync(session, first, CancellationToken.None);
+        await timelines.GetAsync(session, second, CancellationToken.None);
+        Assert.False(timelines.Holds(first));
+        Assert.True(timelines.Holds(second));
+
+        var tiny = new RelationTimelines(developmentsHeld: 1);
+        var read = await tiny.GetAsync(session, second, CancellationToken.None);
+        Assert.True(tiny.Holds(second));
+        Assert.Equal(2, read.Count);
+    }
+
     private async Task AppendConsultationsAsync(string key, string a, string b, long after, int count)
     {
         await using var session = App.Store.LightweightSession();

@@ -16,7 +16,7 @@ namespace RelationsTracker.Api.Relations.Replaying;
 /// </summary>
 public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.DefaultDevelopmentsHeld)
 {
-    public const int DefaultDevelopmentsHeld = 1_000_000;
+    public const int DefaultDevelopmentsHeld = 500_000;
 
     private readonly ConcurrentDictionary<string, Entry> _timelines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _saving = new(StringComparer.Ordinal);
@@ -140,6 +140,9 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         return changed;
     }
 
+    /// <summary>Whether the relation's timeline is held in memory now.</summary>
+    public bool Holds(RelationId relation) => _timelines.ContainsKey(relation.ToString());
+
     /// <summary>Forgets every timeline (after a projection rebuild the documents are new).</summary>
     public void Clear() => _timelines.Clear();
 
@@ -173,11 +176,13 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         });
     }
 
+    // The relation read last stays, even alone past the limit: dropping it would make its every read start again.
     private void Trim()
     {
         var held = _timelines.Values.Sum(e => (long)e.Timeline.Count);
         if (held <= DevelopmentsHeld) return;
-        foreach (var (key, entry) in _timelines.OrderBy(x => x.Value.LastUsed).ToList())
+        var byUse = _timelines.OrderBy(x => x.Value.LastUsed).ToList();
+        foreach (var (key, entry) in byUse.Take(byUse.Count - 1))
         {
             if (held <= DevelopmentsHeld) break;
             if (_timelines.TryRemove(key, out _)) held -= entry.Timeline.Count;
