@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using RelationsTracker.Developments;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
+using RelationsTracker.Relations;
 
 namespace RelationsTracker.Api.Storage;
 
@@ -44,20 +45,28 @@ public static class TimelineSnapshots
     }
 
     /// <summary>Stores the relation's snapshot at <paramref name="version"/>, unless one at that version or later is there.</summary>
-    public static async Task SaveAsync(IDocumentStore store, string relation, long version, IReadOnlyCollection<DevelopmentHistory> developments, CancellationToken ct)
+    public static Task SaveAsync(IDocumentStore store, string relation, long version, IReadOnlyCollection<DevelopmentHistory> developments, CancellationToken ct) =>
+        SaveAsync(store, [(relation, version, TimelineSnapshotCodec.Encode(developments))], ct);
+
+    /// <summary>Stores each timeline as its relation's snapshot, in one statement, except where one at its version or later is there.</summary>
+    public static Task SaveManyAsync(IDocumentStore store, IReadOnlyList<RelationTimeline> timelines, CancellationToken ct) =>
+        SaveAsync(store, [.. timelines.GroupBy(t => t.Relation).Select(g => g.MaxBy(t => t.Version)!)
+            .Select(t => (t.Relation.ToString(), t.Version, TimelineSnapshotCodec.Encode([.. t.Developments])))], ct);
+
+    private static async Task SaveAsync(IDocumentStore store, IReadOnlyList<(string Relation, long Version, byte[] Data)> snapshots, CancellationToken ct)
     {
-        var data = TimelineSnapshotCodec.Encode(developments);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"""
-            insert into {TableName.QualifiedName} as s (relation, version, format, data) values (@relation, @version, @format, @data)
+            insert into {TableName.QualifiedName} as s (relation, version, format, data)
+            select page.relation, page.version, @format, page.data from unnest(@relations, @versions, @data) as page (relation, version, data)
             on conflict (relation) do update set version = excluded.version, format = excluded.format, data = excluded.data
             where s.version < excluded.version or s.format <> excluded.format
             """, connection);
-        command.Parameters.AddWithValue("relation", relation);
-        command.Parameters.AddWithValue("version", version);
+        command.Parameters.AddWithValue("relations", snapshots.Select(x => x.Relation).ToArray());
+        command.Parameters.AddWithValue("versions", snapshots.Select(x => x.Version).ToArray());
         command.Parameters.AddWithValue("format", TimelineSnapshotCodec.Format);
-        command.Parameters.AddWithValue("data", NpgsqlDbType.Bytea, data);
+        command.Parameters.AddWithValue("data", NpgsqlDbType.Array | NpgsqlDbType.Bytea, snapshots.Select(x => x.Data).ToArray());
         await command.ExecuteNonQueryAsync(ct);
     }
 

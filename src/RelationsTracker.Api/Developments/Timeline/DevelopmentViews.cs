@@ -1,6 +1,7 @@
 using Marten;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Developments;
+using RelationsTracker.Scoring;
 
 namespace RelationsTracker.Api.Developments.Timeline;
 

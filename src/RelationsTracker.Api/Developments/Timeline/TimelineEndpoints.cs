@@ -6,6 +6,7 @@ using RelationsTracker.Api.Relations;
 using RelationsTracker.Api.Relations.Replaying;
 using RelationsTracker.Developments;
 using Wolverine.Http;
+using RelationsTracker.Scoring;
 
 namespace RelationsTracker.Api.Developments.Timeline;
 

@@ -19,8 +19,8 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
     public const int DefaultDevelopmentsHeld = 500_000;
 
     private readonly ConcurrentDictionary<string, Entry> _timelines = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _saving = new(StringComparer.Ordinal);
-    // One snapshot written at a time: a list's page of cold relations asks for many at once.
+    // One write of snapshots at a time; a read that finds one under way writes none (they stay due for a later read),
+    // so no queue of waiting writes keeps timelines alive that the node has dropped.
     private readonly SemaphoreSlim _writer = new(1);
     private long _clock;
 
@@ -54,7 +54,9 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         var start = held ?? await FromSnapshotAsync(session.DocumentStore, relation, ct);
         var changed = await ChangedSince(session, key, start.Timeline.Version).ToListAsync(ct);
         if (changed.Count == 0 && held is not null) return held.Timeline;
-        var timeline = Update(session.DocumentStore, key, start, changed);
+        var due = new List<Entry>();
+        var timeline = Update(key, start, changed, due);
+        SaveSnapshots(session.DocumentStore, due);
         Trim();
         return timeline;
     }
@@ -85,14 +87,16 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         var behind = Enumerable.Range(0, relations.Count).Where(i => starts[i]!.Timeline.Version < relations[i].Version).ToList();
         var changed = await ChangedSinceAsync(store, [.. behind.Select(i => (relations[i].Relation.ToString(), starts[i]!.Timeline.Version))], ct);
         var timelines = new RelationTimeline[relations.Count];
+        var due = new List<Entry>();
         for (var i = 0; i < relations.Count; i++)
         {
             var key = relations[i].Relation.ToString();
             var start = starts[i]!;
             timelines[i] = !notHeld[i] && !changed.ContainsKey(key)
                 ? start.Timeline
-                : Update(store, key, start, changed.GetValueOrDefault(key) ?? []);
+                : Update(key, start, changed.GetValueOrDefault(key) ?? [], due);
         }
+        SaveSnapshots(store, due);
         Trim();
         return timelines;
     }
@@ -104,11 +108,11 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         return held;
     }
 
-    private RelationTimeline Update(IDocumentStore store, string key, Entry start, IReadOnlyCollection<Development> changed)
+    private RelationTimeline Update(string key, Entry start, IReadOnlyCollection<Development> changed, List<Entry> due)
     {
         var updated = new Entry(start.Timeline.With(changed), start.SnapshotVersion) { LastUsed = Interlocked.Increment(ref _clock) };
         var kept = _timelines.AddOrUpdate(key, updated, (_, current) => current.Timeline.Version >= updated.Timeline.Version ? current : updated);
-        if (SnapshotDue(kept.Timeline.Count, kept.Timeline.Version - kept.SnapshotVersion)) SaveSnapshot(store, key, kept);
+        if (SnapshotDue(kept.Timeline.Count, kept.Timeline.Version - kept.SnapshotVersion)) due.Add(kept);
         return kept.Timeline;
     }
 
@@ -152,26 +156,25 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
             : new Entry(RelationTimeline.Empty(relation), 0);
 
     // Written after the answer, off the request: the read that met the changes does not wait for it.
-    private void SaveSnapshot(IDocumentStore store, string key, Entry entry)
+    private void SaveSnapshots(IDocumentStore store, IReadOnlyList<Entry> due)
     {
-        if (!_saving.TryAdd(key, 0)) return;
-        var timeline = entry.Timeline;
-        entry.SnapshotVersion = timeline.Version;
+        if (due.Count == 0 || !_writer.Wait(0)) return;
+        var timelines = due.Select(e => e.Timeline).ToList();
+        foreach (var entry in due) entry.SnapshotVersion = entry.Timeline.Version;
         _ = Task.Run(async () =>
         {
-            await _writer.WaitAsync();
             try
             {
-                await TimelineSnapshots.SaveAsync(store, key, timeline.Version, timeline.Developments.ToList(), CancellationToken.None);
+                await TimelineSnapshots.SaveManyAsync(store, timelines, CancellationToken.None);
             }
             catch (Exception e)
             {
-                Logger.LogWarning(e, "Could not write the snapshot of {Relation} at version {Version}", key, timeline.Version);
+                Logger.LogWarning(e, "Could not write the snapshots of {Count} relations, {First} first", timelines.Count, timelines[0].Relation);
+                foreach (var entry in due) entry.SnapshotVersion = 0;
             }
             finally
             {
                 _writer.Release();
-                _saving.TryRemove(key, out _);
             }
         });
     }

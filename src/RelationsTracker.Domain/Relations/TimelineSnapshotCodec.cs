@@ -1,6 +1,6 @@
 using RelationsTracker.Developments;
 
-namespace RelationsTracker.Api.Storage;
+namespace RelationsTracker.Relations;
 
 /// <summary>
 /// A relation's developments' histories as the bytes of its snapshot: a compact binary form, each distinct string once

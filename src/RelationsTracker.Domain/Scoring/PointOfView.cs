@@ -1,6 +1,4 @@
-using RelationsTracker.Scoring;
-
-namespace RelationsTracker.Api.Relations;
+namespace RelationsTracker.Scoring;
 
 /// <summary>
 /// A bitemporal point of view: the relation as it stood at the end of asOf, counting what was recorded by knownAt,

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using RelationsTracker.Developments;
 
-namespace RelationsTracker.Api.Relations.Replaying;
+namespace RelationsTracker.Relations;
 
 /// <summary>
 /// One relation's developments' histories, one per development: an array (a snapshot's, or the last compaction's) and

@@ -4,7 +4,7 @@ using RelationsTracker.Developments;
 using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
 
-namespace RelationsTracker.Api.Relations.Replaying;
+namespace RelationsTracker.Relations;
 
 /// <summary>
 /// Every development of one relation with its recorded history, as of one version of the relation's
