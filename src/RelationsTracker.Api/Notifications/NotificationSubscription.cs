@@ -105,6 +105,8 @@ public sealed class NotificationSubscription : BatchSubscription
         var key = relation.ToString();
         if (_ledgers.TryGetValue(key, out var ledger) && ledger.Version == e.Version - 1) return ledger;
         var timeline = await _timelines.GetAsync(session, relation, ct);
+        // As bounded as the timelines: past the same number of developments, the ledgers start again from them.
+        if (_ledgers.Values.Sum(l => (long)l.Count) + timeline.Count > _timelines.DevelopmentsHeld) _ledgers.Clear();
         return _ledgers[key] = ScoreLedger.Of(timeline.KnownAt(e.Timestamp.AddTicks(-1)).Known, e.Version - 1);
     }
 }

@@ -1,14 +1,12 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using RelationsTracker.Developments;
-using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
 
 namespace RelationsTracker.Relations;
 
 /// <summary>
-/// Every development of one relation with its recorded history, as of one version of the relation's
-/// stream. Immutable: a newer version is a new timeline. Answers "what was known at knownAt" as a
+/// Every development of one relation with what the readings need of its recorded history
+/// (<see cref="DevelopmentHistory"/>), as of one version of the relation's stream. Immutable: a newer version is a new timeline. Answers "what was known at knownAt" as a
 /// <see cref="TimelineIndex"/>: the one for the latest knowledge is built once and shared by every read;
 /// a few for earlier knowledge are kept too, keyed by the last change they include, since every knownAt
 /// between two changes knows the same.
