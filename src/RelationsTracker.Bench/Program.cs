@@ -111,7 +111,9 @@ foreach (var size in options.Sizes)
     // Nodes started now have never read the relation: each starts from the snapshot the first read above wrote
     // (TimelineSnapshots) and reads only what changed after it. One node per request, so each request is a first.
     // A node is ready once its warm-up has read the first relation of the list through its own routes
-    // (Storage/WarmUp): here that is this relation, so the time to ready includes loading it.
+    // (Storage/WarmUp): a one-development relation whose id sorts first, so this one is still cold when ready.
+    var first = await Loader.CreateRelationAsync(store, http, $"AAA-{run}{size}", $"AAB-{run}{size}");
+    (await http.PostAsJsonAsync($"/api/relations/{first.First}/{first.Second}/developments", Generator.Request(random, first))).EnsureSuccessStatusCode();
     foreach (var (name, url) in new[]
              {
                  ("GET as of a date", $"{path}?asOf=2024-06-30"),
