@@ -71,11 +71,7 @@ public class TimelineSnapshotTests(TrackerApp app) : TrackerTest(app)
     [Fact]
     public async Task The_snapshot_is_read_rather_than_the_documents_it_covers()
     {
-        var (a, b) = await CreateRelationAsync();
-        var key = RelationId.Of(a, b).ToString();
-        await AppendConsultationsAsync(key, a, b, after: 0, count: Enough);
-        await GetJsonAsync($"/api/relations/{a}/{b}?{KnownAt}");
-        await SnapshotVersionAsync(key, atLeast: Enough);
+        var (a, b, key) = await SnapshottedRelationAsync();
 
         // A snapshot that says "nothing was recorded up to this version": a node that trusts it counts nothing.
         await TimelineSnapshots.SaveAsync(App.Store, key, Enough + 1, [], CancellationToken.None);
@@ -87,11 +83,7 @@ public class TimelineSnapshotTests(TrackerApp app) : TrackerTest(app)
     [Fact]
     public async Task Rebuilding_a_relation_or_every_projection_removes_the_snapshots()
     {
-        var (a, b) = await CreateRelationAsync();
-        var key = RelationId.Of(a, b).ToString();
-        await AppendConsultationsAsync(key, a, b, after: 0, count: Enough);
-        await GetJsonAsync($"/api/relations/{a}/{b}?{KnownAt}");
-        await SnapshotVersionAsync(key, atLeast: Enough);
+        var (a, b, key) = await SnapshottedRelationAsync();
 
         await RelationRebuild.RunAsync(App.Store, RelationId.Of(a, b), CancellationToken.None);
         Assert.Null(await SnapshotVersionOrNullAsync(key));
@@ -152,6 +144,17 @@ public class TimelineSnapshotTests(TrackerApp app) : TrackerTest(app)
         var read = await tiny.GetAsync(session, second, CancellationToken.None);
         Assert.True(tiny.Holds(second));
         Assert.Equal(2, read.Count);
+    }
+
+    /// <summary>A relation of <see cref="Enough"/> developments, read once, so that its snapshot is written.</summary>
+    private async Task<(string A, string B, string Key)> SnapshottedRelationAsync()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var key = RelationId.Of(a, b).ToString();
+        await AppendConsultationsAsync(key, a, b, after: 0, count: Enough);
+        await GetJsonAsync($"/api/relations/{a}/{b}?{KnownAt}");
+        await SnapshotVersionAsync(key, atLeast: Enough);
+        return (a, b, key);
     }
 
     private async Task AppendConsultationsAsync(string key, string a, string b, long after, int count)

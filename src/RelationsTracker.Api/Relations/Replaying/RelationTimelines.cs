@@ -71,18 +71,12 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         var store = session.DocumentStore;
         var starts = new Entry?[relations.Count];
         for (var i = 0; i < relations.Count; i++) starts[i] = Touch(relations[i].Relation.ToString());
-        var missing = Enumerable.Range(0, relations.Count).Where(i => starts[i] is null).ToList();
         var notHeld = starts.Select(e => e is null).ToArray();
+        var missing = Enumerable.Range(0, relations.Count).Where(i => notHeld[i]).ToList();
         if (missing.Count > 0)
         {
             var snapshots = await TimelineSnapshots.LoadManyAsync(store, [.. missing.Select(i => relations[i].Relation.ToString())], ct);
-            foreach (var i in missing)
-            {
-                var relation = relations[i].Relation;
-                starts[i] = snapshots.TryGetValue(relation.ToString(), out var snapshot)
-                    ? new Entry(RelationTimeline.At(relation, snapshot.Version, snapshot.Developments), snapshot.Version)
-                    : new Entry(RelationTimeline.Empty(relation), 0);
-            }
+            foreach (var i in missing) starts[i] = StartOf(relations[i].Relation, snapshots);
         }
         var behind = Enumerable.Range(0, relations.Count).Where(i => starts[i]!.Timeline.Version < relations[i].Version).ToList();
         var changed = await ChangedSinceAsync(store, [.. behind.Select(i => (relations[i].Relation.ToString(), starts[i]!.Timeline.Version))], ct);
@@ -151,7 +145,11 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
     public void Clear() => _timelines.Clear();
 
     private static async Task<Entry> FromSnapshotAsync(IDocumentStore store, RelationId relation, CancellationToken ct) =>
-        (await TimelineSnapshots.LoadManyAsync(store, [relation.ToString()], ct)).TryGetValue(relation.ToString(), out var snapshot)
+        StartOf(relation, await TimelineSnapshots.LoadManyAsync(store, [relation.ToString()], ct));
+
+    // A relation not held starts from its snapshot when it has one, else from nothing.
+    private static Entry StartOf(RelationId relation, Dictionary<string, (long Version, List<DevelopmentHistory> Developments)> snapshots) =>
+        snapshots.TryGetValue(relation.ToString(), out var snapshot)
             ? new Entry(RelationTimeline.At(relation, snapshot.Version, snapshot.Developments), snapshot.Version)
             : new Entry(RelationTimeline.Empty(relation), 0);
 
