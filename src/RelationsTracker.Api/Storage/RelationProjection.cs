@@ -11,7 +11,7 @@ namespace RelationsTracker.Api.Storage;
 /// The <see cref="Relation"/> documents, folded from each page of events onto the documents as they stood.
 ///
 /// Hand-written rather than a single-stream aggregation so that, inline, it folds onto the document the
-/// writing session already holds (RelationWriter keeps each relation's in its session's identity map) instead
+/// writing session already holds (each of RelationWriter's lanes keeps its relations' in its session's identity map) instead
 /// of reading it back on every write; and so that a rebuild applies pages one after another, never touching a
 /// session from parallel workers.
 /// </summary>

@@ -129,4 +129,29 @@ public class ConcurrencyTests(TrackerApp app) : TrackerTest(app)
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.Equal(before + 100, await App.EventCountAsync());
     }
+
+    [Fact]
+    public async Task Two_nodes_writing_to_several_relations_at_once_record_every_write_in_each_and_answer_no_500()
+    {
+        // Each node commits what waits for several relations in one transaction; one that meets the other node's
+        // write commits each relation alone instead, and no write is lost or answered twice.
+        await using var other = TrackerApp.HostOn(App.ConnectionString);
+        var second = TrackerApp.ClientFor(other);
+        var relations = new List<(string A, string B)>();
+        for (var i = 0; i < 6; i++) relations.Add(await CreateRelationAsync());
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 240).Select(i =>
+        {
+            var (a, b) = relations[i % relations.Count];
+            return ((i / relations.Count) % 2 == 0 ? Client : second).PostAsJsonAsync($"/api/relations/{a}/{b}/developments", Development("Aid", "2025-01-01", a));
+        }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        foreach (var (a, b) in relations)
+        {
+            var state = await GetJsonAsync($"/api/relations/{a}/{b}");
+            Assert.Equal(40, state["developmentCount"]!.GetValue<int>());
+            Assert.Equal(40, state["version"]!.GetValue<long>());
+        }
+    }
 }
