@@ -25,6 +25,9 @@ public static class TimelineSnapshots
         table.AddColumn("version", "bigint").NotNull();
         table.AddColumn("format", "integer").NotNull();
         table.AddColumn("data", "bytea").NotNull();
+        // How many developments the snapshot holds, so a starting node can choose what fits in its memory (0: written
+        // before the column was).
+        table.AddColumn("developments", "integer").NotNull().DefaultValueByExpression("0");
         return table;
     }
 
@@ -46,28 +49,58 @@ public static class TimelineSnapshots
 
     /// <summary>Stores the relation's snapshot at <paramref name="version"/>, unless one at that version or later is there.</summary>
     public static Task SaveAsync(IDocumentStore store, string relation, long version, IReadOnlyCollection<DevelopmentHistory> developments, CancellationToken ct) =>
-        SaveAsync(store, [(relation, version, TimelineSnapshotCodec.Encode(developments))], ct);
+        SaveAsync(store, [(relation, version, developments.Count, TimelineSnapshotCodec.Encode(developments))], ct);
 
     /// <summary>Stores each timeline as its relation's snapshot, in one statement, except where one at its version or later is there.</summary>
     public static Task SaveManyAsync(IDocumentStore store, IReadOnlyList<RelationTimeline> timelines, CancellationToken ct) =>
         SaveAsync(store, [.. timelines.GroupBy(t => t.Relation).Select(g => g.MaxBy(t => t.Version)!)
-            .Select(t => (t.Relation.ToString(), t.Version, TimelineSnapshotCodec.Encode([.. t.Developments])))], ct);
+            .Select(t => (t.Relation.ToString(), t.Version, t.Count, TimelineSnapshotCodec.Encode([.. t.Developments])))], ct);
 
-    private static async Task SaveAsync(IDocumentStore store, IReadOnlyList<(string Relation, long Version, byte[] Data)> snapshots, CancellationToken ct)
+    private static async Task SaveAsync(IDocumentStore store, IReadOnlyList<(string Relation, long Version, int Developments, byte[] Data)> snapshots, CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"""
-            insert into {TableName.QualifiedName} as s (relation, version, format, data)
-            select page.relation, page.version, @format, page.data from unnest(@relations, @versions, @data) as page (relation, version, data)
-            on conflict (relation) do update set version = excluded.version, format = excluded.format, data = excluded.data
+            insert into {TableName.QualifiedName} as s (relation, version, format, data, developments)
+            select page.relation, page.version, @format, page.data, page.developments
+            from unnest(@relations, @versions, @data, @developments) as page (relation, version, data, developments)
+            on conflict (relation) do update set version = excluded.version, format = excluded.format, data = excluded.data,
+                developments = excluded.developments
             where s.version < excluded.version or s.format <> excluded.format
             """, connection);
         command.Parameters.AddWithValue("relations", snapshots.Select(x => x.Relation).ToArray());
         command.Parameters.AddWithValue("versions", snapshots.Select(x => x.Version).ToArray());
         command.Parameters.AddWithValue("format", TimelineSnapshotCodec.Format);
         command.Parameters.AddWithValue("data", NpgsqlDbType.Array | NpgsqlDbType.Bytea, snapshots.Select(x => x.Data).ToArray());
+        command.Parameters.AddWithValue("developments", snapshots.Select(x => x.Developments).ToArray());
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// The relations with a snapshot, with their stream versions, those changed last first, as many as hold at most
+    /// <paramref name="developments"/> developments in all (what a starting node loads: <see cref="Relations.Replaying.RelationTimelines.PreloadAsync"/>).
+    /// </summary>
+    public static async Task<List<(string Relation, long Version)>> ChangedLastAsync(IDocumentStore store, long developments, CancellationToken ct)
+    {
+        var relations = store.Options.FindOrResolveDocumentType(typeof(Relation)).TableName.QualifiedName;
+        var chosen = new List<(string, long)>();
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            select relation, version from (
+                select s.relation, CAST(r.data ->> 'version' as bigint) as version,
+                       sum(s.developments) over (order by CAST(r.data ->> 'lastRecordedAt' as timestamptz) desc, s.relation) as running
+                from {TableName.QualifiedName} s join {relations} r on r.id = s.relation
+                where s.format = @format
+            ) chosen
+            where running <= @developments
+            order by running
+            """, connection);
+        command.Parameters.AddWithValue("format", TimelineSnapshotCodec.Format);
+        command.Parameters.AddWithValue("developments", developments);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) chosen.Add((reader.GetString(0), reader.GetInt64(1)));
+        return chosen;
     }
 
     /// <summary>Removes the relation's snapshot in the session's unit of work (its documents are being rebuilt).</summary>

@@ -3,17 +3,21 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Marten;
+using RelationsTracker.Api.Relations.Replaying;
 using RelationsTracker.Relations;
 
 namespace RelationsTracker.Api.Storage;
 
 /// <summary>
-/// Once the service listens, it reads through its own HTTP endpoints (the list, a relation as of today, its series,
-/// its timeline, the catalogue) so the code of the read paths is compiled and their first relation loaded before
-/// /health/ready says so; a write without a key goes as far as the key check. A load balancer that waits for ready
-/// sends users no first request (docs/operations.md, "Health").
+/// Once the service listens, it reads through its own HTTP endpoints (the list's first page, a relation as of today,
+/// its series, its timeline, the catalogue) so the code of the read paths is compiled, and loads from the snapshots
+/// as many of the relations changed last as the node may hold, before /health/ready says so; a write without a key
+/// goes as far as the key check. A load balancer that waits for ready sends users no first request
+/// (docs/operations.md, "Health").
 /// </summary>
-public sealed class WarmUp(IServer server, IHostApplicationLifetime lifetime, ILogger<WarmUp> logger) : BackgroundService, IHealthCheck
+public sealed class WarmUp(IServer server, IHostApplicationLifetime lifetime, IDocumentStore store, RelationTimelines timelines, ILogger<WarmUp> logger)
+    : BackgroundService, IHealthCheck
 {
     private volatile bool _done;
 
@@ -37,7 +41,9 @@ public sealed class WarmUp(IServer server, IHostApplicationLifetime lifetime, IL
             {
                 using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
                 await ReadAsync(http, stoppingToken);
-                logger.LogInformation("Warmed up in {Milliseconds} ms", (long)stopwatch.Elapsed.TotalMilliseconds);
+                await using var session = store.QuerySession();
+                var loaded = await timelines.PreloadAsync(session, stoppingToken);
+                logger.LogInformation("Warmed up in {Milliseconds} ms, {Relations} relations loaded from their snapshots", (long)stopwatch.Elapsed.TotalMilliseconds, loaded);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -53,7 +59,7 @@ public sealed class WarmUp(IServer server, IHostApplicationLifetime lifetime, IL
 
     private static async Task ReadAsync(HttpClient http, CancellationToken ct)
     {
-        var list = await http.GetFromJsonAsync<JsonObject>("/api/relations?limit=1", ct);
+        var list = await http.GetFromJsonAsync<JsonObject>("/api/relations", ct);
         await http.GetAsync("/api/catalogue", ct);
         if (list?["relations"]?.AsArray().FirstOrDefault()?["relation"]?.GetValue<string>() is not { } id || !RelationId.TryParse(id, out var relation)) return;
         var path = $"/api/relations/{relation.First}/{relation.Second}";

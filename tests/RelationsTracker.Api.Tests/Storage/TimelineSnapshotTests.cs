@@ -146,6 +146,27 @@ public class TimelineSnapshotTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal(2, read.Count);
     }
 
+    [Fact]
+    public async Task A_starting_node_loads_from_the_snapshots_the_relations_changed_last_as_many_as_it_may_hold()
+    {
+        var relations = new List<RelationId>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (a, b, _) = await SnapshottedRelationAsync();
+            relations.Add(RelationId.Of(a, b));
+        }
+        await using var session = App.Store.QuerySession();
+        var timelines = new RelationTimelines(developmentsHeld: 2 * Enough);
+
+        Assert.Equal(2, await timelines.PreloadAsync(session, CancellationToken.None));
+
+        Assert.False(timelines.Holds(relations[0]));
+        Assert.True(timelines.Holds(relations[1]));
+        Assert.True(timelines.Holds(relations[2]));
+        var preloaded = await timelines.GetAsync(session, relations[2], CancellationToken.None);
+        Assert.Equal(Enough, preloaded.Count);
+    }
+
     /// <summary>A relation of <see cref="Enough"/> developments, read once, so that its snapshot is written.</summary>
     private async Task<(string A, string B, string Key)> SnapshottedRelationAsync()
     {
