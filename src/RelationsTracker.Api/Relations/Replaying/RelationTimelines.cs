@@ -155,9 +155,16 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
             .ToList();
         // The least recently changed first: past the bound, the node forgets the relations it used least recently.
         chosen.Reverse();
-        foreach (var page in chosen.Chunk(500)) await GetManyAsync(session, page, ct);
+        foreach (var page in chosen.Chunk(500))
+        {
+            // The index a first read at the latest knowledge would build (the default weighting), built now.
+            foreach (var timeline in await GetManyAsync(session, page, ct)) timeline.KnownAt(DateTimeOffset.MaxValue);
+        }
         return chosen.Count;
     }
+
+    /// <summary>The relation with the most developments held, if any is.</summary>
+    public RelationId? Largest() => _timelines.Values.MaxBy(e => e.Timeline.Count)?.Timeline.Relation;
 
     /// <summary>Whether the relation's timeline is held in memory now.</summary>
     public bool Holds(RelationId relation) => _timelines.ContainsKey(relation.ToString());
