@@ -15,7 +15,8 @@ public static class RelationRebuild
     public static async Task<(int Events, int Developments)> RunAsync(IDocumentStore store, RelationId relation, CancellationToken ct)
     {
         var key = relation.ToString();
-        await using var session = store.LightweightSession();
+        // An operator's command over a whole stream: at a million developments its statements outlast the 30 s default.
+        await using var session = store.LightweightSession(new Marten.Services.SessionOptions { Timeout = (int)TimeSpan.FromMinutes(30).TotalSeconds });
         await session.BeginTransactionAsync(ct);
         // Appends take the same row (UseExclusiveLockOnConcurrentAppends): a writer waits for the rebuild, then decides.
         await session.QueryAsync<int>($"select 1 from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = ? for update", ct, key);

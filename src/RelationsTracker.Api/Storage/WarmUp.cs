@@ -39,7 +39,8 @@ public sealed class WarmUp(IServer server, IHostApplicationLifetime lifetime, ID
             // A host with no address (a test server) has nobody to answer the requests: nothing to warm.
             if (Loopback() is { } address)
             {
-                using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+                // Long enough for a first page of relations that have no snapshot yet, read from their documents.
+                using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
                 var first = await ReadListAsync(http, stoppingToken);
                 if (first is not null) await ReadAsync(http, first.Value, stoppingToken);
                 await using var session = store.QuerySession();
@@ -73,7 +74,7 @@ public sealed class WarmUp(IServer server, IHostApplicationLifetime lifetime, ID
     private static async Task ReadAsync(HttpClient http, RelationId relation, CancellationToken ct)
     {
         var path = $"/api/relations/{relation.First}/{relation.Second}";
-        foreach (var url in new[] { path, $"{path}?weighting=corroborated", $"{path}/score?step=month", $"{path}/developments?limit=1" })
+        foreach (var url in new[] { path, $"{path}?weighting=corroborated", $"{path}/score?step=month", $"{path}/score?step=day", $"{path}/developments?limit=1" })
             await http.GetAsync(url, ct);
         // Enough reads at other dates for the runtime to recompile the read paths optimized (it does so after about
         // 30 calls of a method): the first users' reads then run the same code as the thousandth.
