@@ -42,7 +42,12 @@ public sealed class WarmUp(IServer server, IHostApplicationLifetime lifetime, ID
                 // Long enough for a first page of relations that have no snapshot yet, read from their documents.
                 using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
                 var first = await ReadListAsync(http, stoppingToken);
-                if (first is not null) await ReadAsync(http, first.Value, stoppingToken);
+                if (first is not null)
+                {
+                    await ReadAsync(http, first.Value, stoppingToken);
+                    // A write without a key: as far as the key check, nothing recorded.
+                    await http.PostAsync($"{PathOf(first.Value)}/developments", JsonContent.Create(new { }), stoppingToken);
+                }
                 await using var session = store.QuerySession();
                 var loaded = await timelines.PreloadAsync(session, stoppingToken);
                 // The largest relation held takes paths a small one may not (the exact sums), which are compiled now.
@@ -73,20 +78,21 @@ public sealed class WarmUp(IServer server, IHostApplicationLifetime lifetime, ID
 
     private static async Task ReadAsync(HttpClient http, RelationId relation, CancellationToken ct)
     {
-        var path = $"/api/relations/{relation.First}/{relation.Second}";
+        var path = PathOf(relation);
         foreach (var url in new[] { path, $"{path}?weighting=corroborated", $"{path}/score?step=month", $"{path}/score?step=day", $"{path}/developments?limit=1" })
             await http.GetAsync(url, ct);
-        // Enough reads at other dates for the runtime to recompile the read paths optimized (it does so after about
-        // 30 calls of a method): the first users' reads then run the same code as the thousandth.
+        // Reads at 40 other dates: without them a new node's first reads were measured 2-3x slower (docs/performance.md).
+        // What warms with use includes Npgsql preparing a statement after its fifth run on a connection and, under
+        // tiered compilation, the runtime recompiling a method after about 30 calls.
         for (var day = 0; day < 40; day++)
         {
             var asOf = new DateOnly(2020, 1, 1).AddDays(day * 37).ToString("yyyy-MM-dd");
             foreach (var url in new[] { $"{path}?asOf={asOf}", $"{path}?asOf={asOf}&weighting=corroborated", $"{path}/score?step=month&to={asOf}" })
                 await http.GetAsync(url, ct);
         }
-        // A write without a key: as far as the key check, nothing recorded.
-        await http.PostAsync($"{path}/developments", JsonContent.Create(new { }), ct);
     }
+
+    private static string PathOf(RelationId relation) => $"/api/relations/{relation.First}/{relation.Second}";
 
     private Uri? Loopback()
     {

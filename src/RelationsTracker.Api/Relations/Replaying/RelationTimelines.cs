@@ -145,7 +145,7 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
     /// <returns>How many relations it loaded.</returns>
     public async Task<int> PreloadAsync(IQuerySession session, CancellationToken ct)
     {
-        var room = DevelopmentsHeld - _timelines.Values.Sum(e => (long)e.Timeline.Count);
+        var room = DevelopmentsHeld - HeldCount();
         if (room <= 0) return 0;
         var chosen = (await TimelineSnapshots.ChangedLastAsync(session.DocumentStore, room, ct))
             .Where(r => !_timelines.ContainsKey(r.Relation))
@@ -205,10 +205,12 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         });
     }
 
+    private long HeldCount() => _timelines.Values.Sum(e => (long)e.Timeline.Count);
+
     // The relation read last stays, even alone past the limit: dropping it would make its every read start again.
     private void Trim()
     {
-        var held = _timelines.Values.Sum(e => (long)e.Timeline.Count);
+        var held = HeldCount();
         if (held <= DevelopmentsHeld) return;
         var byUse = _timelines.OrderBy(x => x.Value.LastUsed).ToList();
         foreach (var (key, entry) in byUse.Take(byUse.Count - 1))
