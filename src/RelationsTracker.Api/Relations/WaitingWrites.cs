@@ -29,8 +29,8 @@ internal sealed class WaitingWrites
     {
         public RelationId Id { get; } = relation;
         public readonly Queue<Write> Pending = new();
-        /// <summary>In the queue of relations waiting, or in the batch committing (then it waits again when that is done).</summary>
-        public bool Waiting, InFlight;
+        /// <summary>In the queue of relations waiting.</summary>
+        public bool Waiting;
         public WriteLane.KnownState? Known;
     }
 
@@ -45,7 +45,7 @@ internal sealed class WaitingWrites
         {
             if (!_relations.TryGetValue(key, out var writes)) _relations[key] = writes = new RelationWrites(relation);
             writes.Pending.Enqueue(write);
-            if (!writes.Waiting && !writes.InFlight)
+            if (!writes.Waiting)
             {
                 writes.Waiting = true;
                 _waiting.Enqueue(writes);
@@ -57,8 +57,9 @@ internal sealed class WaitingWrites
     }
 
     /// <summary>
-    /// A group from each relation waiting, in the order they began to wait, for a drainer to commit and then pass to
-    /// <see cref="Done"/>; null when none waits, and the drainer stops.
+    /// A group from each relation waiting, in the order they began to wait (those with writes left wait again, behind
+    /// the others); null when none waits, and the drainer stops. The one drainer takes the next batch only once this
+    /// one is answered, so a relation's writes are committed in order.
     /// </summary>
     public List<Group>? TakeBatch()
     {
@@ -71,31 +72,16 @@ internal sealed class WaitingWrites
             }
             var batch = new List<Group>();
             var writes = 0;
-            while (_waiting.Count > 0 && writes < MaxBatch)
+            for (var n = _waiting.Count; n > 0 && writes < MaxBatch; n--)
             {
                 var relation = _waiting.Dequeue();
-                relation.Waiting = false;
-                relation.InFlight = true;
                 var group = TakeGroup(relation.Pending);
                 batch.Add(new Group(relation, group));
                 writes += group.Count;
+                if (relation.Pending.Count > 0) _waiting.Enqueue(relation);
+                else relation.Waiting = false;
             }
             return batch;
-        }
-    }
-
-    /// <summary>The batch is answered: its relations with writes left wait again.</summary>
-    public void Done(List<Group> batch)
-    {
-        lock (_lock)
-        {
-            foreach (var relation in batch.Select(g => g.Relation))
-            {
-                relation.InFlight = false;
-                if (relation.Pending.Count == 0) continue;
-                relation.Waiting = true;
-                _waiting.Enqueue(relation);
-            }
         }
     }
 

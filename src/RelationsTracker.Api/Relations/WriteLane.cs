@@ -41,7 +41,6 @@ internal sealed class WriteLane(IDocumentStore store, TimeProvider clock, ILogge
             // A conflict or failure in a batch of several relations does not say whose: each is then committed alone.
             if (batch.Count == 1 || !await TryCommitOnceAsync(batch))
                 foreach (var group in batch) await CommitAsync([group]);
-            _waiting.Done(batch);
         }
     }
 
