@@ -145,6 +145,9 @@ public class NotificationTests(TrackerApp app) : TrackerTest(app)
             start = (await sse.TakeAsync(1))[0].Id;
         }
         for (var i = 1; i <= 10; i++) await RecordAsync(a, b, Development("Aid", $"2024-02-{i:D2}", b));
+        // The replays below are of stored notifications: wait until the daemon has made all ten (on a loaded machine it
+        // may lag a write by more than the second each replay below is given).
+        await SseClient.CatchUpAsync(Client, $"/api/notifications?relation={a}~{b}{recordings}", start, 10, TimeSpan.FromSeconds(60));
 
         var received = new List<SseMessage>();
         long? resumeFrom = start;
