@@ -15,7 +15,8 @@ public sealed record BenchOptions(
     int ImportWarmUpRows,
     bool TwoNodes,
     int ManyRelations,
-    int DevelopmentsEach)
+    int DevelopmentsEach,
+    bool ManyAsImported)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -32,6 +33,6 @@ public sealed record BenchOptions(
             args.Contains("--import") ? int.Parse(Arg("--import") is { } n && !n.StartsWith("--") ? n : "1000000") : 0,
             int.Parse(Arg("--warm-up") ?? "100"), args.Contains("--two-nodes"),
             args.Contains("--many") ? int.Parse(Arg("--many") is { } m && !m.StartsWith("--") ? m : "10000") : 0,
-            int.Parse(Arg("--each") ?? "100"));
+            int.Parse(Arg("--each") ?? "100"), args.Contains("--as-imported"));
     }
 }

@@ -5,8 +5,9 @@ using RelationsTracker.Relations;
 namespace RelationsTracker.Bench;
 
 /// <summary>
-/// <c>./bench.sh --many [relations] [--each developments]</c>: many relations loaded through Marten (as the main
-/// phases load theirs), then the relation list and reads of random relations on new nodes, warm,
+/// <c>./bench.sh --many [relations] [--each developments] [--as-imported]</c>: many relations loaded through Marten (as
+/// the main phases load theirs; with --as-imported under the import's event type names, so the notifications skip
+/// them as they skip an import's), then the relation list and reads of random relations on new nodes, warm,
 /// and the API process's resident memory while it serves them (issue 18: "many relations", "bounded memory").
 /// </summary>
 public static class ManyRelationsBench
@@ -16,9 +17,9 @@ public static class ManyRelationsBench
         var table = new ResultTable();
         var relations = Enumerable.Range(0, options.ManyRelations).Select(i => RelationId.Of($"MRA-{run}{i:00000}", $"MRB-{run}{i:00000}")).ToList();
         var load = Stopwatch.StartNew();
-        await LoadAsync(store, relations, options.DevelopmentsEach);
+        await LoadAsync(store, relations, options.DevelopmentsEach, options.ManyAsImported);
         var total = (long)relations.Count * options.DevelopmentsEach;
-        Console.WriteLine($"loaded {relations.Count:N0} relations of {options.DevelopmentsEach:N0} developments ({total:N0} in all) through Marten in {load.Elapsed.TotalSeconds:N0} s");
+        Console.WriteLine($"loaded {relations.Count:N0} relations of {options.DevelopmentsEach:N0} developments ({total:N0} in all) through Marten{(options.ManyAsImported ? ", as imported," : "")} in {load.Elapsed.TotalSeconds:N0} s");
         // The notification subscription works through the load on a node of its own first, so that no measured node
         // shares the machine with it; it reads each relation as it goes, so the snapshots it wrote are deleted after.
         await using (await ApiProcess.StartAsync(options))
@@ -62,14 +63,14 @@ public static class ManyRelationsBench
                 var date = new DateOnly(2000, 1, 1).AddDays(random.Next(0, 9490));
                 (await http.GetAsync($"/api/relations/{relation.First}/{relation.Second}?asOf={date:yyyy-MM-dd}")).EnsureSuccessStatusCode();
             }));
-            Console.WriteLine($"  API process resident memory after reading every relation: {ResidentMegabytes(api.ProcessId):N0} MB");
+            Console.WriteLine($"  API process resident memory after reading every relation: {Megabytes(api.ProcessId, "VmRSS"):N0} MB (peak {Megabytes(api.ProcessId, "VmHWM"):N0} MB)");
         }
         Console.WriteLine();
         table.Print(Console.Out);
     }
 
     // Many relations to a transaction, each at its expected version, so the inline projections see each event's version.
-    private static async Task LoadAsync(IDocumentStore store, IReadOnlyList<RelationId> relations, int each)
+    private static async Task LoadAsync(IDocumentStore store, IReadOnlyList<RelationId> relations, int each, bool asImported)
     {
         var random = new Random(11);
         var recordedAt = DateTimeOffset.UtcNow.AddDays(-1);
@@ -85,14 +86,18 @@ public static class ManyRelationsBench
             {
                 var events = Enumerable.Range(0, each).Select(_ => (object)Generator.Event(random, relation)).ToArray();
                 foreach (var e in session.Events.Append(relation.ToString(), events.Length, events).Events)
+                {
                     e.Timestamp = recordedAt = recordedAt.AddTicks(TimeSpan.TicksPerMicrosecond);
+                    if (asImported) e.EventTypeName = RelationsTracker.Api.Imports.ImportedEventType.NameFor(e.EventTypeName);
+                }
             }
             await session.SaveChangesAsync();
         }
         await Loader.AnalyzeAsync(store);
     }
 
-    private static double ResidentMegabytes(int pid) =>
-        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+    /// <summary>A line of /proc/pid/status in MB: VmRSS resident now, VmHWM the most it was resident.</summary>
+    private static double Megabytes(int pid, string field) =>
+        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith(field + ":", StringComparison.Ordinal))
             .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0).First();
 }
