@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using RelationsTracker.Notifying;
 
 namespace RelationsTracker.Api.Notifications;
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Http.OpenApi;
 using Wolverine.Http;
+using RelationsTracker.Notifying;
 
 namespace RelationsTracker.Api.Notifications;
 

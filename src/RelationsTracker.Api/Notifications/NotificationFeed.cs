@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Marten;
 using Marten.Events.Daemon.HighWater;
 using Weasel.Postgresql;
+using RelationsTracker.Notifying;
 
 namespace RelationsTracker.Api.Notifications;
 

@@ -1,3 +1,5 @@
+using RelationsTracker.Notifying;
+
 namespace RelationsTracker.Api.Notifications;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Http;
+using RelationsTracker.Notifying;
 
 namespace RelationsTracker.Api.Notifications;
 

@@ -7,6 +7,7 @@ using RelationsTracker.Api.Storage;
 using RelationsTracker.Api.Webhooks;
 using RelationsTracker.Developments;
 using RelationsTracker.Importing;
+using RelationsTracker.Notifying;
 using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
 using Wolverine;
@@ -58,26 +59,7 @@ public sealed class NotificationSubscription : BatchSubscription
             if (change is DevelopmentRecorded && ImportedDevelopment.IsImported(change.DevelopmentId)) continue;
 
             var ledger = await LedgerBeforeAsync(operations, relation, e, ct);
-            var today = DateOnly.FromDateTime(e.Timestamp.UtcDateTime);
-            const int halfLife = WarmingScore.DefaultHalfLifeDays;
-            var before = ledger.Phase(today, halfLife);
-            // The past days it may revise (scoring.md, "Revised phases"): its effective date, and the one a correction
-            // moves it from; their phases as known just before it, read before it is folded in.
-            var former = ledger.Find(change.DevelopmentId)?.EffectiveDate;
-            DateOnly? latter = change switch
-            {
-                DevelopmentRecorded recorded => recorded.OccurredOn.EffectiveDate,
-                DevelopmentCorrected corrected => corrected.OccurredOn?.EffectiveDate ?? former,
-                _ => null,
-            };
-            var pastPhases = change is ReportAdded ? []
-                : new[] { former, latter }.OfType<DateOnly>().Where(d => d < today).Distinct().Select(d => (Day: d, Phase: ledger.Phase(d, halfLife))).ToList();
-            var facts = ledger.Apply(change, e.Timestamp, e.Version);
-            var score = ledger.Score(today, halfLife);
-            var revised = pastPhases.Select(p => (p.Day, p.Phase, Score: ledger.Score(p.Day, halfLife)))
-                .Where(p => WarmingScore.PhaseOf(p.Score) != p.Phase).ToList();
-
-            foreach (var notification in Notification.For(e.Sequence, relation.ToString(), e.Version, e.Timestamp, change, facts, before, score, revised))
+            foreach (var notification in Notification.For(ledger, e.Sequence, relation.ToString(), change, e.Timestamp, e.Version))
             {
                 operations.Store(notification);
                 made++;

@@ -13,6 +13,7 @@ using RelationsTracker.Developments;
 using RelationsTracker.Relations;
 using Weasel.Core;
 using Wolverine.Marten;
+using RelationsTracker.Notifying;
 
 namespace RelationsTracker.Api.Storage;
 

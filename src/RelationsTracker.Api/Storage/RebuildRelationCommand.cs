@@ -21,8 +21,8 @@ public sealed class RebuildRelationCommand : JasperFxAsyncCommand<RebuildRelatio
         using var host = input.BuildHost();
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var stopwatch = Stopwatch.StartNew();
-        var (events, developments) = await RelationRebuild.RunAsync(store, relation, CancellationToken.None);
-        Console.WriteLine($"Rebuilt {relation}: {events:N0} events, {developments:N0} developments, in {stopwatch.Elapsed.TotalSeconds:N2} s");
+        var rebuilt = await RelationRebuild.RunAsync(store, relation, CancellationToken.None);
+        Console.WriteLine($"Rebuilt {relation} in {stopwatch.Elapsed.TotalSeconds:N2} s: {rebuilt}");
         return true;
     }
 }

@@ -3,10 +3,11 @@ using System.ComponentModel.DataAnnotations;
 using RelationsTracker.Api.Developments;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Http.OpenApi;
-using RelationsTracker.Api.Notifications;
 using RelationsTracker.Relations;
 
 using RelationsTracker.Writing;
+using RelationsTracker.Notifying;
+
 namespace RelationsTracker.Api.Webhooks;
 
 /// <summary>The body of POST /api/subscriptions: where to deliver, the signing secret, and which notifications.</summary>

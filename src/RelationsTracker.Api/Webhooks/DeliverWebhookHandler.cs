@@ -4,6 +4,7 @@ using Marten;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Notifications;
 using Wolverine;
+using RelationsTracker.Notifying;
 
 namespace RelationsTracker.Api.Webhooks;
 

@@ -1,4 +1,4 @@
-using RelationsTracker.Api.Notifications;
+using RelationsTracker.Notifying;
 
 namespace RelationsTracker.Api.Webhooks;
 

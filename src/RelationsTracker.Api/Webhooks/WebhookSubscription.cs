@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using RelationsTracker.Api.Notifications;
+using RelationsTracker.Notifying;
 
 namespace RelationsTracker.Api.Webhooks;
 

@@ -141,7 +141,7 @@ public class RebuildTests(TrackerApp app) : TrackerTest(app)
             await session.SaveChangesAsync();
         }
 
-        var (events, developments) = await RelationsTracker.Api.Storage.RelationRebuild.RunAsync(App.Store, RelationsTracker.Relations.RelationId.Of(a, b), CancellationToken.None);
+        var (events, developments, _, _, _) = await RelationsTracker.Api.Storage.RelationRebuild.RunAsync(App.Store, RelationsTracker.Relations.RelationId.Of(a, b), CancellationToken.None);
         App.Services.GetRequiredService<RelationTimelines>().Clear();
 
         Assert.Equal((6, 3), (events, developments));

@@ -1,8 +1,8 @@
-using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Relations.Replaying;
 using RelationsTracker.Developments;
 using RelationsTracker.Scoring;
 using RelationsTracker.Writing;
+using RelationsTracker.Notifying;
 
 namespace RelationsTracker.Api.Http.OpenApi;
 

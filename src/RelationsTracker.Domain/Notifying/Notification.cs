@@ -1,7 +1,7 @@
 using RelationsTracker.Developments;
 using RelationsTracker.Scoring;
 
-namespace RelationsTracker.Api.Notifications;
+namespace RelationsTracker.Notifying;
 
 /// <summary>
 /// One notification, stored as a Marten document so that any node can serve it, and read back for a client
@@ -36,20 +36,36 @@ public sealed record Notification
     public DateTimeOffset RecordedAt { get; init; }
 
     /// <summary>
-    /// The notifications one event gives. "As of today" is the day the event was recorded, so that the
-    /// answer is the same whenever it is computed: <paramref name="before"/> is the relation's phase that
-    /// day knowing everything up to just before the event, <paramref name="score"/> its score counting it.
+    /// The notifications one event gives, folding it into <paramref name="ledger"/> (the relation as the events before
+    /// it left it). "As of today" is the day the event was recorded, so that the answer is the same whenever it is
+    /// computed; the phase change compares that day's phase knowing everything up to just before the event with its
+    /// phase counting it, under the default half-life.
     /// </summary>
-    /// <param name="revised">The past days (before the recorded day) whose phase the event changed, with the phase before and the score after.</param>
-    public static IReadOnlyList<Notification> For(long sequence, string relation, long version, DateTimeOffset recordedAt,
-        IDevelopmentEvent e, DevelopmentFacts? facts, Phase before, decimal score, IReadOnlyList<(DateOnly AsOf, Phase Before, decimal Score)> revised)
+    public static IReadOnlyList<Notification> For(ScoreLedger ledger, long sequence, string relation, IDevelopmentEvent change,
+        DateTimeOffset recordedAt, long version)
     {
-        var after = WarmingScore.PhaseOf(score);
-        var kind = e switch
+        var today = DateOnly.FromDateTime(recordedAt.UtcDateTime);
+        const int halfLife = WarmingScore.DefaultHalfLifeDays;
+        var before = ledger.Phase(today, halfLife);
+        // The past days it may revise (scoring.md, "Revised phases"): its effective date, and the one a correction
+        // moves it from; their phases as known just before it, read before it is folded in.
+        var former = ledger.Find(change.DevelopmentId)?.EffectiveDate;
+        DateOnly? latter = change switch
         {
-            RelationsTracker.Developments.DevelopmentRecorded => DevelopmentRecorded,
-            RelationsTracker.Developments.DevelopmentRetracted => DevelopmentRetracted,
-            RelationsTracker.Developments.ReportAdded => ReportAdded,
+            Developments.DevelopmentRecorded recorded => recorded.OccurredOn.EffectiveDate,
+            Developments.DevelopmentCorrected corrected => corrected.OccurredOn?.EffectiveDate ?? former,
+            _ => null,
+        };
+        var pastPhases = change is Developments.ReportAdded ? []
+            : new[] { former, latter }.OfType<DateOnly>().Where(d => d < today).Distinct().Select(d => (Day: d, Phase: ledger.Phase(d, halfLife))).ToList();
+        var facts = ledger.Apply(change, recordedAt, version);
+        var score = ledger.Score(today, halfLife);
+        var after = WarmingScore.PhaseOf(score);
+        var kind = change switch
+        {
+            Developments.DevelopmentRecorded => DevelopmentRecorded,
+            Developments.DevelopmentRetracted => DevelopmentRetracted,
+            Developments.ReportAdded => ReportAdded,
             _ => DevelopmentCorrected,
         };
         var notification = new Notification
@@ -57,7 +73,7 @@ public sealed record Notification
             Id = sequence * 4,
             Kind = kind,
             Relation = relation,
-            DevelopmentId = e.DevelopmentId,
+            DevelopmentId = change.DevelopmentId,
             Type = facts?.Type.ToString() ?? "",
             OccurredOn = facts?.OccurredOn.ToString() ?? "",
             Score = score,
@@ -67,12 +83,18 @@ public sealed record Notification
         };
         var made = new List<Notification> { notification };
         if (before != after) made.Add(notification with { Id = sequence * 4 + 1, Kind = PhaseChanged, PreviousPhase = before.Name() });
-        foreach (var (day, i) in revised.Take(2).Select((r, i) => (r, i)))
+        var slot = 2;
+        foreach (var (day, phaseBefore) in pastPhases)
+        {
+            var dayScore = ledger.Score(day, halfLife);
+            var dayPhase = WarmingScore.PhaseOf(dayScore);
+            if (dayPhase == phaseBefore) continue;
             made.Add(notification with
             {
-                Id = sequence * 4 + 2 + i, Kind = PhaseRevised, AsOf = day.AsOf.ToString("yyyy-MM-dd"),
-                PreviousPhase = day.Before.Name(), Phase = WarmingScore.PhaseOf(day.Score).Name(), Score = day.Score,
+                Id = sequence * 4 + slot++, Kind = PhaseRevised, AsOf = day.ToString("yyyy-MM-dd"),
+                PreviousPhase = phaseBefore.Name(), Phase = dayPhase.Name(), Score = dayScore,
             });
+        }
         return made;
     }
 }
