@@ -8,6 +8,7 @@ using RelationsTracker.Api.Storage;
 using RelationsTracker.Api.Tests.Infrastructure;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;
+using RelationsTracker.Scoring;
 
 namespace RelationsTracker.Api.Tests;
 
@@ -144,6 +145,33 @@ public class TimelineSnapshotTests(TrackerApp app) : TrackerTest(app)
         var read = await tiny.GetAsync(session, second, CancellationToken.None);
         Assert.True(tiny.Holds(second));
         Assert.Equal(2, read.Count);
+    }
+
+    [Fact]
+    public async Task A_page_of_relations_is_read_a_group_at_a_time_each_reading_what_it_would_alone_and_the_node_keeps_its_bound()
+    {
+        var page = new List<(RelationId Relation, long Version)>();
+        for (var r = 0; r < 3; r++)
+        {
+            var (a, b) = await CreateRelationAsync();
+            for (var i = 0; i < 2; i++) await RecordAsync(a, b, Development(r == 1 ? "Threat" : "Aid", $"2025-0{i + 1}-01", a));
+            page.Add((RelationId.Of(a, b), 2));
+        }
+        await using var session = App.Store.QuerySession();
+        var view = new PointOfView(new DateOnly(2025, 9, 1), DateTimeOffset.MaxValue, WarmingScore.DefaultHalfLifeDays, Weighting.Plain);
+
+        // Two developments a group: each relation of the page is read in a group of its own.
+        var grouped = new RelationTimelines(developmentsHeld: 3, mostReadAtOnce: 2);
+        var read = await grouped.ReadManyAsync(session, page, t => (t.Relation, t.Count, t.Version, t.Read(view).Score), CancellationToken.None);
+
+        var alone = new List<(RelationId, int, long, decimal)>();
+        foreach (var (relation, _) in page)
+        {
+            var timeline = await new RelationTimelines().GetAsync(session, relation, CancellationToken.None);
+            alone.Add((timeline.Relation, timeline.Count, timeline.Version, timeline.Read(view).Score));
+        }
+        Assert.Equal(alone, read);
+        Assert.Equal([false, false, true], page.Select(p => grouped.Holds(p.Relation)));
     }
 
     [Fact]

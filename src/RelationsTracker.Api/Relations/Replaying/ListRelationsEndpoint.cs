@@ -45,16 +45,15 @@ public static class ListRelationsEndpoint
             .Where(r => r.Ok)
             .Select(r => (r.Relation, r.Version))
             .ToList();
-        var summaries = new List<RelationSummaryView>();
-        foreach (var timeline in await timelines.GetManyAsync(session, relations, ct))
+        var summaries = await timelines.ReadManyAsync(session, relations, timeline =>
         {
             // A relation whose first development was recorded after knownAt did not exist yet.
-            if (!timeline.Developments.Any(d => d.RecordedAt <= view.KnownAt)) continue;
+            if (!timeline.Developments.Any(d => d.RecordedAt <= view.KnownAt)) return null;
             var reading = timeline.Read(view);
             var relation = timeline.Relation;
-            summaries.Add(new RelationSummaryView(relation.ToString(), relation.Actors, reading.Score, reading.Trend,
-                reading.Direction.Name(), reading.Phase.Name(), reading.DevelopmentCount, reading.LastContact?.ToString(), timeline.Version));
-        }
-        return TypedResults.Ok(new RelationListView(view!.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime, view.HalfLifeDays, summaries, next));
+            return new RelationSummaryView(relation.ToString(), relation.Actors, reading.Score, reading.Trend,
+                reading.Direction.Name(), reading.Phase.Name(), reading.DevelopmentCount, reading.LastContact?.ToString(), timeline.Version);
+        }, ct);
+        return TypedResults.Ok(new RelationListView(view!.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime, view.HalfLifeDays, [.. summaries.OfType<RelationSummaryView>()], next));
     }
 }

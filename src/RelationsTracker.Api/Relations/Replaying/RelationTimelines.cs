@@ -14,7 +14,7 @@ namespace RelationsTracker.Api.Relations.Replaying;
 /// not held starts from its snapshot in PostgreSQL (<see cref="TimelineSnapshots"/>), which a read that met enough
 /// changes beyond it writes anew (<see cref="SnapshotDue"/>).
 /// </summary>
-public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.DefaultDevelopmentsHeld)
+public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.DefaultDevelopmentsHeld, int mostReadAtOnce = RelationTimelines.DefaultMostReadAtOnce)
 {
     public const int DefaultDevelopmentsHeld = 500_000;
 
@@ -62,13 +62,44 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
     }
 
     /// <summary>
-    /// The timelines of a page of relations, each at least at the stream version given (as its Relation document has
-    /// it): those held at that version need no query; the others' snapshots are read in one query and their changes in
-    /// one more.
+    /// At most about this many developments are read from PostgreSQL for one group of a page (snapshots and changed
+    /// documents alike), so that a page of large relations never has more in memory at once than a few groups' worth.
     /// </summary>
-    public async Task<IReadOnlyList<RelationTimeline>> GetManyAsync(IQuerySession session, IReadOnlyList<(RelationId Relation, long Version)> relations, CancellationToken ct)
+    public const int DefaultMostReadAtOnce = 20_000;
+
+    /// <summary>
+    /// Reads a page of relations, each at least at the stream version given (as its Relation document has it), with
+    /// <paramref name="read"/>, in the page's order. Those held at that version need no query; the others are read in
+    /// groups of at most about <see cref="DefaultMostReadAtOnce"/> developments: the group's snapshots in one query, their
+    /// changes in one more. A group's timelines the node may not hold are let go before the next group is read.
+    /// </summary>
+    public async Task<List<T>> ReadManyAsync<T>(IQuerySession session, IReadOnlyList<(RelationId Relation, long Version)> relations,
+        Func<RelationTimeline, T> read, CancellationToken ct)
     {
-        var store = session.DocumentStore;
+        var results = new List<T>(relations.Count);
+        var group = new List<(RelationId Relation, long Version)>();
+        long size = 0;
+        foreach (var relation in relations)
+        {
+            // What reading it may cost: nothing when it is held at that version, else at most its events.
+            var held = _timelines.GetValueOrDefault(relation.Relation.ToString());
+            var cost = held is null ? relation.Version : Math.Max(0, relation.Version - held.Timeline.Version);
+            if (group.Count > 0 && size + cost > mostReadAtOnce)
+            {
+                results.AddRange(await ReadGroupAsync(session.DocumentStore, group, read, ct));
+                group.Clear();
+                size = 0;
+            }
+            group.Add(relation);
+            size += cost;
+        }
+        if (group.Count > 0) results.AddRange(await ReadGroupAsync(session.DocumentStore, group, read, ct));
+        return results;
+    }
+
+    private async Task<T[]> ReadGroupAsync<T>(IDocumentStore store, IReadOnlyList<(RelationId Relation, long Version)> relations,
+        Func<RelationTimeline, T> read, CancellationToken ct)
+    {
         var starts = new Entry?[relations.Count];
         for (var i = 0; i < relations.Count; i++) starts[i] = Touch(relations[i].Relation.ToString());
         var notHeld = starts.Select(e => e is null).ToArray();
@@ -80,19 +111,19 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         }
         var behind = Enumerable.Range(0, relations.Count).Where(i => starts[i]!.Timeline.Version < relations[i].Version).ToList();
         var changed = await ChangedSinceAsync(store, [.. behind.Select(i => (relations[i].Relation.ToString(), starts[i]!.Timeline.Version))], ct);
-        var timelines = new RelationTimeline[relations.Count];
+        var results = new T[relations.Count];
         var due = new List<Entry>();
         for (var i = 0; i < relations.Count; i++)
         {
             var key = relations[i].Relation.ToString();
             var start = starts[i]!;
-            timelines[i] = !notHeld[i] && !changed.ContainsKey(key)
+            results[i] = read(!notHeld[i] && !changed.ContainsKey(key)
                 ? start.Timeline
-                : Update(key, start, changed.GetValueOrDefault(key) ?? [], due);
+                : Update(key, start, changed.GetValueOrDefault(key) ?? [], due));
         }
         SaveSnapshots(store, due);
         Trim();
-        return timelines;
+        return results;
     }
 
     private Entry? Touch(string key)
@@ -155,11 +186,8 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
             .ToList();
         // The least recently changed first: past the bound, the node forgets the relations it used least recently.
         chosen.Reverse();
-        foreach (var page in chosen.Chunk(500))
-        {
-            // The index a first read at the latest knowledge would build (the default weighting), built now.
-            foreach (var timeline in await GetManyAsync(session, page, ct)) timeline.KnownAt(DateTimeOffset.MaxValue);
-        }
+        // The index a first read at the latest knowledge would build (the default weighting), built now.
+        await ReadManyAsync(session, chosen, timeline => timeline.KnownAt(DateTimeOffset.MaxValue), ct);
         return chosen.Count;
     }
 
