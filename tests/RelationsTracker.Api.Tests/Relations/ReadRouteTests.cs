@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using RelationsTracker.Api.Tests.Infrastructure;
 
 namespace RelationsTracker.Api.Tests;
@@ -179,5 +180,28 @@ public class ReadRouteTests(TrackerApp app) : TrackerTest(app)
         Assert.Equal([$"{a}~{b}", $"{b}~{c}"], ofB["relations"]!.AsArray().Select(r => r!["relation"]!.GetValue<string>()));
         Assert.Equal([$"{a}~{b}"], (await GetJsonAsync($"/api/relations?actor={a}"))["relations"]!.AsArray().Select(r => r!["relation"]!.GetValue<string>()));
         await ExpectProblemAsync(await Client.GetAsync("/api/relations?actor=nobody"), HttpStatusCode.BadRequest, "actor");
+    }
+
+    [Fact]
+    public async Task The_list_answers_each_relation_as_it_is_at_its_version_and_at_the_point_of_view_asked()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var first = await RecordAsync(a, b, Development("Aid", "2025-01-01", a));
+        JsonNode Listed(JsonObject list) => list["relations"]!.AsArray().Single()!;
+        var once = Listed(await GetJsonAsync($"/api/relations?actor={a}&asOf=2025-01-01"));
+        Assert.Equal((27.3m, 1L), (once["score"]!.GetValue<decimal>(), once["version"]!.GetValue<long>()));
+
+        // The same list again, then after a write: the new version is read, not the summary listed before.
+        Assert.True(JsonNode.DeepEquals(once, Listed(await GetJsonAsync($"/api/relations?actor={a}&asOf=2025-01-01"))));
+        await RecordAsync(a, b, Development("Aid", "2025-01-01", b));
+        var twice = Listed(await GetJsonAsync($"/api/relations?actor={a}&asOf=2025-01-01"));
+        Assert.Equal((50.8m, 2L), (twice["score"]!.GetValue<decimal>(), twice["version"]!.GetValue<long>()));
+
+        // Another asOf, or knowledge from before the second write, is read for itself.
+        var knownAt = Uri.EscapeDataString(first["recordedAt"]!.GetValue<string>());
+        Assert.Equal(27.3m, Listed(await GetJsonAsync($"/api/relations?actor={a}&asOf=2025-01-01&knownAt={knownAt}"))["score"]!.GetValue<decimal>());
+        var later = await GetJsonAsync($"/api/relations/{a}/{b}?asOf=2025-07-01");
+        Assert.Equal(later["score"]!.GetValue<decimal>(), Listed(await GetJsonAsync($"/api/relations?actor={a}&asOf=2025-07-01"))["score"]!.GetValue<decimal>());
+        Assert.Equal(50.8m, Listed(await GetJsonAsync($"/api/relations?actor={a}&asOf=2025-01-01"))["score"]!.GetValue<decimal>());
     }
 }

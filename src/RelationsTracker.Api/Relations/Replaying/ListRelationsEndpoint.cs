@@ -45,15 +45,27 @@ public static class ListRelationsEndpoint
             .Where(r => r.Ok)
             .Select(r => (r.Relation, r.Version))
             .ToList();
-        var summaries = await timelines.ReadManyAsync(session, relations, timeline =>
+        // What was listed before at these versions needs no timeline; the rest is read a group at a time.
+        var listed = timelines.Listed;
+        var summaries = new RelationSummaryView?[relations.Count];
+        var unread = Enumerable.Range(0, relations.Count).Where(i => !listed.TryGet(relations[i].Relation, relations[i].Version, view, out summaries[i])).ToList();
+        var read = await timelines.ReadManyAsync(session, [.. unread.Select(i => relations[i])], timeline =>
         {
-            // A relation whose first development was recorded after knownAt did not exist yet.
-            if (!timeline.Developments.Any(d => d.RecordedAt <= view.KnownAt)) return null;
-            var reading = timeline.Read(view);
-            var relation = timeline.Relation;
-            return new RelationSummaryView(relation.ToString(), relation.Actors, reading.Score, reading.Trend,
-                reading.Direction.Name(), reading.Phase.Name(), reading.DevelopmentCount, reading.LastContact?.ToString(), timeline.Version);
+            var summary = Summary(timeline, view);
+            listed.Keep(timeline, view, summary);
+            return summary;
         }, ct);
+        for (var k = 0; k < unread.Count; k++) summaries[unread[k]] = read[k];
         return TypedResults.Ok(new RelationListView(view!.AsOf.ToString("yyyy-MM-dd"), view.KnownAt.UtcDateTime, view.HalfLifeDays, [.. summaries.OfType<RelationSummaryView>()], next));
+    }
+
+    /// <summary>The relation as the list shows it; null when its first development was recorded after knownAt.</summary>
+    private static RelationSummaryView? Summary(RelationTimeline timeline, PointOfView view)
+    {
+        if (!timeline.Developments.Any(d => d.RecordedAt <= view.KnownAt)) return null;
+        var reading = timeline.Read(view);
+        var relation = timeline.Relation;
+        return new RelationSummaryView(relation.ToString(), relation.Actors, reading.Score, reading.Trend,
+            reading.Direction.Name(), reading.Phase.Name(), reading.DevelopmentCount, reading.LastContact?.ToString(), timeline.Version);
     }
 }

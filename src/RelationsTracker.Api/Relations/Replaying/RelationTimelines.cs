@@ -197,8 +197,15 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
     /// <summary>Whether the relation's timeline is held in memory now.</summary>
     public bool Holds(RelationId relation) => _timelines.ContainsKey(relation.ToString());
 
-    /// <summary>Forgets every timeline (after a projection rebuild the documents are new).</summary>
-    public void Clear() => _timelines.Clear();
+    /// <summary>The list's summaries, kept beside the timelines they were read from.</summary>
+    public ListedRelations Listed { get; } = new();
+
+    /// <summary>Forgets every timeline and summary (after a projection rebuild the documents are new).</summary>
+    public void Clear()
+    {
+        _timelines.Clear();
+        Listed.Clear();
+    }
 
     private static async Task<Entry> FromSnapshotAsync(IDocumentStore store, RelationId relation, CancellationToken ct) =>
         StartOf(relation, await TimelineSnapshots.LoadManyAsync(store, [relation.ToString()], ct));
