@@ -4,8 +4,8 @@ using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Relations;
 using Wolverine.Http;
-
 using RelationsTracker.Writing;
+
 namespace RelationsTracker.Api.Actors;
 
 /// <summary>An analyst creates an actor, or renames one.</summary>

@@ -6,8 +6,8 @@ using RelationsTracker.Api.Relations;
 using RelationsTracker.Api.Relations.Replaying;
 using RelationsTracker.Scoring;
 using Wolverine.Http;
-
 using RelationsTracker.Writing;
+
 namespace RelationsTracker.Api.Dashboard;
 
 /// <summary>

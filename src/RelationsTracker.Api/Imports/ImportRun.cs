@@ -1,4 +1,5 @@
 using RelationsTracker.Importing;
+
 namespace RelationsTracker.Api.Imports;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using RelationsTracker.Importing;
+
 namespace RelationsTracker.Api.Imports;
 
 /// <summary>What GET /api/imports/{id} answers.</summary>

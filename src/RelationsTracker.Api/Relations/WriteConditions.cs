@@ -1,7 +1,7 @@
 using System.Text.Json;
 using RelationsTracker.Api.Http;
-
 using RelationsTracker.Writing;
+
 namespace RelationsTracker.Api.Relations;
 
 /// <summary>The headers that condition a write: <c>If-Match</c> and <c>Idempotency-Key</c>.</summary>

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Http.OpenApi;
 using Wolverine.Http;
-
 using RelationsTracker.Writing;
+
 namespace RelationsTracker.Api.Webhooks;
 
 /// <summary>Subscribes a webhook to notifications.</summary>

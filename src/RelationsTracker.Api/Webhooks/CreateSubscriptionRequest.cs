@@ -4,7 +4,6 @@ using RelationsTracker.Api.Developments;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Relations;
-
 using RelationsTracker.Writing;
 using RelationsTracker.Notifying;
 

@@ -2,8 +2,8 @@ using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Developments;
 using RelationsTracker.Scoring;
-
 using RelationsTracker.Writing;
+
 namespace RelationsTracker.Api.Developments.Timeline;
 
 /// <summary>A development as the API shows it: its fields as known at knownAt, its status, contribution and history.</summary>

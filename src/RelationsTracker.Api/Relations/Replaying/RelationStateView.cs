@@ -1,8 +1,8 @@
 using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
-
 using RelationsTracker.Writing;
+
 namespace RelationsTracker.Api.Relations.Replaying;
 
 /// <summary>The relation at asOf as api.md shows it ("The relation at a date").</summary>

@@ -1,6 +1,6 @@
 using RelationsTracker.Api.Http.OpenApi;
-
 using RelationsTracker.Writing;
+
 namespace RelationsTracker.Api.Relations.Replaying;
 
 public sealed record RelationSummaryView(

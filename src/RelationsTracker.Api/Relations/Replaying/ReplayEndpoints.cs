@@ -5,8 +5,8 @@ using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Relations;
 using RelationsTracker.Scoring;
 using Wolverine.Http;
-
 using RelationsTracker.Writing;
+
 namespace RelationsTracker.Api.Relations.Replaying;
 
 /// <summary>Replays a relation to any date (asOf) as the tracker knew it at any moment (knownAt).</summary>
