@@ -34,8 +34,8 @@ public static class DevelopmentDocuments
         }
         operations.QueueSqlCommand($"""
             insert into {table} as d (id, data, mt_version, mt_dotnet_type, mt_last_modified)
-            select page.id, page.data, 1, ?, transaction_timestamp()
-            from unnest(?::uuid[], ?::jsonb[]) as page (id, data)
+            select page.id, page.data::jsonb, 1, ?, transaction_timestamp()
+            from unnest(?::uuid[], ?::text[]) as page (id, data)
             on conflict (id) do update set data = excluded.data, mt_version = d.mt_version + 1,
                 mt_dotnet_type = excluded.mt_dotnet_type, mt_last_modified = excluded.mt_last_modified
             {(onlyChanged ? "where d.data is distinct from excluded.data" : "")}
