@@ -21,7 +21,6 @@ public static class PutActorEndpoint
 
     /// <summary>Creates (201) or replaces (200) an actor: its name, description and GDELT mapping are the body's.</summary>
     [WolverinePut("/api/actors/{id}", OperationId = "putActor", Summary = "Creates (201) or replaces (200) an actor: its name, description and GDELT mapping")]
-    [Parameters(ApiParameters.ActorIdInRoute)]
     [ProducesResponseType<Actor>(StatusCodes.Status200OK, Description = "Renamed")]
     [ProducesResponseType<Actor>(StatusCodes.Status201Created, Description = "Created")]
     [ResponseHeader(StatusCodes.Status201Created, "Location")]

@@ -27,7 +27,6 @@ public static class ScoreChartEndpoint
     [WolverineGet("/api/relations/{a}/{b}/score.svg", OperationId = "getScoreChart",
         Summary = "The relation's score series drawn as an SVG image, with the phase bands, its developments, a marker at asOf, and the relations or the earlier knowledge it is compared with")]
     [ProducesResponseType<Stream>(StatusCodes.Status200OK, "image/svg+xml", Description = "An 800 × 360 SVG image with a title and a description")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [Problems(400, 404)]
     public static async Task<IResult> GetScoreChart(

@@ -20,7 +20,6 @@ public static class FeedEndpoints
     }
 
     [WolverineGet("/api/feeds/{id}", OperationId = "getFeed", Summary = "A feed: when it was checked, what it found, the imports it started")]
-    [Parameters(ApiParameters.FeedId)]
     [ProducesResponseType<FeedView>(StatusCodes.Status200OK)]
     [Problems(400, 404)]
     public static async Task<IResult> Get(string id, [FromServices] IQuerySession session, CancellationToken ct)
@@ -31,7 +30,6 @@ public static class FeedEndpoints
     }
 
     [WolverinePost("/api/feeds/{id}/check", OperationId = "checkFeed", Summary = "Reads the feed's index now, importing what is new; the schedule stays as it is")]
-    [Parameters(ApiParameters.FeedId)]
     [ProducesResponseType<FeedView>(StatusCodes.Status202Accepted)]
     [ResponseHeader(StatusCodes.Status202Accepted, "Location")]
     [Problems(400, 404)]
@@ -44,7 +42,6 @@ public static class FeedEndpoints
     }
 
     [WolverineDelete("/api/feeds/{id}", OperationId = "deleteFeed", Summary = "Stops following the index; the imports it started stay")]
-    [Parameters(ApiParameters.FeedId)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [Problems(400, 404)]
     public static async Task<IResult> Delete(string id, [FromServices] IDocumentSession session, CancellationToken ct)

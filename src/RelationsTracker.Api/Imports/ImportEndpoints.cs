@@ -125,7 +125,6 @@ public static class ImportEndpoints
     }
 
     [WolverineGet("/api/imports/{id}", OperationId = "getImport", Summary = "An import's progress: rows read, recorded, already imported and rejected (with line numbers)")]
-    [Parameters(ApiParameters.ImportId)]
     [ProducesResponseType<ImportView>(StatusCodes.Status200OK)]
     [Problems(400, 404)]
     public static async Task<IResult> Get(string id, [FromServices] IQuerySession session, [FromServices] TimeProvider clock, CancellationToken ct)

@@ -27,7 +27,6 @@ public static class NotificationEndpoints
         Description = "Each message has id: (a number that only grows), event: (the kind) and data: (a NotificationMessage as JSON). " +
                       "Reconnect with Last-Event-ID to receive every notification missed, then the live ones. " +
                       "429 when the key (or, without one, the address) already has its maximum of streams open.")]
-    [Parameters(ApiParameters.LastEventIdQuery, ApiParameters.LastEventId)]
     [ProducesResponseType<Stream>(StatusCodes.Status200OK, "text/event-stream", Description = "An endless text/event-stream of notifications")]
     [Problems(400, 429)]
     // A Task, not an IResult: Wolverine 6.62 writes a query value's 400 with an await, which a synchronous endpoint's generated code cannot hold.

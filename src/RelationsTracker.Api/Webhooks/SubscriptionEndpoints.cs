@@ -13,7 +13,6 @@ public static class SubscriptionEndpoints
     public const int RecentDeliveries = 100;
 
     [WolverineGet("/api/subscriptions/{id}", OperationId = "getSubscription", Summary = "A subscription with its most recent deliveries and their outcome")]
-    [Parameters(ApiParameters.SubscriptionId)]
     [ProducesResponseType<SubscriptionView>(StatusCodes.Status200OK)]
     [Problems(400, 404)]
     public static async Task<IResult> Get(string id, [FromServices] IQuerySession session, CancellationToken ct)
@@ -30,7 +29,6 @@ public static class SubscriptionEndpoints
     }
 
     [WolverineDelete("/api/subscriptions/{id}", OperationId = "deleteSubscription", Summary = "Deletes a subscription and its delivery log; pending deliveries stop")]
-    [Parameters(ApiParameters.SubscriptionId)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [Problems(400, 404)]
     public static async Task<IResult> Delete(string id, [FromServices] IDocumentSession session, CancellationToken ct)

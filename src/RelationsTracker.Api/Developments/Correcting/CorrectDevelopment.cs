@@ -20,7 +20,6 @@ public static class CorrectDevelopmentEndpoint
     // The body is bound on the endpoint method, where Wolverine looks for it; Validate checks it and makes the command.
     [WolverinePost("/api/relations/{a}/{b}/developments/{id}/correction", OperationId = "correctDevelopment",
         Summary = "Corrects fields of a development: reads known from this moment of recorded time use the new values")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.DevelopmentId, ApiParameters.IfMatchHeader, ApiParameters.IdempotencyKey)]
     [ProducesResponseType<RecordedAnswer>(StatusCodes.Status201Created, Description = "Corrected (or, under the same Idempotency-Key, corrected before)")]
     [ResponseHeader(StatusCodes.Status201Created, "Location")]
     [ResponseHeader(StatusCodes.Status201Created, "Idempotent-Replayed")]

@@ -20,7 +20,6 @@ public static class RecordDevelopmentEndpoint
     }
 
     [WolverinePost("/api/relations/{a}/{b}/developments", OperationId = "recordDevelopment", Summary = "Records a development in a relation")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.IfMatchHeader, ApiParameters.IdempotencyKey)]
     [ProducesResponseType<RecordedAnswer>(StatusCodes.Status201Created, Description = "Recorded (or, under the same Idempotency-Key, recorded before)")]
     [ResponseHeader(StatusCodes.Status201Created, "Location")]
     [ResponseHeader(StatusCodes.Status201Created, "Idempotent-Replayed")]

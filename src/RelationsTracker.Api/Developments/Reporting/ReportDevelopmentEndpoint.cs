@@ -17,7 +17,6 @@ public static class ReportDevelopmentEndpoint
     // The body is bound on the endpoint method, where Wolverine looks for it; Validate checks it and makes the command.
     [WolverinePost("/api/relations/{a}/{b}/developments/{id}/reports", OperationId = "reportOnDevelopment",
         Summary = "Records another source's report on a development, confirming or disputing it")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.DevelopmentId, ApiParameters.IfMatchHeader, ApiParameters.IdempotencyKey)]
     [ProducesResponseType<ReportedAnswer>(StatusCodes.Status201Created, Description = "Recorded (or, under the same Idempotency-Key, recorded before)")]
     [ResponseHeader(StatusCodes.Status201Created, "Location")]
     [ResponseHeader(StatusCodes.Status201Created, "Idempotent-Replayed")]

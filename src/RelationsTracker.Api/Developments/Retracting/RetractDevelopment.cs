@@ -20,7 +20,6 @@ public static class RetractDevelopmentEndpoint
     // The body is bound on the endpoint method, where Wolverine looks for it; Validate checks it and makes the command.
     [WolverinePost("/api/relations/{a}/{b}/developments/{id}/retraction", OperationId = "retractDevelopment",
         Summary = "Retracts a development: from this moment of recorded time it stops counting")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.DevelopmentId, ApiParameters.IfMatchHeader, ApiParameters.IdempotencyKey)]
     [ProducesResponseType<RecordedAnswer>(StatusCodes.Status201Created, Description = "Retracted (or, under the same Idempotency-Key, retracted before)")]
     [ResponseHeader(StatusCodes.Status201Created, "Location")]
     [ResponseHeader(StatusCodes.Status201Created, "Idempotent-Replayed")]

@@ -20,7 +20,6 @@ public static class TimelineEndpoints
     /// </summary>
     [WolverineGet("/api/relations/{a}/{b}/developments", OperationId = "getTimeline",
         Summary = "The relation's developments known at knownAt, in occurrence order, each with its contribution at asOf")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ProducesResponseType<TimelineView>(StatusCodes.Status200OK)]
     [ResponseHeader(StatusCodes.Status200OK, "Link")]
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
@@ -44,7 +43,6 @@ public static class TimelineEndpoints
     /// <summary>The same page of the timeline as a table (api.md 1.1, "CSV"), for a spreadsheet or R to read by URL.</summary>
     [WolverineGet("/api/relations/{a}/{b}/developments.csv", OperationId = "getTimelineCsv",
         Summary = "The timeline as CSV: id, occurredOn, type, cameo, actor, significance, contribution, summary, first source")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv", Description = "A header row, then one row per development (RFC 4180, UTF-8)")]
     [ResponseHeader(StatusCodes.Status200OK, "Link")]
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
@@ -106,7 +104,6 @@ public static class TimelineEndpoints
 
     [WolverineGet("/api/relations/{a}/{b}/developments/{id}", OperationId = "getDevelopment",
         Summary = "One development as known at knownAt: its sources, corrections, status and contribution at asOf")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB, ApiParameters.DevelopmentId)]
     [ProducesResponseType<DevelopmentView>(StatusCodes.Status200OK)]
     [Problems(400, 404)]
     public static async Task<IResult> GetOne(

@@ -9,24 +9,23 @@ using RelationsTracker.Scoring;
 namespace RelationsTracker.Api.Http.OpenApi;
 
 /// <summary>
-/// The query and header parameters the endpoints read by hand (<see cref="IfMatch"/>, <see cref="IdempotentResponse"/>,
-/// the notification stream, the import's format), what the route parameters hold, and the headers the endpoints answer, described once each
-/// with the same limits the parsers apply. Endpoints name them in <see cref="ParametersAttribute"/>.
+/// What the route values (<c>{a}</c>, <c>{b}</c>, <c>{id}</c>), the write headers (If-Match, Idempotency-Key) and the
+/// notification stream's resume point hold, described once each, by name, with the same limits the parsers apply:
+/// Wolverine describes them as plain strings wherever they are bound. Also the headers the endpoints answer.
 /// </summary>
 public static class ApiParameters
 {
     public const string LastEventIdQuery = "lastEventId";
     public const string LastEventId = "Last-Event-ID";
-    public const string IfMatchHeader = IfMatch.Header;
-    public const string IdempotencyKey = IdempotentResponse.Header;
-    // Route parameters, which Wolverine describes as plain strings: these say what they hold.
-    public const string ActorA = "a";
-    public const string ActorB = "b";
-    public const string ActorIdInRoute = "id (actor)";
-    public const string DevelopmentId = "id (development)";
-    public const string SubscriptionId = "id (subscription)";
-    public const string ImportId = "id (import)";
-    public const string FeedId = "id (feed)";
+    private const string ActorA = "path a";
+    private const string ActorB = "path b";
+
+    // A route's {id} is named by the collection before it.
+    private static readonly Dictionary<string, string> Ids = new(StringComparer.Ordinal)
+    {
+        ["actors"] = "id (actor)", ["developments"] = "id (development)", ["subscriptions"] = "id (subscription)",
+        ["imports"] = "id (import)", ["feeds"] = "id (feed)",
+    };
 
     // The pattern of a relation id as the notification filter takes it: two actor ids joined by '~', either order.
     public static readonly string RelationPattern = $"^{ActorId.PatternText[1..^1]}~{ActorId.PatternText[1..^1]}$";
@@ -35,19 +34,19 @@ public static class ApiParameters
     {
         [ActorA] = () => Path("a", Actor(), "One actor of the relation; the two may come in either order."),
         [ActorB] = () => Path("b", Actor(), "The other actor of the relation."),
-        [ActorIdInRoute] = () => Path("id", Actor(), $"The actor's id: {ActorId.Description}."),
-        [DevelopmentId] = () => Path("id", Uuid(), "The development's id, as recording it answered."),
-        [SubscriptionId] = () => Path("id", Uuid(), "The subscription's id, as creating it answered."),
-        [ImportId] = () => Path("id", Uuid(), "The import's id, as starting it answered."),
-        [FeedId] = () => Path("id", Uuid(), "The feed's id, as creating it answered."),
-        [LastEventIdQuery] = () => Query(LastEventIdQuery, LongId(),
+        ["id (actor)"] = () => Path("id", Actor(), $"The actor's id: {ActorId.Description}."),
+        ["id (development)"] = () => Path("id", Uuid(), "The development's id, as recording it answered."),
+        ["id (subscription)"] = () => Path("id", Uuid(), "The subscription's id, as creating it answered."),
+        ["id (import)"] = () => Path("id", Uuid(), "The import's id, as starting it answered."),
+        ["id (feed)"] = () => Path("id", Uuid(), "The feed's id, as creating it answered."),
+        ["query " + LastEventIdQuery] = () => Query(LastEventIdQuery, LongId(),
             "As the Last-Event-ID header, for clients that cannot set it: every notification after this id is sent first. The header wins when both are given."),
-        [LastEventId] = () => Header(LastEventId, LongId(),
+        ["header " + LastEventId] = () => Header(LastEventId, LongId(),
             "The id of the last notification received (browsers send it when they reconnect): every notification after it is sent first, then the live ones; none lost, none twice."),
-        [IfMatchHeader] = () => Header(IfMatchHeader, new OpenApiSchema { Type = JsonSchemaType.String },
+        ["header " + IfMatch.Header] = () => Header(IfMatch.Header, new OpenApiSchema { Type = JsonSchemaType.String },
             "Records only if the relation's stream is still at this version: the relation's ETag (\"3\"), a list of them, or * (the relation exists). " +
             "Otherwise 412 and nothing is recorded."),
-        [IdempotencyKey] = () => Header(IdempotencyKey, new OpenApiSchema
+        ["header " + IdempotentResponse.Header] = () => Header(IdempotentResponse.Header, new OpenApiSchema
             {
                 Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotentResponse.MaxKeyLength, Pattern = "^[!-~]+$",
             },
@@ -64,10 +63,26 @@ public static class ApiParameters
         ["Retry-After"] = () => new OpenApiHeader { Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" } },
     };
 
-    public static bool IsKnown(string name) => Parameters.ContainsKey(name);
+    /// <summary>The description of a parameter Wolverine described as a plain string, if this names it.</summary>
+    public static OpenApiParameter? Describing(IOpenApiParameter parameter, string? route)
+    {
+        var key = parameter.In switch
+        {
+            ParameterLocation.Path when parameter.Name == "id" => IdOf(route),
+            ParameterLocation.Path => "path " + parameter.Name,
+            ParameterLocation.Header => "header " + parameter.Name,
+            ParameterLocation.Query => "query " + parameter.Name,
+            _ => null,
+        };
+        return key is not null && Parameters.TryGetValue(key, out var make) ? make() : null;
+    }
 
-    public static OpenApiParameter Parameter(string name) =>
-        Parameters.TryGetValue(name, out var make) ? make() : throw new InvalidOperationException($"No parameter '{name}' in {nameof(ApiParameters)}");
+    private static string? IdOf(string? route)
+    {
+        var segments = route?.Split('/') ?? [];
+        var at = Array.IndexOf(segments, "{id}");
+        return at > 0 ? Ids.GetValueOrDefault(segments[at - 1]) : null;
+    }
 
     public static OpenApiHeader ResponseHeader(string name) =>
         ResponseHeaders.TryGetValue(name, out var make) ? make() : throw new InvalidOperationException($"No response header '{name}' in {nameof(ApiParameters)}");

@@ -134,14 +134,10 @@ public static class TrackerOpenApi
 
         if (metadata.OfType<HttpChain>().FirstOrDefault() is { } described) QueryValueSchemas.DescribeParameters(operation, described);
 
-        foreach (var name in metadata.OfType<ParametersAttribute>().SelectMany(p => p.Names))
+        // Route values and headers Wolverine described as plain strings get what they hold, by name (ApiParameters).
+        for (var i = 0; i < (operation.Parameters?.Count ?? 0); i++)
         {
-            var parameter = ApiParameters.Parameter(name);
-            operation.Parameters ??= [];
-            // A route parameter Wolverine described as a plain string is replaced by what it holds.
-            var existing = operation.Parameters.FirstOrDefault(p => p.Name == parameter.Name && p.In == parameter.In);
-            if (existing is not null) operation.Parameters[operation.Parameters.IndexOf(existing)] = parameter;
-            else operation.Parameters.Add(parameter);
+            if (ApiParameters.Describing(operation.Parameters![i], description.RelativePath) is { } parameter) operation.Parameters[i] = parameter;
         }
         if (metadata.OfType<FileRequestBodyAttribute>().FirstOrDefault() is { } file)
         {

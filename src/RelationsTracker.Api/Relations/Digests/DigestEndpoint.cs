@@ -15,7 +15,6 @@ public static class DigestEndpoint
 {
     [WolverineGet("/api/relations/{a}/{b}/digest", OperationId = "getDigest",
         Summary = "The month as a briefing: its developments, the score and phase before and after it, deteriorated, improved or unchanged, and its top contributors")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ProducesResponseType<DigestView>(StatusCodes.Status200OK)]
     [Problems(400, 404)]
     public static async Task<IResult> Get(

@@ -18,7 +18,6 @@ public static class ReplayEndpoints
 
     [WolverineGet("/api/relations/{a}/{b}", OperationId = "getRelationState",
         Summary = "The relation's state and warming score at the end of asOf, counting what was recorded by knownAt")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ProducesResponseType<RelationStateView>(StatusCodes.Status200OK)]
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [Problems(400, 404)]
@@ -40,7 +39,6 @@ public static class ReplayEndpoints
     }
 
     [WolverineGet("/api/relations/{a}/{b}/score", OperationId = "getScoreSeries", Summary = "The relation's score as a series of points from from to to")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ProducesResponseType<ScoreSeriesView>(StatusCodes.Status200OK)]
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [Problems(400, 404)]
@@ -62,7 +60,6 @@ public static class ReplayEndpoints
 
     /// <summary>The same series as a table (api.md 1.1, "CSV").</summary>
     [WolverineGet("/api/relations/{a}/{b}/score.csv", OperationId = "getScoreSeriesCsv", Summary = "The score series as CSV: date, score, raw")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv", Description = "A header row, then one row per point (RFC 4180, UTF-8)")]
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [Problems(400, 404)]

@@ -14,7 +14,6 @@ public static class RevisionsEndpoint
 {
     [WolverineGet("/api/relations/{a}/{b}/revisions", OperationId = "getRevisions",
         Summary = "Every development recorded, corrected or retracted in (since, until], in recorded order, with the score and phase at asOf just before it and with it")]
-    [Parameters(ApiParameters.ActorA, ApiParameters.ActorB)]
     [ProducesResponseType<RevisionsView>(StatusCodes.Status200OK)]
     [ResponseHeader(StatusCodes.Status200OK, "Link")]
     [Problems(400, 404)]
