@@ -1,6 +1,7 @@
 using Marten;
 using Marten.Linq;
 using RelationsTracker.Api.Relations.Replaying;
+using RelationsTracker.Api.Storage;
 using RelationsTracker.Api.Tests.Infrastructure;
 
 namespace RelationsTracker.Api.Tests;
@@ -38,7 +39,7 @@ public class StorageTests(TrackerApp app) : TrackerTest(app)
     public async Task A_relations_changed_developments_are_found_through_the_index()
     {
         await using var session = App.Store.QuerySession();
-        var query = RelationTimelines.ChangedSince(session, "AAA~BBB", 3).ToCommand(FetchType.FetchMany);
+        var query = ChangedDevelopments.Since(session, "AAA~BBB", 3).ToCommand(FetchType.FetchMany);
 
         var plan = await PlanAsync(query.CommandText, query.Parameters.Cast<Npgsql.NpgsqlParameter>().Select(p => p.Clone()));
 

@@ -43,16 +43,12 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
     /// </summary>
     public static bool SnapshotDue(int developments, long changes) => changes >= Math.Clamp(developments / 10, 100, 10_000);
 
-    /// <summary>The relation's developments recorded or changed after its version <paramref name="since"/>: answered from their one index (EventStore).</summary>
-    public static IQueryable<Development> ChangedSince(IQuerySession session, string relation, long since) =>
-        session.Query<Development>().Where(d => d.Relation == relation && d.LastVersion > since);
-
     public async Task<RelationTimeline> GetAsync(IQuerySession session, RelationId relation, CancellationToken ct)
     {
         var key = relation.ToString();
         var held = Touch(key);
         var start = held ?? await FromSnapshotAsync(session.DocumentStore, relation, ct);
-        var changed = await ChangedSince(session, key, start.Timeline.Version).ToListAsync(ct);
+        var changed = await ChangedDevelopments.Since(session, key, start.Timeline.Version).ToListAsync(ct);
         if (changed.Count == 0 && held is not null) return held.Timeline;
         var due = new List<Entry>();
         var timeline = Update(key, start, changed, due);
@@ -110,7 +106,7 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
             foreach (var i in missing) starts[i] = StartOf(relations[i].Relation, snapshots);
         }
         var behind = Enumerable.Range(0, relations.Count).Where(i => starts[i]!.Timeline.Version < relations[i].Version).ToList();
-        var changed = await ChangedSinceAsync(store, [.. behind.Select(i => (relations[i].Relation.ToString(), starts[i]!.Timeline.Version))], ct);
+        var changed = await ChangedDevelopments.ReadAsync(store, [.. behind.Select(i => (relations[i].Relation.ToString(), starts[i]!.Timeline.Version))], ct);
         var results = new T[relations.Count];
         var due = new List<Entry>();
         for (var i = 0; i < relations.Count; i++)
@@ -139,34 +135,6 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         var kept = _timelines.AddOrUpdate(key, updated, (_, current) => current.Timeline.Version >= updated.Timeline.Version ? current : updated);
         if (SnapshotDue(kept.Timeline.Count, kept.Timeline.Version - kept.SnapshotVersion)) due.Add(kept);
         return kept.Timeline;
-    }
-
-    /// <summary>
-    /// Each relation's developments changed after its version, in one query: the pairs joined to the documents' one
-    /// index, as <see cref="ChangedSince(IQuerySession, string, long)"/> asks it for one relation.
-    /// </summary>
-    private static async Task<Dictionary<string, List<Development>>> ChangedSinceAsync(IDocumentStore store, IReadOnlyList<(string Relation, long Since)> relations, CancellationToken ct)
-    {
-        var changed = new Dictionary<string, List<Development>>(StringComparer.Ordinal);
-        if (relations.Count == 0) return changed;
-        var serializer = store.Options.Serializer();
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var command = new Npgsql.NpgsqlCommand($"""
-            select d.data from {DevelopmentDocuments.TableOf(store)} d
-            join unnest(@relations, @since) as page (relation, since)
-              on d.data ->> 'relation' = page.relation and CAST(d.data ->> 'lastVersion' as bigint) > page.since
-            """, connection);
-        command.Parameters.AddWithValue("relations", relations.Select(r => r.Relation).ToArray());
-        command.Parameters.AddWithValue("since", relations.Select(r => r.Since).ToArray());
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var development = serializer.FromJson<Development>(reader, 0);
-            if (!changed.TryGetValue(development.Relation, out var list)) changed[development.Relation] = list = [];
-            list.Add(development);
-        }
-        return changed;
     }
 
     /// <summary>
