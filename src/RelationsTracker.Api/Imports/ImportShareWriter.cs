@@ -24,10 +24,7 @@ internal sealed class ImportShareWriter(Importer importer, HashSet<string> actor
             foreach (var id in toCreate.Keys) actorsThatExist.Add(id);
         }
 
-        // Each relation always goes to the same writer, so its developments are appended in file order; by a hash
-        // that is the same in every process, so a resumed import forms the same shares.
-        var writers = (uint)run.Writers;
-        var shares = candidates.GroupBy(c => ShareOf(c.Relation.ToString(), writers));
+        var shares = candidates.GroupBy(c => BatchShares.ShareOf(c.Relation, run.Writers));
         var recorded = await Task.WhenAll(shares.Select(share => RecordShareAsync(run.Id, ImportShare.IdOf(run.Id, batch, share.Key), share.ToList())));
 
         run = run with
@@ -39,14 +36,6 @@ internal sealed class ImportShareWriter(Importer importer, HashSet<string> actor
         };
         await importer.SaveAsync(run, ct);
         return run;
-    }
-
-    /// <summary>FNV-1a of the relation's id: stable across processes, unlike string.GetHashCode.</summary>
-    private static int ShareOf(string relation, uint writers)
-    {
-        var hash = 2166136261u;
-        foreach (var c in relation) hash = (hash ^ c) * 16777619u;
-        return (int)(hash % writers);
     }
 
     /// <summary>
@@ -71,22 +60,8 @@ internal sealed class ImportShareWriter(Importer importer, HashSet<string> actor
                 return;
             }
             var ids = candidates.Select(c => c.Event.DevelopmentId).Distinct().ToArray();
-            var existing = (await session.Query<Development>().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
-
-            // The new developments, by relation, in file order; a row repeated in the batch counts once.
-            var byRelation = new Dictionary<string, List<ImportCandidate>>(StringComparer.Ordinal);
-            var already = 0;
-            foreach (var candidate in candidates)
-            {
-                if (!existing.Add(candidate.Event.DevelopmentId))
-                {
-                    already++;
-                    continue;
-                }
-                var key = candidate.Relation.ToString();
-                if (!byRelation.TryGetValue(key, out var list)) byRelation[key] = list = [];
-                list.Add(candidate);
-            }
+            var existing = await session.Query<Development>().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
+            var (byRelation, already) = BatchShares.NewDevelopments(candidates, existing);
             if (byRelation.Count == 0)
             {
                 result = (0, already, repeats);

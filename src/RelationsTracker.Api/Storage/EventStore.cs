@@ -10,6 +10,7 @@ using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Relations.Replaying;
 using RelationsTracker.Api.Webhooks;
 using RelationsTracker.Developments;
+using RelationsTracker.Importing;
 using RelationsTracker.Relations;
 using Weasel.Core;
 using Wolverine.Marten;

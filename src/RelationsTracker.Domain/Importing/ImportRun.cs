@@ -1,6 +1,4 @@
-using RelationsTracker.Importing;
-
-namespace RelationsTracker.Api.Imports;
+namespace RelationsTracker.Importing;
 
 /// <summary>
 /// One import and how far it got: a Marten document, written in the same transaction as each batch of its

@@ -1,4 +1,4 @@
-namespace RelationsTracker.Api.Imports;
+namespace RelationsTracker.Importing;
 
 /// <summary>
 /// One writer's share of one batch of an import, stored in the transaction that records it: an import resumed after a
