@@ -31,23 +31,9 @@ internal sealed class ImportMentionWriter(Importer importer, CancellationToken c
             var relations = (await session.LoadManyAsync<Relation>(ct, keys)).ToDictionary(r => r.Id, StringComparer.Ordinal);
             var developments = (await session.LoadManyAsync<Development>(ct, developmentOf.Values.Select(d => d.Development).Distinct().ToArray())).ToDictionary(d => d.Id);
 
-            var today = importer.Clock.Today();
-            var reports = new Dictionary<string, List<ReportAdded>>(StringComparer.Ordinal);
-            var seen = new HashSet<Guid>();
-            rejected = [];
-            var already = 0;
-            foreach (var mention in mentions)
-            {
-                var development = developmentOf.TryGetValue(mention.GlobalEventId, out var found) ? developments.GetValueOrDefault(found.Development) : null;
-                var outcome = MentionReports.Decide(mention, development, today);
-                if (outcome.Rejected is { } row) rejected.Add(row);
-                else if (outcome.Report is { } report && seen.Add(report.ReportId))
-                {
-                    if (!reports.TryGetValue(development!.Relation, out var list)) reports[development.Relation] = list = [];
-                    list.Add(report);
-                }
-                else already++;
-            }
+            (var reports, rejected, var already) = MentionReports.DecideBatch(mentions,
+                eventId => developmentOf.TryGetValue(eventId, out var found) ? developments.GetValueOrDefault(found.Development) : null,
+                importer.Clock.Today());
             var recorded = reports.Values.Sum(l => l.Count);
             counts = (recorded, already);
             if (!write) return;

@@ -32,6 +32,33 @@ public static class MentionReports
             : new MentionOutcome((ReportAdded)decision.Events[0], null);
     }
 
+    /// <summary>
+    /// A batch of mentions as reports, by the relation of each development, in file order, with the rows refused; a
+    /// report already there, or twice in the batch, counts once as already imported.
+    /// </summary>
+    /// <param name="developmentOf">The development each GDELT event was imported as, as last committed; null when none was.</param>
+    public static (Dictionary<string, List<ReportAdded>> ByRelation, List<RejectedRow> Rejected, int Already) DecideBatch(
+        IEnumerable<GdeltMention> mentions, Func<string, Development?> developmentOf, DateOnly today)
+    {
+        var reports = new Dictionary<string, List<ReportAdded>>(StringComparer.Ordinal);
+        var seen = new HashSet<Guid>();
+        var rejected = new List<RejectedRow>();
+        var already = 0;
+        foreach (var mention in mentions)
+        {
+            var development = developmentOf(mention.GlobalEventId);
+            var outcome = Decide(mention, development, today);
+            if (outcome.Rejected is { } row) rejected.Add(row);
+            else if (outcome.Report is { } report && seen.Add(report.ReportId))
+            {
+                if (!reports.TryGetValue(development!.Relation, out var list)) reports[development.Relation] = list = [];
+                list.Add(report);
+            }
+            else already++;
+        }
+        return (reports, rejected, already);
+    }
+
     private static bool Names(Source source, string identifier) => source.Url == identifier || source.Citation == identifier;
 
     private static MentionOutcome Reject(GdeltMention mention, string reason, string kind) => new(null, new RejectedRow(mention.Line, reason, kind));

@@ -65,4 +65,27 @@ public class MentionReportsTests
         // A mention published after today cannot be a source yet: the report's own checks refuse it.
         Assert.Equal(RejectionKind.FieldRefused("source"), MentionReports.Decide(Mention(Row(time: "20260101000000")), development, Today).Rejected!.Kind);
     }
+
+    [Fact]
+    public void A_batch_of_mentions_is_reports_by_relation_with_its_rejections_and_a_repeated_article_counts_once()
+    {
+        var development = Dev.Of(DevelopmentType.OfficialVisit, "2025-04-04");
+        Development? Of(string eventId) => eventId == "1234" ? development : null;
+        var mentions = new[]
+        {
+            Mention(Row()),
+            Mention(Row(identifier: "https://example.org/b")),
+            Mention(Row()), // the same article again
+            Mention(Row(eventId: "999")), // an event never imported
+        };
+
+        var (byRelation, rejected, already) = MentionReports.DecideBatch(mentions, Of, Today);
+
+        var reports = Assert.Single(byRelation);
+        Assert.Equal(development.Relation, reports.Key);
+        Assert.Equal([ImportedDevelopment.IdOfMention(development.Id, "https://www.ekathimerini.com/a"), ImportedDevelopment.IdOfMention(development.Id, "https://example.org/b")],
+            reports.Value.Select(r => r.ReportId));
+        Assert.Equal(1, already);
+        Assert.Equal(RejectionKind.EventNotImported, Assert.Single(rejected).Kind);
+    }
 }
