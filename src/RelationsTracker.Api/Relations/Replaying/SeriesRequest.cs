@@ -31,28 +31,8 @@ public sealed record SeriesRequest(DateOnly From, DateOnly To, string Step, Date
         return errors.Any ? (null, errors) : (series, errors);
     }
 
-    /// <summary>from, then every day, 7 days or calendar month (same day of month, clamped) while ≤ to.</summary>
-    public IEnumerable<DateOnly> Dates()
-    {
-        for (var k = 0; ; k++)
-        {
-            DateOnly date;
-            if (Step == "month")
-            {
-                var months = From.Year * 12 + From.Month - 1 + k;
-                if (months > To.Year * 12 + To.Month - 1) yield break;
-                date = From.AddMonths(k);
-            }
-            else
-            {
-                var dayNumber = From.DayNumber + (long)k * (Step == "week" ? 7 : 1);
-                if (dayNumber > To.DayNumber) yield break;
-                date = DateOnly.FromDayNumber((int)dayNumber);
-            }
-            if (date > To) yield break;
-            yield return date;
-        }
-    }
+    /// <summary>The series' dates (<see cref="SeriesDates"/>).</summary>
+    public IEnumerable<DateOnly> Dates() => SeriesDates.Of(From, To, Step);
 
     private long PointCount() => Dates().Take(ReplayEndpoints.MaxPoints + 1).Count();
 }
