@@ -1,8 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using RelationsTracker.Developments;
 
-namespace RelationsTracker.Api.Developments.Timeline;
+namespace RelationsTracker.Developments;
 
 /// <summary>
 /// A place in a timeline's order (effective date, recorded time, stream version: <see cref="DevelopmentFacts.Chronological"/>),
