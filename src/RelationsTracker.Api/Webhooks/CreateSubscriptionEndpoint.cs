@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Http.OpenApi;
 using Wolverine.Http;
+using RelationsTracker.Notifying;
 using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Webhooks;

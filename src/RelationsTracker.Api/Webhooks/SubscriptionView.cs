@@ -1,3 +1,5 @@
+using RelationsTracker.Notifying;
+
 namespace RelationsTracker.Api.Webhooks;
 
 public sealed record SubscriptionView(

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using RelationsTracker.Notifying;
 
-namespace RelationsTracker.Api.Webhooks;
+namespace RelationsTracker.Notifying;
 
 /// <summary>A webhook: notifications of the chosen relations and kinds are POSTed to the callback, signed with the secret.</summary>
 public sealed record WebhookSubscription

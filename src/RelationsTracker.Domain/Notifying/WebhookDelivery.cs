@@ -1,6 +1,4 @@
-using RelationsTracker.Notifying;
-
-namespace RelationsTracker.Api.Webhooks;
+namespace RelationsTracker.Notifying;
 
 /// <summary>One notification's delivery to one webhook, with every attempt: the subscription's delivery log.</summary>
 public sealed record WebhookDelivery

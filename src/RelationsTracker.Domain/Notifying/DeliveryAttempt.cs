@@ -1,3 +1,3 @@
-namespace RelationsTracker.Api.Webhooks;
+namespace RelationsTracker.Notifying;
 
 public sealed record DeliveryAttempt(DateTimeOffset At, int? StatusCode, string? Error, double Milliseconds);
