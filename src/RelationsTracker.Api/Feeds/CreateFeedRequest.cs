@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using RelationsTracker.Api.Webhooks;
+using RelationsTracker.Importing;
 using RelationsTracker.Writing;
 
 namespace RelationsTracker.Api.Feeds;

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Http.OpenApi;
+using RelationsTracker.Importing;
 using Wolverine.Http;
 using Wolverine;
 

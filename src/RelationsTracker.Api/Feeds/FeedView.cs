@@ -1,3 +1,5 @@
+using RelationsTracker.Importing;
+
 namespace RelationsTracker.Api.Feeds;
 
 /// <summary>What GET /api/feeds/{id} answers.</summary>

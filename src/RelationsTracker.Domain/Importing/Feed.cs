@@ -1,4 +1,4 @@
-namespace RelationsTracker.Api.Feeds;
+namespace RelationsTracker.Importing;
 
 /// <summary>
 /// A GDELT index the tracker follows (docs/import.md, "Following GDELT"): every <see cref="IntervalSeconds"/> it reads
