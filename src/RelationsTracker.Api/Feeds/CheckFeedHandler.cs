@@ -71,16 +71,10 @@ public static class CheckFeedHandler
         }
         logger.LogInformation("Feed {Id} ({Url}): {Outcome}", feed.Id, feed.Url, outcome);
 
-        feed = feed with
-        {
-            LastCheckedAt = now,
-            LastOutcome = outcome,
-            LastExport = started.Count > 0 ? started[^1].Export : feed.LastExport,
-            Imports = [.. feed.Imports.Concat(started).TakeLast(Feed.ImportsKept)],
-        };
+        feed = feed.Checked(now, outcome, started);
         if (message.Round is not null)
         {
-            feed = feed with { Round = feed.Round + 1, NextCheckAt = now.AddSeconds(feed.IntervalSeconds) };
+            feed = feed.ScheduledAfter(now);
             await bus.ScheduleAsync(new CheckFeed(feed.Id, feed.Round), feed.NextCheckAt);
         }
         // An update, not an upsert: a feed deleted meanwhile is not brought back.

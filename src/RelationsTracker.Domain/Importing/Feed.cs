@@ -26,4 +26,16 @@ public sealed record Feed
     public string? LastExport { get; init; }
     /// <summary>The imports it started, oldest first (the last <see cref="ImportsKept"/>).</summary>
     public IReadOnlyList<FeedImport> Imports { get; init; } = [];
+
+    /// <summary>The feed after a check at <paramref name="now"/> that found <paramref name="outcome"/> and started <paramref name="started"/>.</summary>
+    public Feed Checked(DateTimeOffset now, string outcome, IReadOnlyList<FeedImport> started) => this with
+    {
+        LastCheckedAt = now,
+        LastOutcome = outcome,
+        LastExport = started.Count > 0 ? started[^1].Export : LastExport,
+        Imports = [.. Imports.Concat(started).TakeLast(ImportsKept)],
+    };
+
+    /// <summary>The feed with its next scheduled check, one interval after <paramref name="now"/>, in a new round.</summary>
+    public Feed ScheduledAfter(DateTimeOffset now) => this with { Round = Round + 1, NextCheckAt = now.AddSeconds(IntervalSeconds) };
 }
