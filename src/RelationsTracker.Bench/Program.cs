@@ -148,12 +148,14 @@ foreach (var size in options.Sizes)
     });
     table.Add(size, "POST a development (1 client)", post);
 
+    var sustainedCpu = CpuUse.Start(api.ProcessId);
     var sustained = await Measure.ThroughputAsync(options.Writers, options.SustainedSeconds, async (writer, rnd) =>
     {
         var response = await http.PostAsJsonAsync($"{path}/developments", Generator.Request(rnd, relation));
         if ((int)response.StatusCode != 201) throw new InvalidOperationException($"POST answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     });
     table.Add(size, $"POST sustained, {options.Writers} clients on this relation", sustained);
+    table.Add(sustainedCpu.Stop($"{size:N0}: POST sustained, {options.Writers} clients on this relation", sustained.Operations));
 
     // This relation's documents rebuilt alone from its stream (rebuild-relation, operations.md).
     int streamEvents;
@@ -169,6 +171,7 @@ foreach (var size in options.Sizes)
 var relations = new List<RelationsTracker.Relations.RelationId>();
 for (var i = 0; i < options.Writers; i++)
     relations.Add(await Loader.CreateRelationAsync(store, http, $"BNC-{run}{i}", $"BND-{run}{i}"));
+var spreadCpu = CpuUse.Start(api.ProcessId);
 var spread = await Measure.ThroughputAsync(options.Writers, options.SustainedSeconds, async (writer, rnd) =>
 {
     var relation = relations[writer];
@@ -176,6 +179,7 @@ var spread = await Measure.ThroughputAsync(options.Writers, options.SustainedSec
     if ((int)response.StatusCode != 201) throw new InvalidOperationException($"POST answered {(int)response.StatusCode}");
 });
 table.Add(null, $"POST sustained, {options.Writers} clients on {options.Writers} relations", spread);
+table.Add(spreadCpu.Stop($"POST sustained, {options.Writers} clients on {options.Writers} relations", spread.Operations));
 
 await Loader.WaitForNotificationsAsync(store);
 using var bare = DocumentStore.For(opts =>
@@ -189,6 +193,8 @@ using var bare = DocumentStore.For(opts =>
 await bare.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 foreach (var writers in new[] { 4, options.Writers })
 {
+    // The API's process is idle here; its share is what it spends doing nothing.
+    var bareCpu = CpuUse.Start(api.ProcessId);
     var bareAppends = await Measure.ThroughputAsync(writers, options.SustainedSeconds, async (writer, rnd) =>
     {
         await using var session = bare.LightweightSession();
@@ -197,6 +203,7 @@ foreach (var writers in new[] { 4, options.Writers })
         await session.SaveChangesAsync();
     });
     table.Add(null, $"Marten bare single-event append, {writers} writers (ceiling)", bareAppends);
+    table.Add(bareCpu.Stop($"Marten bare single-event append, {writers} writers", bareAppends.Operations));
 }
 
 // Notifications: from the 201 to each SSE client, over 1,000 developments, with 1 and 50 clients.

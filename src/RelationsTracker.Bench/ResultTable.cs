@@ -3,11 +3,18 @@ namespace RelationsTracker.Bench;
 public sealed class ResultTable
 {
     private readonly List<(int? Size, string What, object Result)> _rows = [];
+    private readonly List<CpuShare> _cpu = [];
 
     public void Add(int? size, string what, object result)
     {
         _rows.Add((size, what, result));
         Console.WriteLine($"  {(size is null ? "" : $"{size:N0}: ")}{what}: {Format(result)}");
+    }
+
+    public void Add(CpuShare cpu)
+    {
+        _cpu.Add(cpu);
+        Console.WriteLine($"  {cpu.What}: {cpu}");
     }
 
     public void Print(TextWriter writer)
@@ -24,6 +31,12 @@ public sealed class ResultTable
             };
             writer.WriteLine($"| {(size is null ? "—" : size.Value.ToString("N0"))} | {what} | {n:N0} | {latency.P50:N2} | {latency.P95:N2} | {latency.P99:N2} | {rate:N0} |");
         }
+        if (_cpu.Count == 0) return;
+        writer.WriteLine();
+        writer.WriteLine("| processor time per operation | per second | machine busy | service ms | PostgreSQL ms | client ms | together ms |");
+        writer.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var c in _cpu)
+            writer.WriteLine($"| {c.What} | {c.Operations / c.Seconds:N0} | {(c.MachineBusy is { } b ? b.ToString("P0") : "—")} | {c.ServiceMsPerOperation:N3} | {c.PostgresMsPerOperation:N3} | {c.ClientMsPerOperation:N3} | {c.TotalMsPerOperation:N3} |");
     }
 
     private static string Format(object result) => result switch
