@@ -39,14 +39,31 @@ public sealed class CpuUse
 
     private static TimeSpan ClientTime() => Process.GetCurrentProcess().TotalProcessorTime;
 
-    // Every process of the local cluster (its backends, WAL writer, checkpointer): none when the database is elsewhere.
+    // Every postgres process on the machine (the cluster's backends, WAL writer, checkpointer; idle clusters add next to
+    // nothing), from /proc: none when the database
+    // is elsewhere. (Process.GetProcessesByName misses them: a backend retitles itself.)
     private static TimeSpan PostgresTime()
     {
-        var total = TimeSpan.Zero;
-        foreach (var process in Process.GetProcessesByName("postgres"))
-            using (process) total += TimeOf(() => process);
-        return total;
+        if (!Directory.Exists("/proc")) return TimeSpan.Zero;
+        var ticks = 0L;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (!int.TryParse(Path.GetFileName(directory), out _) || File.ReadAllText($"{directory}/comm").Trim() != "postgres") continue;
+                // utime and stime: the 14th and 15th fields, counted after the name in parentheses (which may hold spaces).
+                var stat = File.ReadAllText($"{directory}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
+            }
+            catch (IOException) { } // it exited in between
+            catch (UnauthorizedAccessException) { }
+        }
+        return TimeSpan.FromSeconds(ticks / (double)TicksPerSecond);
     }
+
+    // Linux counts processor time in USER_HZ ticks, 100 a second on every architecture .NET runs on.
+    private const int TicksPerSecond = 100;
 
     private static TimeSpan TimeOf(Func<Process> process)
     {
