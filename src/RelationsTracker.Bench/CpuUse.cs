@@ -39,9 +39,9 @@ public sealed class CpuUse
 
     private static TimeSpan ClientTime() => Process.GetCurrentProcess().TotalProcessorTime;
 
-    // Every postgres process on the machine (the cluster's backends, WAL writer, checkpointer; idle clusters add next to
-    // nothing), from /proc: none when the database
-    // is elsewhere. (Process.GetProcessesByName misses them: a backend retitles itself.)
+    // Every postgres process on the machine (the cluster's backends, WAL writer, checkpointer; an idle cluster adds next
+    // to nothing), read from /proc: Process.GetProcessesByName misses them, as a backend retitles itself. None when the
+    // database is elsewhere.
     private static TimeSpan PostgresTime()
     {
         if (!Directory.Exists("/proc")) return TimeSpan.Zero;
