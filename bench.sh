@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark of docs/performance.md: ./bench.sh [--sizes 1000,10000,100000] [--seconds 10] ...
+# The benchmark of docs/performance.md: ./bench.sh [--sizes 1000,10000,100000] [--seconds 10] [--new-nodes 3] ...
+#   (--new-nodes: how many new nodes each answer one first read of the relation, as of a date and a series)
 #   ./bench.sh --load [seconds]     only the mixed load
 #   ./bench.sh --two-nodes         only two nodes on one database: cross-node writes, a SIGKILL, a SIGTERM
 #   ./bench.sh --many [relations]   only many relations (default 10,000) of --each developments (default 100): the list, memory
