@@ -153,6 +153,28 @@ public class RebuildTests(TrackerApp app) : TrackerTest(app)
             var after = await GetJsonAsync(urls[i]);
             Assert.True(JsonNode.DeepEquals(before[i], after), $"{urls[i]}\nbefore: {before[i].ToJsonString()}\nafter:  {after.ToJsonString()}");
         }
+
+        // A document changed behind the projection's back is written back; those already right are not touched.
+        var table = RelationsTracker.Api.Storage.DevelopmentDocuments.TableOf(App.Store);
+        async Task<Dictionary<Guid, long>> RevisionsAsync()
+        {
+            await using var query = App.Store.QuerySession();
+            var rows = await query.QueryAsync<string>($"select id::text || ' ' || mt_version from {table} where data ->> 'relation' = ?", key);
+            return rows.Select(r => r.Split(' ')).ToDictionary(r => Guid.Parse(r[0]), r => long.Parse(r[1]));
+        }
+        await using (var session = App.Store.LightweightSession())
+        {
+            session.QueueSqlCommand($"update {table} set data = data || '{{\"tampered\": true}}'::jsonb where id = ?", Guid.Parse(visit["id"]!.ToString()));
+            await session.SaveChangesAsync();
+        }
+        var revisionsBefore = await RevisionsAsync();
+        await RelationsTracker.Api.Storage.RelationRebuild.RunAsync(App.Store, RelationsTracker.Relations.RelationId.Of(a, b), CancellationToken.None);
+        App.Services.GetRequiredService<RelationTimelines>().Clear();
+        await using (var query = App.Store.QuerySession())
+            Assert.Equal(developmentsBefore, Documents(await Marten.QueryableExtensions.ToListAsync(query.Query<RelationsTracker.Developments.Development>().Where(d => d.Relation == key))));
+        var revisionsAfter = await RevisionsAsync();
+        Assert.All(revisionsBefore, r => Assert.Equal(r.Key == Guid.Parse(visit["id"]!.ToString()) ? r.Value + 1 : r.Value, revisionsAfter[r.Key]));
+
         // And writes go on from where it was.
         await RecordAsync(a, b, Development("Statement", "2025-09-02", a));
     }
