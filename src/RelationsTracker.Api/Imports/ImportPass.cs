@@ -104,29 +104,17 @@ internal sealed class ImportPass(Importer importer, ActorMapping mapping, Cancel
 
     private async Task<ImportRun> DevelopmentsAsync(ImportRun run, long batch, List<ImportCandidate> candidates, bool write)
     {
-
-        // Actors: those a row names directly must exist; mapped ones are created with the batch if missing.
-        var toCreate = new Dictionary<string, Actor>(StringComparer.Ordinal);
+        // Actors: those a row names directly must exist; mapped ones are created with the batch if missing (ActorCheck).
         await using (var query = importer.Store.QuerySession())
         {
             var unknown = candidates.SelectMany(c => c.Actors).Select(a => a.Id).Where(id => !_actorsThatExist.Contains(id)).Distinct().ToArray();
             if (unknown.Length > 0)
                 foreach (var actor in await query.LoadManyAsync<Actor>(ct, unknown)) _actorsThatExist.Add(actor.Id);
         }
-        var accepted = new List<ImportCandidate>(candidates.Count);
-        foreach (var candidate in candidates)
-        {
-            var missing = candidate.Actors.FirstOrDefault(a => a.CreateAs is null && !_actorsThatExist.Contains(a.Id));
-            if (missing is not null)
-            {
-                run = run.Reject(new RejectedRow(candidate.Line, $"actor {missing.Id} does not exist; create it with PUT /api/actors/{missing.Id} first", RejectionKind.ActorMissing));
-                continue;
-            }
-            foreach (var a in candidate.Actors.Where(a => a.CreateAs is not null && !_actorsThatExist.Contains(a.Id)))
-                toCreate.TryAdd(a.Id, new Actor(a.Id, a.CreateAs!, "Created by an import (Tracker:Imports:Actors)"));
-            accepted.Add(candidate);
-        }
-        accepted = RepeatedEvents.Merge(accepted);
+        var check = ActorCheck.Of(candidates, _actorsThatExist);
+        foreach (var rejected in check.Rejected) run = run.Reject(rejected);
+        var toCreate = check.ToCreate.ToDictionary(a => a.Id, a => new Actor(a.Id, a.CreateAs!, "Created by an import (Tracker:Imports:Actors)"), StringComparer.Ordinal);
+        var accepted = RepeatedEvents.Merge(check.Accepted);
 
         run = write ? await RecordAsync(run, batch, accepted, toCreate) : await ProgressAsync(run, accepted);
         if (write && !_statisticsChecked && run.Recorded > 0)
