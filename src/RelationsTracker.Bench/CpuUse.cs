@@ -37,7 +37,7 @@ public sealed class CpuUse
 
     private TimeSpan ServiceTime() => _service is { } id ? TimeOf(() => Process.GetProcessById(id)) : TimeSpan.Zero;
 
-    private static TimeSpan ClientTime() => Process.GetCurrentProcess().TotalProcessorTime;
+    private static TimeSpan ClientTime() => TimeOf(Process.GetCurrentProcess);
 
     // Every postgres process on the machine (the cluster's backends, WAL writer, checkpointer; an idle cluster adds next
     // to nothing), read from /proc: Process.GetProcessesByName misses them, as a backend retitles itself. None when the
@@ -69,7 +69,8 @@ public sealed class CpuUse
     {
         try
         {
-            return process().TotalProcessorTime;
+            using var found = process();
+            return found.TotalProcessorTime;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.ComponentModel.Win32Exception)
         {
