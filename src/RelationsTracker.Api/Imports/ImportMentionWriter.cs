@@ -15,7 +15,7 @@ namespace RelationsTracker.Api.Imports;
 /// </summary>
 internal sealed class ImportMentionWriter(Importer importer, CancellationToken ct)
 {
-    public async Task<ImportRun> RecordAsync(ImportRun run, long batch, List<GdeltMention> mentions, bool write)
+    public async Task<ImportRun> RecordAsync(ImportRun run, long batch, IReadOnlyList<GdeltMention> mentions, bool write)
     {
         // Which development each event became never changes once it is recorded, so it is looked up before the transaction.
         var developmentOf = await DevelopmentsByGdeltEvent.FindAsync(importer.Store, mentions.Select(m => m.GlobalEventId).Distinct().ToArray(), ct);

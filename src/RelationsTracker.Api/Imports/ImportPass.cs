@@ -78,19 +78,10 @@ internal sealed class ImportPass(Importer importer, ActorMapping mapping, Cancel
     private async Task<ImportRun> BatchAsync(ImportRun run, List<RowOutcome> rows, bool write)
     {
         ct.ThrowIfCancellationRequested();
-        var batch = run.RowsRead / run.BatchSize;
-        run = run with { RowsRead = run.RowsRead + rows.Count };
-        var candidates = new List<ImportCandidate>(rows.Count);
-        var mentions = new List<GdeltMention>();
-        foreach (var row in rows)
-        {
-            if (row.Rejected is { } rejected) run = run.Reject(rejected);
-            else if (row.Mention is { } mention) mentions.Add(mention);
-            else candidates.Add(row.Candidate!);
-        }
-        run = mentions.Count > 0
-            ? await new ImportMentionWriter(importer, ct).RecordAsync(run, batch, mentions, write)
-            : await DevelopmentsAsync(run, batch, candidates, write);
+        var batch = ImportBatch.Of(run, rows);
+        run = batch.Mentions.Count > 0
+            ? await new ImportMentionWriter(importer, ct).RecordAsync(batch.Run, batch.Number, batch.Mentions, write)
+            : await DevelopmentsAsync(batch.Run, batch.Number, batch.Candidates, write);
         if (_sinceLog.Elapsed >= LogEvery)
         {
             _sinceLog.Restart();
@@ -102,7 +93,7 @@ internal sealed class ImportPass(Importer importer, ActorMapping mapping, Cancel
         return run;
     }
 
-    private async Task<ImportRun> DevelopmentsAsync(ImportRun run, long batch, List<ImportCandidate> candidates, bool write)
+    private async Task<ImportRun> DevelopmentsAsync(ImportRun run, long batch, IReadOnlyList<ImportCandidate> candidates, bool write)
     {
         // Actors: those a row names directly must exist; mapped ones are created with the batch if missing (ActorCheck).
         await using (var query = importer.Store.QuerySession())

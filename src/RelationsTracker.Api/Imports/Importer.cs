@@ -19,19 +19,8 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
     internal ILogger Logger { get; } = logger;
     private readonly ImportOptions _options = options.Value;
 
-    public static ImportRun NewRun(ImportFormat format, bool atomic, string source, long bytes, DateTimeOffset now, ImportOptions options) => new()
-    {
-        BatchSize = options.BatchSize,
-        Writers = options.Writers,
-        Id = Guid.CreateVersion7(),
-        Format = ImportFormatName.NameOf(format),
-        Atomic = atomic,
-        Source = source,
-        Bytes = bytes,
-        Phase = atomic ? "validating" : "recording",
-        StartedAt = now,
-        UpdatedAt = now,
-    };
+    public static ImportRun NewRun(ImportFormat format, bool atomic, string source, long bytes, DateTimeOffset now, ImportOptions options) =>
+        ImportRun.Start(ImportFormatName.NameOf(format), atomic, source, bytes, now, options.BatchSize, options.Writers);
 
     /// <summary>
     /// The actor mapping as it is now: the start-up table (Tracker:Imports:Actors), then every actor's own GDELT mapping.
@@ -58,8 +47,7 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         return await session.LoadAsync<ImportRun>(id, ct);
     }
 
-    public Task FailAsync(ImportRun run, string failure) =>
-        FinishAsync(run with { Status = ImportRun.Failed, Failure = failure }, Stopwatch.StartNew());
+    public Task FailAsync(ImportRun run, string failure) => FinishAsync(run.Fail(failure), Stopwatch.StartNew());
 
     public async Task SaveAsync(ImportRun run, CancellationToken ct)
     {
@@ -83,12 +71,10 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         try
         {
             var pass = new ImportPass(this, await MappingAsync(ct), ct);
-            if (run.Atomic && run.Phase == "validating")
+            if (run.Validating)
             {
-                run = await pass.RunAsync(run with { RowsRead = 0, Rejected = 0, Rejections = [], RejectedByKind = new Dictionary<string, long>() }, path, format, write: false);
-                if (run.Rejected > 0)
-                    return await FinishAsync(run with { Status = ImportRun.Failed, Failure = $"atomic: {run.Rejected:N0} of {run.RowsRead:N0} rows were rejected, so nothing was recorded" }, stopwatch);
-                run = run with { Phase = "recording", RowsRead = 0 };
+                run = (await pass.RunAsync(run.RestartValidation(), path, format, write: false)).Validated();
+                if (run.Status == ImportRun.Failed) return await FinishAsync(run, stopwatch);
             }
             run = await pass.RunAsync(run, path, format, write: true);
             return await FinishAsync(run with { Status = ImportRun.Completed }, stopwatch);
@@ -100,40 +86,26 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, IOptions<
         }
         catch (InvalidDataException e)
         {
-            return await FinishAsync(await CommittedAsync(run) with { Status = ImportRun.Failed, Failure = e.Message }, stopwatch);
+            return await FinishAsync((await CommittedAsync(run)).Fail(e.Message), stopwatch);
         }
         catch (Exception e)
         {
             Logger.LogError(e, "Import {Id} failed", run.Id);
-            return await FinishAsync(await CommittedAsync(run) with { Status = ImportRun.Failed, Failure = $"{e.GetType().Name}: {e.Message}. Import the file again: rows already recorded are skipped." }, stopwatch);
+            return await FinishAsync((await CommittedAsync(run)).Fail($"{e.GetType().Name}: {e.Message}. Import the file again: rows already recorded are skipped."), stopwatch);
         }
     }
 
-    /// <summary>
-    /// The run as its last committed batch stored it: what a failed import reports, so that its counts are what is
-    /// recorded (the pass's own copy may be ahead, with a batch that never committed).
-    /// </summary>
+    /// <summary>The run as its last committed batch stored it, with the shares committed after (<see cref="ImportRun.WithCommitted"/>).</summary>
     private async Task<ImportRun> CommittedAsync(ImportRun run)
     {
         await using var session = Store.QuerySession();
         var stored = await session.LoadAsync<ImportRun>(run.Id) ?? run;
-        if (stored.BatchSize == 0) return stored;
-        // The shares of the batch after the stored progress that committed before the failure.
-        var next = $"{run.Id:N}:{stored.RowsRead / stored.BatchSize}:";
-        var shares = await session.Query<ImportShare>().Where(s => s.ImportId == run.Id).ToListAsync();
-        var committed = shares.Where(s => s.Id.StartsWith(next, StringComparison.Ordinal)).ToList();
-        return stored with
-        {
-            Recorded = stored.Recorded + committed.Sum(s => s.Recorded),
-            AlreadyImported = stored.AlreadyImported + committed.Sum(s => s.Already),
-            Repeats = stored.Repeats + committed.Sum(s => s.Repeats),
-        };
+        return stored.WithCommitted(await session.Query<ImportShare>().Where(s => s.ImportId == run.Id).ToListAsync());
     }
 
     private async Task<ImportRun> FinishAsync(ImportRun run, Stopwatch stopwatch)
     {
-        var now = Clock.GetUtcNow();
-        run = run with { FinishedAt = now, UpdatedAt = now };
+        run = run.Finish(Clock.GetUtcNow());
         await using (var session = Store.LightweightSession())
         {
             session.Store(run);

@@ -51,6 +51,57 @@ public sealed record ImportRun
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>A new import of a file in <paramref name="format"/>; an atomic one is checked whole before anything is recorded.</summary>
+    public static ImportRun Start(string format, bool atomic, string source, long bytes, DateTimeOffset now, int batchSize, int writers) => new()
+    {
+        BatchSize = batchSize,
+        Writers = writers,
+        Id = Guid.CreateVersion7(),
+        Format = format,
+        Atomic = atomic,
+        Source = source,
+        Bytes = bytes,
+        Phase = atomic ? "validating" : "recording",
+        StartedAt = now,
+        UpdatedAt = now,
+    };
+
+    /// <summary>Whether the run still has its file to check whole (an atomic import's first pass) before recording.</summary>
+    public bool Validating => Atomic && Phase == "validating";
+
+    /// <summary>The first pass of an atomic import, from the file's start: its rejections are counted again.</summary>
+    public ImportRun RestartValidation() => this with { RowsRead = 0, Rejected = 0, Rejections = [], RejectedByKind = new Dictionary<string, long>() };
+
+    /// <summary>
+    /// After the first pass of an atomic import: failed, with nothing recorded, when any row was rejected; else the
+    /// recording pass, from the file's start.
+    /// </summary>
+    public ImportRun Validated() => Rejected > 0
+        ? Fail($"atomic: {Rejected:N0} of {RowsRead:N0} rows were rejected, so nothing was recorded")
+        : this with { Phase = "recording", RowsRead = 0 };
+
+    public ImportRun Fail(string failure) => this with { Status = Failed, Failure = failure };
+
+    /// <summary>
+    /// The run as stored after its last committed batch, with the counts of the shares of the batch after it that
+    /// committed before the import stopped (<paramref name="shares"/>: the import's stored shares): what a failed
+    /// import reports, its counts exactly what is recorded.
+    /// </summary>
+    public ImportRun WithCommitted(IEnumerable<ImportShare> shares)
+    {
+        if (BatchSize == 0) return this;
+        var next = ImportShare.PrefixOf(Id, RowsRead / BatchSize);
+        var committed = shares.Where(s => s.ImportId == Id && s.Id.StartsWith(next, StringComparison.Ordinal)).ToList();
+        return this with
+        {
+            Recorded = Recorded + committed.Sum(s => s.Recorded),
+            AlreadyImported = AlreadyImported + committed.Sum(s => s.Already),
+            Repeats = Repeats + committed.Sum(s => s.Repeats),
+        };
+    }
+
+    public ImportRun Finish(DateTimeOffset now) => this with { FinishedAt = now, UpdatedAt = now };
+
     public ImportRun Reject(RejectedRow row)
     {
         var byKind = new Dictionary<string, long>(RejectedByKind, StringComparer.Ordinal);

@@ -6,5 +6,8 @@ namespace RelationsTracker.Importing;
 /// </summary>
 public sealed record ImportShare(string Id, Guid ImportId, int Recorded, int Already, int Repeats = 0)
 {
-    public static string IdOf(Guid import, long batch, int share) => $"{import:N}:{batch}:{share}";
+    public static string IdOf(Guid import, long batch, int share) => $"{PrefixOf(import, batch)}{share}";
+
+    /// <summary>What the ids of every share of one batch start with.</summary>
+    public static string PrefixOf(Guid import, long batch) => $"{import:N}:{batch}:";
 }
