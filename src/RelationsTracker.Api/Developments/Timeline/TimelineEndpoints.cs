@@ -66,10 +66,10 @@ public static class TimelineEndpoints
         return table.Result($"{route.Id}-developments.csv", response);
     }
 
-    private sealed record TimelinePage(PointOfView View, long Version, List<DevelopmentView> Entries, string? Next);
+    private sealed record PageAnswer(PointOfView View, long Version, List<DevelopmentView> Entries, string? Next);
 
     /// <summary>The page the query asks for, its ETag and next link set on the response; or the 400 of a bad query.</summary>
-    private static async Task<(TimelinePage?, IResult?)> PageAsync(RoutedRelation route, TimelineQuery query, HttpRequest request,
+    private static async Task<(PageAnswer?, IResult?)> PageAsync(RoutedRelation route, TimelineQuery query, HttpRequest request,
         HttpResponse response, IQuerySession session, RelationTimelines timelines, TimeProvider clock, CancellationToken ct)
     {
         var relation = route.Id;
@@ -80,26 +80,15 @@ public static class TimelineEndpoints
         TimelinePosition? after = null;
         if (query.Cursor is { } cursor && !TimelinePosition.TryParse(cursor.Key, out after))
             return (null, Problems.Validation("cursor", PageCursor.Problem(request.Query["cursor"])));
-        var limit = query.Limit?.Value ?? PageLimit.Default;
-        var filter = query.Filter();
 
         var timeline = await timelines.GetAsync(session, relation, ct);
-        var page = timeline.Developments
-            .Select(d => (d, facts: d.FieldsKnownAt(view.KnownAt)))
-            .Where(x => x.facts is not null
-                        && (from is null || x.facts.EffectiveDate >= from)
-                        && (to is null || x.facts.EffectiveDate <= to)
-                        && (after is null || after.IsBefore(x.facts))
-                        && filter.Matches(x.d, x.facts))
-            .OrderBy(x => x.facts!, DevelopmentFacts.Chronological)
-            .Take(limit + 1)
-            .ToList();
-        var next = page.Count > limit ? PageCursor.NextUrl(request, TimelinePosition.Of(page[limit - 1].facts!).ToString()) : null;
-        var entries = (await DevelopmentViews.LoadAsync(session, page.Take(limit).Select(x => x.d.Id), view, ct)).ToList();
+        var page = RelationsTracker.Relations.TimelinePage.Of(timeline, view.KnownAt, from, to, after, query.Filter(), query.Limit?.Value ?? PageLimit.Default);
+        var next = page.Next is { } position ? PageCursor.NextUrl(request, position.ToString()) : null;
+        var entries = (await DevelopmentViews.LoadAsync(session, page.Developments, view, ct)).ToList();
 
         response.Headers.ETag = IfMatch.ETagOf(timeline.Version);
         if (next is not null) response.Headers.Link = $"<{next}>; rel=\"next\"";
-        return (new TimelinePage(view, timeline.Version, entries, next), null);
+        return (new PageAnswer(view, timeline.Version, entries, next), null);
     }
 
     [WolverineGet("/api/relations/{a}/{b}/developments/{id}", OperationId = "getDevelopment",
