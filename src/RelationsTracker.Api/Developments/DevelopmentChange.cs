@@ -35,10 +35,10 @@ public static class DevelopmentChange
         var (conditions, headerProblem) = WriteConditions.Of(ifMatch, idempotencyKey, route, command);
         if (headerProblem is not null) return headerProblem;
 
-        return await writer.WriteAsync(relation, conditions!, async (query, _) =>
+        return (await writer.WriteAsync(relation, conditions!, async (query, _) =>
         {
             var development = await query.LoadAsync<Development>(target.DevelopmentId, ct);
             return decide(command, relation, target.DevelopmentId, development);
-        }, answer ?? RecordedAnswer.For(target.DevelopmentId), ct, touches: target.DevelopmentId);
+        }, answer ?? RecordedAnswer.For(target.DevelopmentId), ct, touches: target.DevelopmentId)).ToResult();
     }
 }

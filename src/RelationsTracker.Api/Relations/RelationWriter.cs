@@ -28,7 +28,7 @@ public sealed class RelationWriter
     /// <param name="touches">The development a retraction or correction is about: two writes about one
     /// development are never committed in the same group, so the second is decided on the first's result.</param>
     /// <param name="answer">Builds the 201 answer once the version and recorded time are known.</param>
-    public Task<IResult> WriteAsync(RelationId relation, WriteConditions conditions, Decide decide, Func<Recorded, Created> answer,
+    public Task<WriteOutcome> WriteAsync(RelationId relation, WriteConditions conditions, Decide decide, Func<Recorded, Created> answer,
         CancellationToken ct, Guid? touches = null) =>
         _lanes[LaneOf(relation)].WriteAsync(relation, conditions, decide, answer, ct, touches);
 

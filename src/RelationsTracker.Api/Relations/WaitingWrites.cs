@@ -21,7 +21,7 @@ internal sealed class WaitingWrites
     /// <summary>A write waiting, and its answer once committed.</summary>
     public sealed record Write(WriteConditions Conditions, Decide Decide, Func<Recorded, Created> Answer, Guid? Touches)
     {
-        public TaskCompletionSource<IResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<WriteOutcome> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>One relation's writes, and the relation as this node last committed it (only the drainer touches that).</summary>

@@ -25,7 +25,7 @@ internal sealed class WriteLane(IDocumentStore store, TimeProvider clock, ILogge
     private readonly HashSet<string> _inSession = new(StringComparer.Ordinal);
 
     /// <summary>As <see cref="RelationWriter.WriteAsync"/>.</summary>
-    public Task<IResult> WriteAsync(RelationId relation, WriteConditions conditions, Decide decide, Func<Recorded, Created> answer,
+    public Task<WriteOutcome> WriteAsync(RelationId relation, WriteConditions conditions, Decide decide, Func<Recorded, Created> answer,
         CancellationToken ct, Guid? touches = null)
     {
         var write = new WaitingWrites.Write(conditions, decide, answer, touches);
@@ -68,7 +68,7 @@ internal sealed class WriteLane(IDocumentStore store, TimeProvider clock, ILogge
             var committed = await RelationStream.CommitAsync(() => CommitOnceAsync(batch),
                 attempt => logger.LogDebug("Concurrent write to {Relation}; deciding again (attempt {Attempt})", batch[0].Relation.Id, attempt));
             if (!committed)
-                foreach (var write in batch.SelectMany(g => g.Writes)) write.Result.TrySetResult(Problems.Contention());
+                foreach (var write in batch.SelectMany(g => g.Writes)) write.Result.TrySetResult(WriteOutcome.Contention);
         }
         catch (Exception e)
         {
@@ -156,14 +156,14 @@ internal sealed class WriteLane(IDocumentStore store, TimeProvider clock, ILogge
             }
             if (conditions.IfMatch is { } ifMatch && !ifMatch.Matches(version))
             {
-                answers.Add(new GroupAnswer(Problems.PreconditionFailed(version), Saves: false));
+                answers.Add(new GroupAnswer(WriteOutcome.StaleVersion(version), Saves: false));
                 continue;
             }
 
             var decision = await write.Decide(session, state);
             if (decision.Refusal is { } refusal)
             {
-                answers.Add(new GroupAnswer(Problems.For(refusal), Saves: false));
+                answers.Add(new GroupAnswer(WriteOutcome.Refused(refusal), Saves: false));
                 continue;
             }
 
@@ -183,17 +183,15 @@ internal sealed class WriteLane(IDocumentStore store, TimeProvider clock, ILogge
                 session.Insert(stored);
                 earlier[newKey] = stored;
             }
-            answers.Add(new GroupAnswer(new SerializedJsonResult(StatusCodes.Status201Created, body, created.Location), Saves: true));
+            answers.Add(new GroupAnswer(WriteOutcome.Recorded(body, created.Location), Saves: true));
         }
 
         if (appended.Count > 0) RelationStream.Append(session, relation.ToString(), known.Version, appended);
         return (answers, new KnownState(state));
     }
 
-    private static IResult Replay(IdempotentResponse earlier, WriteConditions conditions) =>
-        earlier.Fingerprint == conditions.Fingerprint
-            ? new SerializedJsonResult(earlier.StatusCode, earlier.Body, earlier.Location, replayed: true)
-            : Problems.IdempotencyKeyReused();
+    private static WriteOutcome Replay(IdempotentResponse earlier, WriteConditions conditions) =>
+        earlier.Fingerprint == conditions.Fingerprint ? WriteOutcome.Replayed(earlier.Body, earlier.Location) : WriteOutcome.KeyReused;
 
     /// <summary>The relation as last committed; no document yet is a relation with no events.</summary>
     internal sealed record KnownState(Relation? State)
@@ -201,5 +199,5 @@ internal sealed class WriteLane(IDocumentStore store, TimeProvider clock, ILogge
         public long Version => State?.StreamVersion ?? 0;
     }
 
-    private sealed record GroupAnswer(IResult Result, bool Saves);
+    private sealed record GroupAnswer(WriteOutcome Result, bool Saves);
 }

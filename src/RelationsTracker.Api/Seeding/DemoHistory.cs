@@ -51,11 +51,11 @@ public sealed class DemoHistory(IDocumentStore store, RelationWriter writer, Tim
             var conditions = WriteConditions.Create(null, $"demo-history:{name}", RecordDevelopmentEndpoint.Route(relation), command!);
             var developmentId = Guid.CreateVersion7();
             var result = await writer.WriteAsync(relation, conditions, (_, state) => Task.FromResult(RecordDevelopment.Decide(command!, state, developmentId)), RecordedAnswer.For(developmentId), ct);
-            if (result is SerializedJsonResult { StatusCode: StatusCodes.Status201Created } written)
+            if (result.IsRecorded)
             {
-                if (!written.Replayed) recorded++;
+                if (result.Kind == WriteOutcomeKind.Recorded) recorded++;
                 // Recorded now or before: the answer (replayed under its key) names the development.
-                developmentOfRow[name] = (relation, JsonDocument.Parse(written.Body).RootElement.GetProperty("id").GetGuid());
+                developmentOfRow[name] = (relation, JsonDocument.Parse(result.Body!).RootElement.GetProperty("id").GetGuid());
             }
             else logger.LogWarning("Demo row {Row} was not recorded: {Result}", name, result);
         }
@@ -74,8 +74,8 @@ public sealed class DemoHistory(IDocumentStore store, RelationWriter writer, Tim
             var result = await writer.WriteAsync(target.Relation, conditions, async (query, _) =>
                 ReportDevelopment.Decide(command!, target.Relation, target.Id, await query.LoadAsync<Development>(target.Id, ct)),
                 ReportedAnswer.For(command!.ReportId, target.Id), ct, touches: target.Id);
-            if (result is SerializedJsonResult { StatusCode: StatusCodes.Status201Created, Replayed: var replayed }) reported += replayed ? 0 : 1;
-            else logger.LogWarning("Demo report of row {Row} was not recorded: {Result}", name, result);
+            if (result.Kind == WriteOutcomeKind.Recorded) reported++;
+            else if (result.Kind != WriteOutcomeKind.Replayed) logger.LogWarning("Demo report of row {Row} was not recorded: {Result}", name, result);
         }
         logger.LogInformation("Demo history: {Recorded} developments and {Reported} reports recorded now, {Total} developments in the file",
             recorded, reported, root.GetProperty("developments").GetArrayLength());

@@ -38,8 +38,8 @@ public static class RecordDevelopmentEndpoint
         if (headerProblem is not null) return headerProblem;
 
         var developmentId = Guid.CreateVersion7();
-        return await writer.WriteAsync(relation.Id, conditions!,
-            (_, state) => Task.FromResult(RecordDevelopment.Decide(command, state, developmentId)), RecordedAnswer.For(developmentId), ct);
+        return (await writer.WriteAsync(relation.Id, conditions!,
+            (_, state) => Task.FromResult(RecordDevelopment.Decide(command, state, developmentId)), RecordedAnswer.For(developmentId), ct)).ToResult();
     }
 
     /// <summary>The route as idempotency fingerprints name it.</summary>
