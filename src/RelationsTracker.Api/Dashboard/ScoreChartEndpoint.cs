@@ -22,7 +22,7 @@ public static class ScoreChartEndpoint
     /// <summary>
     /// The parameters of <c>GET .../score</c> plus <c>asOf</c> (the marked day, default today). By default the
     /// chart runs from the month before the first development known at knownAt to asOf, by day while that is
-    /// at most <see cref="ReplayEndpoints.MaxPoints"/> points (else by week, else by month).
+    /// at most <see cref="SeriesRange.MaxPoints"/> points (else by week, else by month).
     /// </summary>
     [WolverineGet("/api/relations/{a}/{b}/score.svg", OperationId = "getScoreChart",
         Summary = "The relation's score series drawn as an SVG image, with the phase bands, its developments, a marker at asOf, and the relations or the earlier knowledge it is compared with")]
@@ -44,8 +44,8 @@ public static class ScoreChartEndpoint
         var asOf = query.AsOf?.Value ?? clock.Today();
         var timeline = await timelines.GetAsync(session, relation, ct);
         var (series, errors) = SeriesRequest.Of(query, clock, asOf,
-            (to, knownAt) => DefaultFrom(timeline.KnownAt(knownAt), to, asOf),
-            DefaultStep);
+            (to, knownAt) => SeriesRange.ChartStart(timeline.KnownAt(knownAt), to, asOf),
+            SeriesRange.ChartStep);
         if (errors.Any) return Problems.Validation(errors);
 
         var known = timeline.KnownAt(series!.KnownAt, series.Weighting);
@@ -91,25 +91,4 @@ public static class ScoreChartEndpoint
 
     private static List<ChartPoint> Points(TimelineIndex known, IEnumerable<DateOnly> dates, int halfLifeDays) =>
         [.. known.Series(dates, halfLifeDays).Select(p => new ChartPoint(p.Date, p.Score))];
-
-    /// <summary>
-    /// The first of the month before the first development, so the chart shows where it started from; a year before
-    /// <paramref name="to"/> when none; earlier still when asOf is, so that its marker is drawn whatever knownAt hides.
-    /// Never so far back that even a monthly series would be refused.
-    /// </summary>
-    public static DateOnly DefaultFrom(TimelineIndex known, DateOnly to, DateOnly asOf)
-    {
-        static DateOnly MonthBefore(DateOnly day) => new DateOnly(day.Year, day.Month, 1).AddMonths(-1);
-        var from = known.Known.Count == 0 ? to.AddYears(-1) : MonthBefore(known.Known.Min(d => d.EffectiveDate));
-        if (asOf <= to && MonthBefore(asOf) < from) from = MonthBefore(asOf);
-        if (from > to) from = to.AddYears(-1);
-        var earliest = to.AddMonths(-(ReplayEndpoints.MaxPoints - 1));
-        return from < earliest ? earliest : from;
-    }
-
-    public static string DefaultStep(DateOnly from, DateOnly to)
-    {
-        var days = to.DayNumber - from.DayNumber + 1;
-        return days <= ReplayEndpoints.MaxPoints ? "day" : days <= ReplayEndpoints.MaxPoints * 7L ? "week" : "month";
-    }
 }

@@ -13,9 +13,6 @@ namespace RelationsTracker.Api.Relations.Replaying;
 [Tags("Relations")]
 public static class ReplayEndpoints
 {
-    public const int MaxPoints = 3700;
-    public const string MaxPointsText = "3,700";
-
     [WolverineGet("/api/relations/{a}/{b}", OperationId = "getRelationState",
         Summary = "The relation's state and warming score at the end of asOf, counting what was recorded by knownAt")]
     [ProducesResponseType<RelationStateView>(StatusCodes.Status200OK)]
@@ -81,7 +78,7 @@ public static class ReplayEndpoints
 
     private sealed record SeriesPoints(long Version, IReadOnlyList<ScorePoint> Points);
 
-    private static async Task<(SeriesRequest?, SeriesPoints?, IResult?)> SeriesAsync(RoutedRelation route, SeriesQuery query, HttpResponse response,
+    private static async Task<(SeriesRange?, SeriesPoints?, IResult?)> SeriesAsync(RoutedRelation route, SeriesQuery query, HttpResponse response,
         IQuerySession session, RelationTimelines timelines, TimeProvider clock, CancellationToken ct)
     {
         var (series, errors) = SeriesRequest.Of(query, clock);

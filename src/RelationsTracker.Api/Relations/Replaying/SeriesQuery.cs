@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Http;
+using RelationsTracker.Scoring;
 
 namespace RelationsTracker.Api.Relations.Replaying;
 
@@ -32,5 +33,5 @@ public class SeriesQuery
     public const string ToDescription =
         "The last date (YYYY-MM-DD): of the score series (default: today, UTC; for score.svg, asOf), or of the developments' effective dates (default: no bound).";
     public const string StepDescription =
-        "The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most " + ReplayEndpoints.MaxPointsText + " points.";
+        "The distance between points: a day, 7 days or a calendar month (same day of month, clamped). At most " + SeriesRange.MaxPointsText + " points.";
 }
