@@ -28,23 +28,12 @@ public static class ListRelationsEndpoint
     {
         var view = query.View(clock);
 
-        var limit = query.Limit?.Value ?? PageLimit.Default;
-        var after = query.Cursor?.Key;
-        var actor = query.Actor?.Id;
         // Every relation's id and version in one query; a page of them read at those versions (RelationTimelines).
-        var page = (await RelationVersions.AllAsync(session.DocumentStore, ct))
-            .Where(r => after is null || string.CompareOrdinal(r.Id, after) > 0)
-            .Where(r => actor is null || r.Id.Split('~').Contains(actor))
-            .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .Take(limit + 1)
-            .ToList();
-        var next = page.Count > limit ? PageCursor.NextUrl(request, page[limit - 1].Id) : null;
+        var page = RelationListPage.Of(await RelationVersions.AllAsync(session.DocumentStore, ct), query.Cursor?.Key, query.Actor?.Id,
+            query.Limit?.Value ?? PageLimit.Default);
+        var next = page.NextAfter is { } last ? PageCursor.NextUrl(request, last) : null;
         if (next is not null) response.Headers.Link = $"<{next}>; rel=\"next\"";
-        var relations = page.Take(limit)
-            .Select(r => (Ok: RelationId.TryParse(r.Id, out var relation), Relation: relation, Version: r.Version))
-            .Where(r => r.Ok)
-            .Select(r => (r.Relation, r.Version))
-            .ToList();
+        var relations = page.Relations;
         // What was listed before at these versions needs no timeline; the rest is read a group at a time.
         var listed = timelines.Listed;
         var summaries = new RelationSummaryView?[relations.Count];
