@@ -119,13 +119,14 @@ foreach (var size in options.Sizes)
     var small = new Dictionary<string, string> { ["Tracker__Reads__DevelopmentsHeld"] = "1000" };
     var firstAsOf = $"{path}?asOf=2024-06-30";
     var year = $"{path}/score?from=2024-01-01&to=2024-12-30&step=day";
+    (string Name, string Url)[] firstRequests = [("GET as of 2024-06-30", firstAsOf), ("GET 2024's daily score series", year)];
     // The new nodes' first requests, on this warm node: a fixed date counts more developments than a random one does.
-    foreach (var (name, url) in new[] { ("GET as of 2024-06-30", firstAsOf), ("GET 2024's daily score series", year) })
+    foreach (var (name, url) in firstRequests)
         table.Add(size, $"Warm node, the request a new node answers first: {name}", await Measure.LatencyAsync(Math.Max(10, options.Reads / 4),
             async () => (await http.GetAsync(url)).EnsureSuccessStatusCode()));
     // The same requests on this node after a pause, as a new node's first request comes after its ready: on this
     // machine any request after a second or more of quiet was measured slower than one of a back-to-back run.
-    foreach (var (name, url) in new[] { ("GET as of 2024-06-30", firstAsOf), ("GET 2024's daily score series", year) })
+    foreach (var (name, url) in firstRequests)
     {
         var paused = new List<double>();
         for (var n = 0; n < Math.Max(5, options.NewNodes); n++)
