@@ -18,7 +18,7 @@ public static class CreateFeedEndpoint
     public static async Task<(Feed?, IResult)> Validate(CreateFeedRequest body, [FromServices] TimeProvider clock, [FromServices] CallbackHosts hosts,
         [FromServices] IOptions<ImportOptions> settings, [FromServices] Importer importer, CancellationToken ct)
     {
-        var (feed, errors) = body.ToFeed(clock.GetUtcNow(), hosts, settings.Value.MinimumFeedIntervalSeconds);
+        var (feed, errors) = body.ToFeed(clock.GetUtcNow(), hosts.DownloadRefusal, settings.Value.MinimumFeedIntervalSeconds);
         if (errors.Any) return (null, Problems.Validation(errors));
         // Every export it would import is GDELT: with no actor mapping at all, none could record anything.
         if (await importer.MappingProblemAsync(ImportFormat.Gdelt, ct) is { } noMapping) return (null, Problems.Validation("url", noMapping));

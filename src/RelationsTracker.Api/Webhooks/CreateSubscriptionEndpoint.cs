@@ -14,7 +14,7 @@ public static class CreateSubscriptionEndpoint
 {
     public static (WebhookSubscription?, IResult) Validate(CreateSubscriptionRequest body, [FromServices] TimeProvider clock, [FromServices] CallbackHosts hosts)
     {
-        var (webhook, errors) = body.ToSubscription(clock.GetUtcNow(), hosts);
+        var (webhook, errors) = body.ToSubscription(clock.GetUtcNow(), hosts.Refusal);
         return (webhook, errors.Any ? Problems.Validation(errors) : WolverineContinue.Result());
     }
 

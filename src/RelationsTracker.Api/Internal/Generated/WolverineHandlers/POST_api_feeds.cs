@@ -43,7 +43,7 @@ namespace Internal.Generated.WolverineHandlers
             var martenOutbox = new Wolverine.Marten.MartenOutbox(_wolverineRuntime, documentSession);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "RelationsTracker.Api.Feeds.CreateFeedEndpoint").SetTag("http.route", "/api/feeds").SetTag("http.request.method", "POST");
             // Reading the request body via JSON deserialization
-            var (body, jsonContinue) = await ReadJsonAsync<RelationsTracker.Api.Feeds.CreateFeedRequest>(httpContext);
+            var (body, jsonContinue) = await ReadJsonAsync<RelationsTracker.Importing.CreateFeedRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             (var feed, var result1) = await RelationsTracker.Api.Feeds.CreateFeedEndpoint.Validate(body, _timeProvider, _callbackHosts, _optionsOfImportOptions, _importer, httpContext.RequestAborted).ConfigureAwait(false);
             // Evaluate whether or not the execution should be stopped based on the IResult value

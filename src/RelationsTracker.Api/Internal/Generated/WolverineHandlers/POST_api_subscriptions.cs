@@ -36,7 +36,7 @@ namespace Internal.Generated.WolverineHandlers
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "RelationsTracker.Api.Webhooks.CreateSubscriptionEndpoint").SetTag("http.route", "/api/subscriptions").SetTag("http.request.method", "POST");
             // Reading the request body via JSON deserialization
-            var (body, jsonContinue) = await ReadJsonAsync<RelationsTracker.Api.Webhooks.CreateSubscriptionRequest>(httpContext);
+            var (body, jsonContinue) = await ReadJsonAsync<RelationsTracker.Notifying.CreateSubscriptionRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             (var webhookSubscription, var result1) = RelationsTracker.Api.Webhooks.CreateSubscriptionEndpoint.Validate(body, _timeProvider, _callbackHosts);
             // Evaluate whether or not the execution should be stopped based on the IResult value

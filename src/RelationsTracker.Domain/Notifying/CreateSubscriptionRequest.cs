@@ -1,13 +1,9 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using RelationsTracker.Api.Developments;
-using RelationsTracker.Api.Http;
-using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Relations;
 using RelationsTracker.Writing;
-using RelationsTracker.Notifying;
 
-namespace RelationsTracker.Api.Webhooks;
+namespace RelationsTracker.Notifying;
 
 /// <summary>The body of POST /api/subscriptions: where to deliver, the signing secret, and which notifications.</summary>
 [AbsentNotNull]
@@ -33,14 +29,15 @@ public sealed record CreateSubscriptionRequest
     public const int MaxRelations = 100;
 
     /// <summary>The subscription, when every field passes; else each bad field's error.</summary>
-    public (WebhookSubscription? Webhook, FieldErrors Errors) ToSubscription(DateTimeOffset now, CallbackHosts hosts)
+    /// <param name="hostRefusal">Why the callback's host may not receive webhooks, or null (the host's rules).</param>
+    public (WebhookSubscription? Webhook, FieldErrors Errors) ToSubscription(DateTimeOffset now, Func<Uri, string?> hostRefusal)
     {
         var errors = new FieldErrors();
         var callback = DevelopmentFields.Text(errors, "callbackUrl", CallbackUrl, required: true, DevelopmentFields.MaxUrl);
         var secret = DevelopmentFields.Text(errors, "secret", Secret, required: true, MaxSecret);
         if (callback is not null && !DevelopmentFields.IsWebUrl(callback))
             errors.Add("callbackUrl", "must be an absolute http or https URL");
-        else if (callback is not null && hosts.Refusal(new Uri(callback)) is { } refusal)
+        else if (callback is not null && hostRefusal(new Uri(callback)) is { } refusal)
             errors.Add("callbackUrl", refusal);
 
         var relations = Relations ?? [];

@@ -1,10 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using RelationsTracker.Api.Webhooks;
-using RelationsTracker.Importing;
 using RelationsTracker.Writing;
 
-namespace RelationsTracker.Api.Feeds;
+namespace RelationsTracker.Importing;
 
 /// <summary>The body of POST /api/feeds: the GDELT index to follow, how often, and whether each export is all or nothing.</summary>
 [AbsentNotNull]
@@ -25,12 +23,13 @@ public sealed record CreateFeedRequest
     public const int MaxIntervalSeconds = 24 * 60 * 60;
 
     /// <summary>The feed, when every field passes; else each bad field's error.</summary>
-    public (Feed? Feed, FieldErrors Errors) ToFeed(DateTimeOffset now, CallbackHosts hosts, int minimumIntervalSeconds)
+    /// <param name="hostRefusal">Why the index's host may not be downloaded from, or null (the host's rules).</param>
+    public (Feed? Feed, FieldErrors Errors) ToFeed(DateTimeOffset now, Func<Uri, string?> hostRefusal, int minimumIntervalSeconds)
     {
         var errors = new FieldErrors();
         var url = DevelopmentFields.Text(errors, "url", Url, required: true, DevelopmentFields.MaxUrl);
         if (url is not null && !DevelopmentFields.IsWebUrl(url)) errors.Add("url", "must be an absolute http or https URL");
-        else if (url is not null && hosts.DownloadRefusal(new Uri(url)) is { } refusal) errors.Add("url", refusal);
+        else if (url is not null && hostRefusal(new Uri(url)) is { } refusal) errors.Add("url", refusal);
         var interval = IntervalSeconds ?? DefaultIntervalSeconds;
         if (interval < minimumIntervalSeconds || interval > MaxIntervalSeconds)
             errors.Add("intervalSeconds", $"must be {minimumIntervalSeconds:N0} to {MaxIntervalSeconds:N0} seconds (Tracker:Imports:MinimumFeedIntervalSeconds is the least)");
