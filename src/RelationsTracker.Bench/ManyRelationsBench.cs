@@ -77,7 +77,7 @@ public static class ManyRelationsBench
         recordedAt = new DateTimeOffset(recordedAt.Ticks - recordedAt.Ticks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
         // The routes name a relation by its actors, which must exist.
         await store.BulkInsertDocumentsAsync(relations.SelectMany(r => r.Actors).Distinct()
-            .Select(id => new RelationsTracker.Api.Actors.Actor(id, $"Bench actor {id}", null)));
+            .Select(id => new RelationsTracker.Actors.Actor(id, $"Bench actor {id}", null)));
         var perTransaction = Math.Max(1, 2_000 / each);
         for (var done = 0; done < relations.Count; done += perTransaction)
         {

@@ -1,3 +1,4 @@
+using RelationsTracker.Actors;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using RelationsTracker.Api.Http;

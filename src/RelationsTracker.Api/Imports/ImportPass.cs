@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using RelationsTracker.Api.Actors;
+using RelationsTracker.Actors;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Importing;
 

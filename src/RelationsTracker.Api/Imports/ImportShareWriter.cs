@@ -1,5 +1,5 @@
 using Marten;
-using RelationsTracker.Api.Actors;
+using RelationsTracker.Actors;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Developments;
 using RelationsTracker.Relations;

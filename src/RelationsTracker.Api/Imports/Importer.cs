@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Marten;
-using RelationsTracker.Api.Actors;
+using RelationsTracker.Actors;
 using Microsoft.Extensions.Options;
 using RelationsTracker.Importing;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Marten;
-using RelationsTracker.Api.Actors;
+using RelationsTracker.Actors;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Relations;
 using Wolverine.Http;

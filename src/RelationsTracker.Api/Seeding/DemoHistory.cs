@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Marten;
-using RelationsTracker.Api.Actors;
+using RelationsTracker.Actors;
 using RelationsTracker.Api.Developments.Recording;
 using RelationsTracker.Api.Developments.Reporting;
 using RelationsTracker.Developments;

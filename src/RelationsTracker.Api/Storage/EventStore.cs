@@ -2,7 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
-using RelationsTracker.Api.Actors;
+using RelationsTracker.Actors;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Feeds;
 using RelationsTracker.Api.Imports;

@@ -38,7 +38,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (body, jsonContinue) = await ReadJsonAsync<RelationsTracker.Api.Actors.PutActorRequest>(httpContext);
+            var (body, jsonContinue) = await ReadJsonAsync<RelationsTracker.Actors.PutActorRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             (var actor, var result1) = RelationsTracker.Api.Actors.PutActorEndpoint.Validate(id, body);
             // Evaluate whether or not the execution should be stopped based on the IResult value

@@ -1,4 +1,4 @@
-namespace RelationsTracker.Api.Actors;
+namespace RelationsTracker.Actors;
 
 /// <summary>A country or a faction (<c>TUR</c>, <c>LBY-EAST</c>). A Marten document: actors are reference data, not history.</summary>
 /// <param name="Gdelt">How a GDELT import recognises it, if it does.</param>

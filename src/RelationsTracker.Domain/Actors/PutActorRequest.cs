@@ -1,11 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using RelationsTracker.Api.Developments;
-using RelationsTracker.Api.Http;
-using RelationsTracker.Api.Http.OpenApi;
 using RelationsTracker.Writing;
 
-namespace RelationsTracker.Api.Actors;
+namespace RelationsTracker.Actors;
 
 /// <summary>The body of PUT /api/actors/{id}: the actor's name, an optional description and an optional GDELT mapping.</summary>
 [AbsentNotNull]

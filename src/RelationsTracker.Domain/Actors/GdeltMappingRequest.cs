@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using RelationsTracker.Writing;
 
-namespace RelationsTracker.Api.Actors;
+namespace RelationsTracker.Actors;
 
 /// <summary>An actor's GDELT mapping as PUT /api/actors/{id} gives it.</summary>
 [AbsentNotNull]

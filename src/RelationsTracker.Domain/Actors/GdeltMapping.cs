@@ -1,4 +1,4 @@
-namespace RelationsTracker.Api.Actors;
+namespace RelationsTracker.Actors;
 
 /// <summary>
 /// Which GDELT actors are this actor: those of <see cref="Country"/> (GDELT's CountryCode), and with
