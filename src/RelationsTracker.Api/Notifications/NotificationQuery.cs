@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Relations;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Notifying;
 

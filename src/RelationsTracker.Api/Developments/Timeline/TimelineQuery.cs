@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Relations;
 using RelationsTracker.Api.Http;
 using RelationsTracker.Api.Relations;
 using RelationsTracker.Api.Relations.Replaying;

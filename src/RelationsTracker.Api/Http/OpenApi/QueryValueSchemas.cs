@@ -3,6 +3,8 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Wolverine.Http;
 using Microsoft.OpenApi;
+using RelationsTracker.Notifying;
+using RelationsTracker.Developments;
 using RelationsTracker.Api.Imports;
 using RelationsTracker.Api.Notifications;
 using RelationsTracker.Api.Developments.Timeline;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Scoring;
 using RelationsTracker.Api.Http;
 
 namespace RelationsTracker.Api.Relations.Digests;

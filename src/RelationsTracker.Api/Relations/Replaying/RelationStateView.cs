@@ -33,7 +33,7 @@ public sealed record RelationStateView(
         view.AsOf.ToString("yyyy-MM-dd"),
         view.KnownAt.UtcDateTime,
         view.HalfLifeDays,
-        Http.WeightingName.NameOf(view.Weighting),
+        RelationsTracker.Scoring.WeightingName.NameOf(view.Weighting),
         reading.Score,
         reading.Raw,
         reading.Trend,

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
+using RelationsTracker.Scoring;
 using RelationsTracker.Api.Developments.Timeline;
 using RelationsTracker.Api.Http;
 

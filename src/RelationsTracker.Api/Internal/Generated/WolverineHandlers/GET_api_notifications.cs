@@ -34,25 +34,25 @@ namespace Internal.Generated.WolverineHandlers
             var notificationQuery = new RelationsTracker.Api.Notifications.NotificationQuery();
             string relation_rawValue = httpContext.Request.Query["relation"];
 
-            if (relation_rawValue != null && RelationsTracker.Api.Http.RelationName.TryParse(relation_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var relation_parsed))
+            if (relation_rawValue != null && RelationsTracker.Relations.RelationName.TryParse(relation_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var relation_parsed))
             {
                 notificationQuery.Relation = relation_parsed;
             }
             else if (!string.IsNullOrEmpty(relation_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "relation", relation_rawValue, "RelationsTracker.Api.Http.RelationName").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "relation", relation_rawValue, "RelationsTracker.Relations.RelationName").ConfigureAwait(false);
                 return;
             }
 
             string kinds_rawValue = httpContext.Request.Query["kinds"];
 
-            if (kinds_rawValue != null && RelationsTracker.Api.Notifications.KindFilter.TryParse(kinds_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var kinds))
+            if (kinds_rawValue != null && RelationsTracker.Notifying.KindFilter.TryParse(kinds_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var kinds))
             {
                 notificationQuery.Kinds = kinds;
             }
             else if (!string.IsNullOrEmpty(kinds_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "kinds", kinds_rawValue, "RelationsTracker.Api.Notifications.KindFilter").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "kinds", kinds_rawValue, "RelationsTracker.Notifying.KindFilter").ConfigureAwait(false);
                 return;
             }
 

@@ -89,37 +89,37 @@ namespace Internal.Generated.WolverineHandlers
             timelineQuery.Text = httpContext.Request.Query["q"];
             string type_rawValue = httpContext.Request.Query["type"];
 
-            if (type_rawValue != null && RelationsTracker.Api.Developments.Timeline.DevelopmentTypeFilter.TryParse(type_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var type))
+            if (type_rawValue != null && RelationsTracker.Developments.DevelopmentTypeFilter.TryParse(type_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var type))
             {
                 timelineQuery.Type = type;
             }
             else if (!string.IsNullOrEmpty(type_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "type", type_rawValue, "RelationsTracker.Api.Developments.Timeline.DevelopmentTypeFilter").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "type", type_rawValue, "RelationsTracker.Developments.DevelopmentTypeFilter").ConfigureAwait(false);
                 return;
             }
 
             string actor_rawValue = httpContext.Request.Query["actor"];
 
-            if (actor_rawValue != null && RelationsTracker.Api.Http.ActorName.TryParse(actor_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var actor_parsed))
+            if (actor_rawValue != null && RelationsTracker.Relations.ActorName.TryParse(actor_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var actor_parsed))
             {
                 timelineQuery.Actor = actor_parsed;
             }
             else if (!string.IsNullOrEmpty(actor_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "actor", actor_rawValue, "RelationsTracker.Api.Http.ActorName").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "actor", actor_rawValue, "RelationsTracker.Relations.ActorName").ConfigureAwait(false);
                 return;
             }
 
             string significance_rawValue = httpContext.Request.Query["significance"];
 
-            if (significance_rawValue != null && RelationsTracker.Api.Developments.Timeline.SignificanceFilter.TryParse(significance_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var significance))
+            if (significance_rawValue != null && RelationsTracker.Developments.SignificanceFilter.TryParse(significance_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var significance))
             {
                 timelineQuery.Significance = significance;
             }
             else if (!string.IsNullOrEmpty(significance_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "significance", significance_rawValue, "RelationsTracker.Api.Developments.Timeline.SignificanceFilter").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "significance", significance_rawValue, "RelationsTracker.Developments.SignificanceFilter").ConfigureAwait(false);
                 return;
             }
 
@@ -173,25 +173,25 @@ namespace Internal.Generated.WolverineHandlers
 
             string halfLifeDays_rawValue = httpContext.Request.Query["halfLifeDays"];
 
-            if (halfLifeDays_rawValue != null && RelationsTracker.Api.Http.HalfLife.TryParse(halfLifeDays_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var halfLifeDays_parsed))
+            if (halfLifeDays_rawValue != null && RelationsTracker.Scoring.HalfLife.TryParse(halfLifeDays_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var halfLifeDays_parsed))
             {
                 timelineQuery.HalfLifeDays = halfLifeDays_parsed;
             }
             else if (!string.IsNullOrEmpty(halfLifeDays_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "halfLifeDays", halfLifeDays_rawValue, "RelationsTracker.Api.Http.HalfLife").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "halfLifeDays", halfLifeDays_rawValue, "RelationsTracker.Scoring.HalfLife").ConfigureAwait(false);
                 return;
             }
 
             string weighting_rawValue = httpContext.Request.Query["weighting"];
 
-            if (weighting_rawValue != null && RelationsTracker.Api.Http.WeightingName.TryParse(weighting_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var weighting_parsed))
+            if (weighting_rawValue != null && RelationsTracker.Scoring.WeightingName.TryParse(weighting_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var weighting_parsed))
             {
                 timelineQuery.Weighting = weighting_parsed;
             }
             else if (!string.IsNullOrEmpty(weighting_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "weighting", weighting_rawValue, "RelationsTracker.Api.Http.WeightingName").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "weighting", weighting_rawValue, "RelationsTracker.Scoring.WeightingName").ConfigureAwait(false);
                 return;
             }
 

@@ -92,25 +92,25 @@ namespace Internal.Generated.WolverineHandlers
 
             string halfLifeDays_rawValue = httpContext.Request.Query["halfLifeDays"];
 
-            if (halfLifeDays_rawValue != null && RelationsTracker.Api.Http.HalfLife.TryParse(halfLifeDays_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var halfLifeDays_parsed))
+            if (halfLifeDays_rawValue != null && RelationsTracker.Scoring.HalfLife.TryParse(halfLifeDays_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var halfLifeDays_parsed))
             {
                 pointOfViewQuery.HalfLifeDays = halfLifeDays_parsed;
             }
             else if (!string.IsNullOrEmpty(halfLifeDays_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "halfLifeDays", halfLifeDays_rawValue, "RelationsTracker.Api.Http.HalfLife").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "halfLifeDays", halfLifeDays_rawValue, "RelationsTracker.Scoring.HalfLife").ConfigureAwait(false);
                 return;
             }
 
             string weighting_rawValue = httpContext.Request.Query["weighting"];
 
-            if (weighting_rawValue != null && RelationsTracker.Api.Http.WeightingName.TryParse(weighting_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var weighting_parsed))
+            if (weighting_rawValue != null && RelationsTracker.Scoring.WeightingName.TryParse(weighting_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var weighting_parsed))
             {
                 pointOfViewQuery.Weighting = weighting_parsed;
             }
             else if (!string.IsNullOrEmpty(weighting_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "weighting", weighting_rawValue, "RelationsTracker.Api.Http.WeightingName").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "weighting", weighting_rawValue, "RelationsTracker.Scoring.WeightingName").ConfigureAwait(false);
                 return;
             }
 

@@ -64,13 +64,13 @@ namespace Internal.Generated.WolverineHandlers
             var digestQuery = new RelationsTracker.Api.Relations.Digests.DigestQuery();
             string month_rawValue = httpContext.Request.Query["month"];
 
-            if (month_rawValue != null && RelationsTracker.Api.Http.CalendarMonth.TryParse(month_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var month_parsed))
+            if (month_rawValue != null && RelationsTracker.Scoring.CalendarMonth.TryParse(month_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var month_parsed))
             {
                 digestQuery.Month = month_parsed;
             }
             else if (!string.IsNullOrEmpty(month_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "month", month_rawValue, "RelationsTracker.Api.Http.CalendarMonth").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "month", month_rawValue, "RelationsTracker.Scoring.CalendarMonth").ConfigureAwait(false);
                 return;
             }
 
@@ -88,13 +88,13 @@ namespace Internal.Generated.WolverineHandlers
 
             string halfLifeDays_rawValue = httpContext.Request.Query["halfLifeDays"];
 
-            if (halfLifeDays_rawValue != null && RelationsTracker.Api.Http.HalfLife.TryParse(halfLifeDays_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var halfLifeDays_parsed))
+            if (halfLifeDays_rawValue != null && RelationsTracker.Scoring.HalfLife.TryParse(halfLifeDays_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var halfLifeDays_parsed))
             {
                 digestQuery.HalfLifeDays = halfLifeDays_parsed;
             }
             else if (!string.IsNullOrEmpty(halfLifeDays_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "halfLifeDays", halfLifeDays_rawValue, "RelationsTracker.Api.Http.HalfLife").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "halfLifeDays", halfLifeDays_rawValue, "RelationsTracker.Scoring.HalfLife").ConfigureAwait(false);
                 return;
             }
 

@@ -100,13 +100,13 @@ namespace Internal.Generated.WolverineHandlers
 
             string halfLifeDays_rawValue = httpContext.Request.Query["halfLifeDays"];
 
-            if (halfLifeDays_rawValue != null && RelationsTracker.Api.Http.HalfLife.TryParse(halfLifeDays_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var halfLifeDays_parsed))
+            if (halfLifeDays_rawValue != null && RelationsTracker.Scoring.HalfLife.TryParse(halfLifeDays_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var halfLifeDays_parsed))
             {
                 revisionsQuery.HalfLifeDays = halfLifeDays_parsed;
             }
             else if (!string.IsNullOrEmpty(halfLifeDays_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "halfLifeDays", halfLifeDays_rawValue, "RelationsTracker.Api.Http.HalfLife").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "halfLifeDays", halfLifeDays_rawValue, "RelationsTracker.Scoring.HalfLife").ConfigureAwait(false);
                 return;
             }
 

@@ -1,8 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using RelationsTracker.Scoring;
 
-namespace RelationsTracker.Api.Http;
+namespace RelationsTracker.Scoring;
 
 /// <summary>A half-life in a query (halfLifeDays): a whole number of days within the score model's range.</summary>
 public readonly record struct HalfLife(int Days) : IParsable<HalfLife>

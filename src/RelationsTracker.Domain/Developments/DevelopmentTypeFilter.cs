@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using RelationsTracker.Developments;
 
-namespace RelationsTracker.Api.Developments.Timeline;
+namespace RelationsTracker.Developments;
 
 /// <summary>Catalogue types in a query, comma separated (<c>type=OfficialVisit,MilitaryCooperation</c>).</summary>
 public sealed record DevelopmentTypeFilter(IReadOnlySet<DevelopmentType> Types) : IParsable<DevelopmentTypeFilter>

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using RelationsTracker.Relations;
 
-namespace RelationsTracker.Api.Http;
+namespace RelationsTracker.Relations;
 
 /// <summary>A relation in a query (<c>relation=LBY-EAST~TUR</c>): two different actor ids joined by '~', in either order.</summary>
 public readonly record struct RelationName(RelationId Id) : IParsable<RelationName>

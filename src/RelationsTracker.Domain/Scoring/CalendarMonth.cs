@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace RelationsTracker.Api.Http;
+namespace RelationsTracker.Scoring;
 
 /// <summary>A calendar month in a query (<c>month=2025-08</c>): exactly YYYY-MM, year 1000 or later.</summary>
 public readonly record struct CalendarMonth(int Year, int Month) : IParsable<CalendarMonth>

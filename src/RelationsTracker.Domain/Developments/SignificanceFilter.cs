@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using RelationsTracker.Developments;
 
-namespace RelationsTracker.Api.Developments.Timeline;
+namespace RelationsTracker.Developments;
 
 /// <summary>Significances in a query, comma separated (<c>significance=high,normal</c>).</summary>
 public sealed record SignificanceFilter(IReadOnlySet<Significance> Significances) : IParsable<SignificanceFilter>

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using RelationsTracker.Scoring;
 
-namespace RelationsTracker.Api.Http;
+namespace RelationsTracker.Scoring;
 
 /// <summary>The weighting of a read in a query: plain (the default) or corroborated (scoring.md, "Corroboration").</summary>
 public readonly record struct WeightingName(Weighting Weighting) : IParsable<WeightingName>

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using RelationsTracker.Relations;
 
-namespace RelationsTracker.Api.Http;
+namespace RelationsTracker.Relations;
 
 /// <summary>An actor id in a query (<c>actor=LBY-EAST</c>).</summary>
 public readonly record struct ActorName(string Id) : IParsable<ActorName>

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace RelationsTracker.Api.Http;
+namespace RelationsTracker.Scoring;
 
 /// <summary>The step of a score series in a query: day, week or month.</summary>
 public readonly record struct SeriesStep(string Name) : IParsable<SeriesStep>

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using RelationsTracker.Notifying;
 
-namespace RelationsTracker.Api.Notifications;
+namespace RelationsTracker.Notifying;
 
 /// <summary>The kinds of notification a stream wants, comma separated in a query (<c>kinds=phase-changed,development-recorded</c>).</summary>
 public sealed record KindFilter(IReadOnlySet<string> Kinds) : IParsable<KindFilter>
