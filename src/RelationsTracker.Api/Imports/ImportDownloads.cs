@@ -65,17 +65,12 @@ public sealed class ImportDownloads(IHttpClientFactory clients, CallbackHosts ho
             ? throw new ImportSourceException($"the index is larger than {options.Value.MaxIndexBytes:N0} bytes (Tracker:Imports:MaxIndexBytes)")
             : await File.ReadAllTextAsync(path, Encoding.UTF8, ct);
 
-    /// <summary>Whether the file starts as a GDELT index line does: digits, a space, 32 hex digits, a space, http.</summary>
     private static bool IsIndexStart(string path)
     {
         Span<byte> start = stackalloc byte[64];
         using var file = File.OpenRead(path);
         var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        var text = Encoding.ASCII.GetString(start[..read]);
-        var space = text.IndexOf(' ');
-        return space > 0 && text[..space].All(char.IsAsciiDigit) && text.Length >= space + 34 + 4
-            && text.AsSpan(space + 1, 32).IndexOfAnyExcept("0123456789abcdefABCDEF") < 0 && text[space + 33] == ' '
-            && text[(space + 34)..].StartsWith("http", StringComparison.OrdinalIgnoreCase);
+        return GdeltIndex.LooksLikeStart(Encoding.ASCII.GetString(start[..read]));
     }
 
     /// <summary>Downloads <paramref name="url"/> to <paramref name="path"/>, trying again after a failed transfer; the file's size.</summary>

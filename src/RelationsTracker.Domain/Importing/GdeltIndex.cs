@@ -38,6 +38,18 @@ public sealed record GdeltIndex(IReadOnlyList<GdeltIndexEntry> Entries)
     }
 
     /// <summary>
+    /// Whether a file's first characters start as an index line does: digits, a space, 32 hex digits, a space, http;
+    /// an events file or a CSV never does, so a downloaded file is told apart without reading it whole.
+    /// </summary>
+    public static bool LooksLikeStart(string start)
+    {
+        var space = start.IndexOf(' ');
+        return space > 0 && start[..space].All(char.IsAsciiDigit) && start.Length >= space + 34 + 4
+            && start.AsSpan(space + 1, 32).IndexOfAnyExcept("0123456789abcdefABCDEF") < 0 && start[space + 33] == ' '
+            && start[(space + 34)..].StartsWith("http", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
     /// The exports a feed has not imported yet: those listed after the last one it imported; all of them not among
     /// <paramref name="imported"/> when that one is no longer listed (<c>lastupdate.txt</c> moves on every 15
     /// minutes); the latest alone on a feed's first look, so that following <c>masterfilelist.txt</c> does not

@@ -45,4 +45,15 @@ public class GdeltIndexTests
         // lastupdate.txt moved on past the last one imported: everything listed that was not imported yet.
         Assert.Equal([urls[1], urls[3]], master.NewExports("http://data.gdeltproject.org/gdeltv2/gone.export.CSV.zip", [urls[0], urls[2]]).Select(e => e.Url.AbsoluteUri));
     }
+
+    [Theory]
+    [InlineData("150383 297a16b493de7cf6ca809a7cc31d0b93 http://data.gdeltproject.org/gdeltv2/2015", true)]
+    [InlineData("1 297A16B493DE7CF6CA809A7CC31D0B93 HTTPS://x", true)]
+    [InlineData("410412347\t20150218\t201502\t2015\t2015.1315\tUSA", false)]
+    [InlineData("date,type,summary\n2019-11-27,AgreementSigned,x", false)]
+    [InlineData("150383 297a16b493de7cf6ca809a7cc31d0b9 http://data.gdeltproject.org/", false)]
+    [InlineData("150383 297a16b493de7cf6ca809a7cc31d0b93 ftp://data.gdeltproject.org/", false)]
+    [InlineData("", false)]
+    public void A_file_starting_as_an_index_line_is_told_from_an_events_file_or_a_csv(string start, bool looksLikeIndex) =>
+        Assert.Equal(looksLikeIndex, GdeltIndex.LooksLikeStart(start));
 }
