@@ -11,7 +11,7 @@ namespace RelationsTracker.Api.Webhooks;
 /// <summary>
 /// Makes one webhook delivery: POSTs the notification as JSON, signed, and logs the attempt. A failure or
 /// a time-out throws, and Wolverine schedules the next attempt with exponential backoff (see
-/// <see cref="Retries"/>); the message and its schedule are durable, so a delivery pending when the
+/// <see cref="WebhookDelivery.RetryDelays"/>); the message and its schedule are durable, so a delivery pending when the
 /// service stops is made after it starts again. After the last attempt the delivery is marked failed.
 /// </summary>
 public static class DeliverWebhookHandler
@@ -36,7 +36,7 @@ public static class DeliverWebhookHandler
         var notification = await session.LoadAsync<Notification>(delivery.NotificationId, ct);
         if (webhook is null || notification is null)
         {
-            session.Store(delivery with { Status = WebhookDelivery.FailedStatus, Attempts = [.. delivery.Attempts, new DeliveryAttempt(clock.GetUtcNow(), null, "the subscription was deleted", 0)] });
+            session.Store(delivery.Abandoned(clock.GetUtcNow(), "the subscription was deleted"));
             await session.SaveChangesAsync(ct);
             return;
         }
@@ -64,23 +64,15 @@ public static class DeliverWebhookHandler
         }
 
         var attempt = new DeliveryAttempt(clock.GetUtcNow(), status, error, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        var lastAttempt = envelope.Attempts >= Retries.Delays.Length + 1;
-        var outcome = error is null ? WebhookDelivery.DeliveredStatus : lastAttempt ? WebhookDelivery.FailedStatus : WebhookDelivery.PendingStatus;
-        session.Store(delivery with { Status = outcome, Attempts = [.. delivery.Attempts, attempt] });
+        var after = delivery.After(attempt, envelope.Attempts);
+        session.Store(after);
         await session.SaveChangesAsync(ct);
 
-        if (outcome == WebhookDelivery.PendingStatus)
+        if (after.Status == WebhookDelivery.PendingStatus)
         {
             logger.LogInformation("Delivery {Delivery} to {Callback} failed ({Error}); attempt {Attempt} of {Max}",
-                delivery.Id, webhook.CallbackUrl, error, envelope.Attempts, Retries.Delays.Length + 1);
+                delivery.Id, webhook.CallbackUrl, error, envelope.Attempts, WebhookDelivery.MaxAttempts);
             throw new WebhookDeliveryFailed(delivery.Id, error!);
         }
-    }
-
-    /// <summary>Exponential backoff: 1 s, 2 s, 4 s ... then hourly: 21 attempts over about 9 hours.</summary>
-    public static class Retries
-    {
-        public static readonly TimeSpan[] Delays =
-            Enumerable.Range(0, 20).Select(i => TimeSpan.FromSeconds(Math.Min(Math.Pow(2, i), 3600))).ToArray();
     }
 }

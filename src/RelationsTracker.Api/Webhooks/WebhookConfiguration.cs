@@ -1,5 +1,6 @@
 using Wolverine;
 using Wolverine.ErrorHandling;
+using RelationsTracker.Notifying;
 
 namespace RelationsTracker.Api.Webhooks;
 
@@ -12,7 +13,7 @@ public static class WebhookConfiguration
     {
         opts.PublishMessage<DeliverWebhook>().ToLocalQueue(Queue);
         opts.LocalQueue(Queue).UseDurableInbox().MaximumParallelMessages(16);
-        opts.OnException<WebhookDeliveryFailed>().ScheduleRetry(DeliverWebhookHandler.Retries.Delays);
+        opts.OnException<WebhookDeliveryFailed>().ScheduleRetry([.. WebhookDelivery.RetryDelays]);
     }
 
     /// <summary>

@@ -16,6 +16,26 @@ public sealed record WebhookDelivery
     public DateTimeOffset CreatedAt { get; init; }
     public IReadOnlyList<DeliveryAttempt> Attempts { get; init; } = [];
 
+    /// <summary>Exponential backoff between attempts: 1 s, 2 s, 4 s ... then hourly; 21 attempts over about 9 hours.</summary>
+    public static readonly IReadOnlyList<TimeSpan> RetryDelays =
+        [.. Enumerable.Range(0, 20).Select(i => TimeSpan.FromSeconds(Math.Min(Math.Pow(2, i), 3600)))];
+
+    public static int MaxAttempts => RetryDelays.Count + 1;
+
+    /// <summary>
+    /// The delivery after its <paramref name="number"/>th attempt (from 1): delivered when it succeeded, failed when it
+    /// was the last, pending otherwise.
+    /// </summary>
+    public WebhookDelivery After(DeliveryAttempt attempt, int number) => this with
+    {
+        Status = attempt.Error is null ? DeliveredStatus : number >= MaxAttempts ? FailedStatus : PendingStatus,
+        Attempts = [.. Attempts, attempt],
+    };
+
+    /// <summary>A delivery that cannot be made (its subscription or notification is gone): failed, with the reason logged.</summary>
+    public WebhookDelivery Abandoned(DateTimeOffset at, string reason) =>
+        this with { Status = FailedStatus, Attempts = [.. Attempts, new DeliveryAttempt(at, null, reason, 0)] };
+
     public static string IdOf(Guid subscription, long notification) => $"{subscription:N}-{notification}";
 
     public static WebhookDelivery Create(WebhookSubscription webhook, Notification notification) => new()

@@ -35,4 +35,29 @@ public class WebhookSubscriptionTests
         Assert.Equal((WebhookDelivery.PendingStatus, Notification.DevelopmentRecorded, 7L), (delivery.Status, delivery.Kind, delivery.NotificationId));
         Assert.Empty(delivery.Attempts);
     }
+
+    [Fact]
+    public void A_delivery_is_tried_21_times_over_about_nine_hours_with_backoff_doubling_up_to_an_hour()
+    {
+        Assert.Equal(21, WebhookDelivery.MaxAttempts);
+        Assert.Equal([1, 2, 4, 8], WebhookDelivery.RetryDelays.Take(4).Select(d => d.TotalSeconds));
+        Assert.Equal(TimeSpan.FromHours(1), WebhookDelivery.RetryDelays[^1]);
+        Assert.InRange(WebhookDelivery.RetryDelays.Sum(d => d.TotalHours), 8.5, 9.5);
+    }
+
+    [Fact]
+    public void An_attempt_delivers_or_leaves_the_delivery_pending_until_the_last_fails_it_and_each_is_logged()
+    {
+        var at = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+        var pending = WebhookDelivery.Create(new WebhookSubscription { Id = Guid.NewGuid() }, Recorded);
+        var failedOnce = pending.After(new DeliveryAttempt(at, 500, "answered 500", 12), number: 1);
+        var delivered = failedOnce.After(new DeliveryAttempt(at, 204, null, 8), number: 2);
+        var failedLast = pending.After(new DeliveryAttempt(at, null, "timed out", 10_000), number: WebhookDelivery.MaxAttempts);
+
+        Assert.Equal((WebhookDelivery.PendingStatus, 1), (failedOnce.Status, failedOnce.Attempts.Count));
+        Assert.Equal((WebhookDelivery.DeliveredStatus, 2), (delivered.Status, delivered.Attempts.Count));
+        Assert.Equal(WebhookDelivery.FailedStatus, failedLast.Status);
+        var abandoned = pending.Abandoned(at, "the subscription was deleted");
+        Assert.Equal((WebhookDelivery.FailedStatus, "the subscription was deleted"), (abandoned.Status, abandoned.Attempts.Single().Error));
+    }
 }
