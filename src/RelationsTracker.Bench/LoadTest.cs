@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Marten;
 using RelationsTracker.Relations;
 
 namespace RelationsTracker.Bench;
@@ -14,6 +15,25 @@ namespace RelationsTracker.Bench;
 public static class LoadTest
 {
     public sealed record Result(int Requests, int Errors, double Seconds, Latency Reads, Latency Writes, int Acknowledged, int Stored);
+
+    /// <summary>The mixed load alone: 8 relations of 1,000 developments each, then 16 clients for <paramref name="seconds"/>, and its table.</summary>
+    public static async Task RunPhaseAsync(IDocumentStore store, HttpClient http, string run, int seconds)
+    {
+        var loaded = new List<RelationId>();
+        for (var i = 0; i < 8; i++)
+        {
+            var relation = await Loader.CreateRelationAsync(store, http, $"BLA-{run}{i}", $"BLB-{run}{i}");
+            await Loader.LoadAsync(store, relation, 1000, seed: i);
+            loaded.Add(relation);
+        }
+        await Loader.WaitForNotificationsAsync(store);
+        await http.GetStringAsync("/api/relations");
+        var result = await RunAsync(http, loaded, clients: 16, seconds);
+        Console.WriteLine($"mixed load, 16 clients, {result.Seconds:N0} s, 8 relations of 1,000+ developments, 80% reads / 20% writes:");
+        Console.WriteLine("| requests | per second | errors | reads p50 ms | reads p99 ms | writes p50 ms | writes p99 ms | writes acknowledged | acknowledged and stored |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| {result.Requests:N0} | {result.Requests / result.Seconds:N0} | {result.Errors} | {result.Reads.P50:N2} | {result.Reads.P99:N2} | {result.Writes.P50:N2} | {result.Writes.P99:N2} | {result.Acknowledged:N0} | {result.Stored:N0} |");
+    }
 
     public static async Task<Result> RunAsync(HttpClient http, IReadOnlyList<RelationId> relations, int clients, int seconds)
     {

@@ -52,21 +52,8 @@ table.Add(null, "First read of a relation after start: GET /api/relations/{a}/{b
 
 if (options.LoadSeconds > 0)
 {
-    // ./bench.sh --load [seconds]: only the mixed load, on 8 relations of 1,000 developments each.
-    var loaded = new List<RelationsTracker.Relations.RelationId>();
-    for (var i = 0; i < 8; i++)
-    {
-        var relation = await Loader.CreateRelationAsync(store, http, $"BLA-{run}{i}", $"BLB-{run}{i}");
-        await Loader.LoadAsync(store, relation, 1000, seed: i);
-        loaded.Add(relation);
-    }
-    await Loader.WaitForNotificationsAsync(store);
-    await http.GetStringAsync("/api/relations");
-    var result = await LoadTest.RunAsync(http, loaded, clients: 16, options.LoadSeconds);
-    Console.WriteLine($"mixed load, 16 clients, {result.Seconds:N0} s, 8 relations of 1,000+ developments, 80% reads / 20% writes:");
-    Console.WriteLine("| requests | per second | errors | reads p50 ms | reads p99 ms | writes p50 ms | writes p99 ms | writes acknowledged | acknowledged and stored |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    Console.WriteLine($"| {result.Requests:N0} | {result.Requests / result.Seconds:N0} | {result.Errors} | {result.Reads.P50:N2} | {result.Reads.P99:N2} | {result.Writes.P50:N2} | {result.Writes.P99:N2} | {result.Acknowledged:N0} | {result.Stored:N0} |");
+    // ./bench.sh --load [seconds]: only the mixed load, on 8 relations of 1,000 developments each (LoadTest.cs).
+    await LoadTest.RunPhaseAsync(store, http, run, options.LoadSeconds);
     return;
 }
 

@@ -49,7 +49,7 @@ public class FreshCloneTests
         }
     }
 
-    private static HashSet<string> TrackedFiles()
+    internal static HashSet<string> TrackedFiles()
     {
         var git = Process.Start(new ProcessStartInfo("git", "ls-files") { WorkingDirectory = Root, RedirectStandardOutput = true })!;
         var files = git.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
@@ -58,7 +58,7 @@ public class FreshCloneTests
         return files;
     }
 
-    private static string Root
+    internal static string Root
     {
         get
         {
