@@ -10,7 +10,7 @@ public sealed record ComparedRelations(IReadOnlyList<RelationId> Relations) : IP
 
     public static string Problem(string? text)
     {
-        var names = Split(text);
+        var names = CommaList.Items(text);
         if (names.Length is 0 or > Max) return $"names {names.Length} relations; a chart compares its own with 1 to {Max} others";
         var bad = names.Where(n => !RelationId.TryParse(n, out _)).Select(n => $"'{n}'");
         return $"{string.Join(", ", bad)} is not a relation such as LBY-EAST~TUR";
@@ -18,7 +18,7 @@ public sealed record ComparedRelations(IReadOnlyList<RelationId> Relations) : IP
 
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, [MaybeNullWhen(false)] out ComparedRelations result)
     {
-        var names = Split(s);
+        var names = CommaList.Items(s);
         var relations = new List<RelationId>();
         foreach (var name in names)
             if (RelationId.TryParse(name, out var relation)) relations.Add(relation);
@@ -28,6 +28,4 @@ public sealed record ComparedRelations(IReadOnlyList<RelationId> Relations) : IP
 
     public static ComparedRelations Parse(string s, IFormatProvider? provider) =>
         TryParse(s, provider, out var compared) ? compared : throw new FormatException(Problem(s));
-
-    private static string[] Split(string? text) => (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

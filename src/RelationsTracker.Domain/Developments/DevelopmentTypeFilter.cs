@@ -29,5 +29,5 @@ public sealed record DevelopmentTypeFilter(IReadOnlySet<DevelopmentType> Types) 
     public static DevelopmentTypeFilter Parse(string s, IFormatProvider? provider) =>
         TryParse(s, provider, out var filter) ? filter : throw new FormatException(Problem(s));
 
-    private static List<string> Split(string? text) => [.. (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+    private static List<string> Split(string? text) => [.. CommaList.Items(text)];
 }

@@ -9,7 +9,7 @@ public sealed record SignificanceFilter(IReadOnlySet<Significance> Significances
 
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, [MaybeNullWhen(false)] out SignificanceFilter result)
     {
-        var names = (s ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var names = CommaList.Items(s);
         var significances = new HashSet<Significance>();
         foreach (var name in names)
             if (SignificanceScale.TryParse(name, out var significance)) significances.Add(significance);

@@ -23,6 +23,5 @@ public sealed record KindFilter(IReadOnlySet<string> Kinds) : IParsable<KindFilt
     public static KindFilter Parse(string s, IFormatProvider? provider) =>
         TryParse(s, provider, out var filter) ? filter : throw new FormatException(Problem(s));
 
-    private static HashSet<string> Split(string? text) =>
-        (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+    private static HashSet<string> Split(string? text) => CommaList.Items(text).ToHashSet();
 }
