@@ -19,11 +19,7 @@ public static class DevelopmentDocuments
         store.Options.FindOrResolveDocumentType(typeof(Development)).TableName.QualifiedName;
 
     /// <param name="developments">Each development once, as ON CONFLICT needs (DevelopmentProjection).</param>
-    /// <param name="onlyChanged">
-    /// Leave a document whose JSON is already the same as it is: its row is neither written nor locked (an upsert's
-    /// conflict path would lock every row it meets). For a caller that holds the stream's row, so no other writer
-    /// inserts the same developments meanwhile (RelationRebuild).
-    /// </param>
+    /// <param name="onlyChanged">Leave a document whose JSON is already the same as it is (its row is not written again).</param>
     public static void Queue(IDocumentOperations operations, string table, IReadOnlyCollection<Development> developments, bool onlyChanged = false)
     {
         var serializer = operations.DocumentStore.Options.Serializer();
@@ -36,21 +32,13 @@ public static class DevelopmentDocuments
             data[i] = serializer.ToJson(development);
             i++;
         }
-        operations.QueueSqlCommand(onlyChanged ? $"""
-            with page as (select id, data::jsonb as data from unnest(?::uuid[], ?::text[]) as page (id, data)),
-            changed as (
-                update {table} as d set data = page.data, mt_version = d.mt_version + 1, mt_dotnet_type = ?,
-                    mt_last_modified = transaction_timestamp()
-                from page where d.id = page.id and d.data is distinct from page.data)
-            insert into {table} (id, data, mt_version, mt_dotnet_type, mt_last_modified)
-            select page.id, page.data, 1, ?, transaction_timestamp() from page
-            where not exists (select 1 from {table} as d where d.id = page.id)
-            """ : $"""
+        operations.QueueSqlCommand($"""
             insert into {table} as d (id, data, mt_version, mt_dotnet_type, mt_last_modified)
             select page.id, page.data::jsonb, 1, ?, transaction_timestamp()
             from unnest(?::uuid[], ?::text[]) as page (id, data)
             on conflict (id) do update set data = excluded.data, mt_version = d.mt_version + 1,
                 mt_dotnet_type = excluded.mt_dotnet_type, mt_last_modified = excluded.mt_last_modified
-            """, onlyChanged ? [ids, data, DotNetType, DotNetType] : [DotNetType, ids, data]);
+            {(onlyChanged ? "where d.data is distinct from excluded.data" : "")}
+            """, DotNetType, ids, data);
     }
 }
