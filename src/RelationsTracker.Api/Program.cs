@@ -19,6 +19,8 @@ var builder = WebApplication.CreateBuilder(args);
 // Shared by the read endpoints and the notification subscription, which Marten builds before the container.
 var timelines = new RelationTimelines(builder.Configuration.GetValue("Tracker:Reads:DevelopmentsHeld", RelationTimelines.DefaultDevelopmentsHeld));
 builder.Services.AddSingleton(timelines);
+// First of the hosted services, so the heap is bounded before the warm-up fills it.
+builder.Services.AddHostedService<HeapLimit>();
 builder.AddTrackerEventStore(timelines);
 builder.Host.UseWolverine(opts =>
 {

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using RelationsTracker.Api.Relations.Replaying;
 
 namespace RelationsTracker.Api.Tests.Infrastructure;
 
@@ -63,6 +64,8 @@ public sealed class TrackerApp : IAsyncLifetime
         {
             web.UseSetting("ConnectionStrings:Marten", connectionString);
             web.UseSetting("Tracker:Seed", "false");
+            // The hosts share the test runner's process: a service's heap limit would bind every test in it.
+            web.UseSetting(HeapLimit.Setting, "0");
             web.UseSetting("Tracker:ApiKeys:0", ApiKey);
             web.UseSetting("Tracker:RequireKeyForReads", requireKeyForReads ? "true" : "false");
             // The test's own settings last: they win over these defaults.

@@ -74,7 +74,11 @@ public sealed class TrackerProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"The API exited with {_process.ExitCode}: {string.Join("\n", _output.TakeLast(20))}");
+            {
+                // Waits for the redirected output to be read to its end, so the reason is in the message.
+                await _process.WaitForExitAsync();
+                throw new InvalidOperationException($"The API exited with {_process.ExitCode}: {string.Join("\n", _output)}");
+            }
             try
             {
                 if ((await http.GetAsync(new Uri(BaseAddress, "/health/ready"))).IsSuccessStatusCode) return;
