@@ -70,6 +70,21 @@ public class TimelineSnapshotTests(TrackerApp app) : TrackerTest(app)
     }
 
     [Fact]
+    public async Task Once_the_snapshot_write_under_way_has_ended_the_snapshot_a_read_made_due_is_stored()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var key = RelationId.Of(a, b).ToString();
+        await AppendConsultationsAsync(key, a, b, after: 0, count: Enough);
+        var timelines = App.Services.GetRequiredService<RelationTimelines>();
+
+        // What a starting node's warm-up waits for before it says ready (Storage/WarmUp).
+        await GetJsonAsync($"/api/relations/{a}/{b}?{KnownAt}");
+        await timelines.SnapshotsWrittenAsync(CancellationToken.None);
+
+        Assert.Equal(Enough, await SnapshotVersionOrNullAsync(key));
+    }
+
+    [Fact]
     public async Task The_snapshot_is_read_rather_than_the_documents_it_covers()
     {
         var (a, b, key) = await SnapshottedRelationAsync();

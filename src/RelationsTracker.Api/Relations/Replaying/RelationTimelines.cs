@@ -208,6 +208,16 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         });
     }
 
+    /// <summary>
+    /// Waits for the snapshot write under way, if any, to end: a starting node's reads make snapshots due, and ready
+    /// waits for their write rather than let the first users' requests share the cores with it (<see cref="Storage.WarmUp"/>).
+    /// </summary>
+    public async Task SnapshotsWrittenAsync(CancellationToken ct)
+    {
+        await _writer.WaitAsync(ct);
+        _writer.Release();
+    }
+
     private long HeldCount() => _timelines.Values.Sum(e => (long)e.Timeline.Count);
 
     // The relation read last stays, even alone past the limit: dropping it would make its every read start again.
