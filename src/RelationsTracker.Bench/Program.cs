@@ -97,8 +97,8 @@ foreach (var size in options.Sizes)
 
     // Nodes started now have never served the relation. One node per request, so each request is a first. A node is
     // ready once its warm-up has read the list's first page and the first relation through its own routes and
-    // loaded from the snapshots (the first read above wrote this one's) as many of the relations changed last as it
-    // may hold (Storage/WarmUp). A node that may hold fewer developments than the relation has does not keep it: its
+    // loaded as many relations as it may hold, the largest first, from their snapshots (the first read above wrote
+    // this one's) (Storage/WarmUp). A node that may hold fewer developments than the relation has does not keep it: its
     // first read starts from the snapshot and reads only what changed after it. A one-development relation sorts
     // first, so the warm-up's reads of the first relation are not of this one.
     var first = await Loader.CreateRelationAsync(store, http, $"AAA-{run}{size}", $"AAB-{run}{size}");

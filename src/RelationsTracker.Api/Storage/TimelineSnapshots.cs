@@ -76,33 +76,6 @@ public static class TimelineSnapshots
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>
-    /// The relations with a snapshot, with their stream versions, those changed last first, as many as hold at most
-    /// <paramref name="developments"/> developments in all (what a starting node loads: <see cref="Relations.Replaying.RelationTimelines.PreloadAsync"/>).
-    /// </summary>
-    public static async Task<List<(string Relation, long Version)>> ChangedLastAsync(IDocumentStore store, long developments, CancellationToken ct)
-    {
-        var relations = store.Options.FindOrResolveDocumentType(typeof(Relation)).TableName.QualifiedName;
-        var chosen = new List<(string, long)>();
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand($"""
-            select relation, version from (
-                select s.relation, CAST(r.data ->> 'version' as bigint) as version,
-                       sum(s.developments) over (order by CAST(r.data ->> 'lastRecordedAt' as timestamptz) desc, s.relation) as running
-                from {TableName.QualifiedName} s join {relations} r on r.id = s.relation
-                where s.format = @format
-            ) chosen
-            where running <= @developments
-            order by running
-            """, connection);
-        command.Parameters.AddWithValue("format", TimelineSnapshotCodec.Format);
-        command.Parameters.AddWithValue("developments", developments);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) chosen.Add((reader.GetString(0), reader.GetInt64(1)));
-        return chosen;
-    }
-
     /// <summary>Removes the relation's snapshot in the session's unit of work (its documents are being rebuilt).</summary>
     public static void QueueForget(IDocumentOperations operations, string relation) =>
         operations.QueueSqlCommand($"delete from {TableName.QualifiedName} where relation = ?", relation);

@@ -190,27 +190,30 @@ public class TimelineSnapshotTests(TrackerApp app) : TrackerTest(app)
     }
 
     [Fact]
-    public async Task A_starting_node_loads_from_the_snapshots_the_relations_changed_last_as_many_as_it_may_hold()
+    public async Task A_starting_node_loads_the_largest_relations_first_as_many_as_it_may_hold_from_a_snapshot_or_the_documents()
     {
-        var relations = new List<RelationId>();
-        for (var i = 0; i < 3; i++)
-        {
-            var (a, b, _) = await SnapshottedRelationAsync();
-            relations.Add(RelationId.Of(a, b));
-        }
-        await using var session = App.Store.QuerySession();
-        var timelines = new RelationTimelines(developmentsHeld: 2 * Enough);
+        // A database of its own: the shared one holds other tests' relations, larger ones among them.
+        await using var host = TrackerApp.HostOn(await App.CreateDatabaseAsync());
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        // Changed in this order, so the relations changed last are the smaller ones.
+        var (large, medium, small) = (RelationId.Of("LGA", "LGB"), RelationId.Of("MDA", "MDB"), RelationId.Of("SMA", "SMB"));
+        foreach (var (relation, count) in new[] { (large, 3 * Enough), (medium, 2 * Enough), (small, Enough) })
+            await AppendConsultationsAsync(relation.ToString(), relation.First, relation.Second, after: 0, count, store);
+        await using var session = store.QuerySession();
+        // The small one has a snapshot; the others were never read.
+        var reader = new RelationTimelines();
+        await reader.GetAsync(session, small, CancellationToken.None);
+        await reader.SnapshotsWrittenAsync(CancellationToken.None);
 
+        var timelines = new RelationTimelines(developmentsHeld: 4 * Enough);
         Assert.Equal(2, await timelines.PreloadAsync(session, CancellationToken.None));
 
-        Assert.False(timelines.Holds(relations[0]));
-        Assert.True(timelines.Holds(relations[1]));
-        Assert.True(timelines.Holds(relations[2]));
-        var preloaded = await timelines.GetAsync(session, relations[2], CancellationToken.None);
-        Assert.Equal(Enough, preloaded.Count);
+        // The large one fits, the medium one does not beside it, the small one does.
+        Assert.Equal([true, false, true], new[] { large, medium, small }.Select(timelines.Holds));
+        Assert.Equal(3 * Enough, (await timelines.GetAsync(session, large, CancellationToken.None)).Count);
+        Assert.Equal(Enough, (await timelines.GetAsync(session, small, CancellationToken.None)).Count);
     }
 
-    /// <summary>A relation of <see cref="Enough"/> developments, read once, so that its snapshot is written.</summary>
     private async Task<(string A, string B, string Key)> SnapshottedRelationAsync()
     {
         var (a, b) = await CreateRelationAsync();
@@ -221,9 +224,9 @@ public class TimelineSnapshotTests(TrackerApp app) : TrackerTest(app)
         return (a, b, key);
     }
 
-    private async Task AppendConsultationsAsync(string key, string a, string b, long after, int count)
+    private async Task AppendConsultationsAsync(string key, string a, string b, long after, int count, IDocumentStore? store = null)
     {
-        await using var session = App.Store.LightweightSession();
+        await using var session = (store ?? App.Store).LightweightSession();
         var consultations = Enumerable.Range(0, count).Select(i => (object)(DevelopmentRecorded.Blank(DevelopmentType.Consultation) with
         {
             DevelopmentId = Guid.CreateVersion7(),

@@ -138,25 +138,27 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
     }
 
     /// <summary>
-    /// Fills what the node may hold from the snapshots, the relations changed last first, so that their first reads
-    /// are as fast as the thousandth (a starting node's warm-up: <see cref="Storage.WarmUp"/>).
+    /// Fills what the node may hold, the largest relations first (<see cref="RelationVersions.ToPreloadAsync"/>), each from
+    /// its snapshot and the documents changed after it (all its documents when it has none, which makes its snapshot
+    /// due), so that their first reads are as fast as the thousandth (a starting node's warm-up: <see cref="Storage.WarmUp"/>).
     /// </summary>
-    /// <returns>How many relations it loaded.</returns>
+    /// <returns>How many relations it loaded that it did not hold.</returns>
     public async Task<int> PreloadAsync(IQuerySession session, CancellationToken ct)
     {
-        var room = DevelopmentsHeld - HeldCount();
-        if (room <= 0) return 0;
-        var chosen = (await TimelineSnapshots.ChangedLastAsync(session.DocumentStore, room, ct))
-            .Where(r => !_timelines.ContainsKey(r.Relation))
-            .Select(r => (Ok: RelationId.TryParse(r.Relation, out var relation), Relation: relation, r.Version))
+        // Chosen within the whole bound: what the node already holds and is not chosen (the warm-up's first list page)
+        // is used least recently, so it is what the bound lets go first.
+        var chosen = (await RelationVersions.ToPreloadAsync(session.DocumentStore, DevelopmentsHeld, ct))
+            .Select(r => (Ok: RelationId.TryParse(r.Id, out var relation), Relation: relation, r.Version))
             .Where(r => r.Ok)
             .Select(r => (r.Relation, r.Version))
             .ToList();
-        // The least recently changed first: past the bound, the node forgets the relations it used least recently.
+        // The last chosen first: past the bound, the node forgets the relations it used least recently.
         chosen.Reverse();
         // The index a first read at the latest knowledge would build (the default weighting), built now.
+        // Those already held are read too, at no cost, so that they count as used now.
+        var loaded = chosen.Count(r => !Holds(r.Relation));
         await ReadManyAsync(session, chosen, timeline => timeline.KnownAt(DateTimeOffset.MaxValue), ct);
-        return chosen.Count;
+        return loaded;
     }
 
     /// <summary>The relation with the most developments held, if any is.</summary>
