@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marten;
 using Npgsql;
 using RelationsTracker.Relations;
@@ -5,20 +6,15 @@ using RelationsTracker.Relations;
 namespace RelationsTracker.Api.Storage;
 
 /// <summary>
-/// Every relation's id and stream version, read from the Relation documents' JSON in one plain query: the list reads
-/// all of them on each request, and Marten's Select builds and parses a JSON object per row (docs/performance.md).
+/// Relations' ids and stream versions, read from the Relation documents' JSON in one plain query: the list reads all of
+/// them on each request, and Marten's Select builds and parses a JSON object per row (docs/performance.md).
 /// </summary>
 public static class RelationVersions
 {
     public static async Task<List<(string Id, long Version)>> AllAsync(IDocumentStore store, CancellationToken ct)
     {
-        var table = store.Options.FindOrResolveDocumentType(typeof(Relation)).TableName.QualifiedName;
         var versions = new List<(string, long)>();
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand($"select id, CAST(data ->> 'version' as bigint) from {table}", connection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) versions.Add((reader.GetString(0), reader.GetInt64(1)));
+        await foreach (var row in RowsAsync(store, table => $"select id, CAST(data ->> 'version' as bigint) from {table}", ct)) versions.Add(row);
         return versions;
     }
 
@@ -31,23 +27,29 @@ public static class RelationVersions
     /// </summary>
     public static async Task<List<(string Id, long Version)>> ToPreloadAsync(IDocumentStore store, long developments, CancellationToken ct)
     {
-        var table = store.Options.FindOrResolveDocumentType(typeof(Relation)).TableName.QualifiedName;
         var chosen = new List<(string, long)>();
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand($"""
+        var room = developments;
+        await foreach (var (id, version) in RowsAsync(store, table => $"""
             select id, CAST(data ->> 'version' as bigint) as version from {table}
             order by version desc, CAST(data ->> 'lastRecordedAt' as timestamptz) desc, id
-            """, connection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var room = developments;
-        while (room > 0 && await reader.ReadAsync(ct))
+            """, ct))
         {
-            var version = reader.GetInt64(1);
+            if (room <= 0) break;
             if (version > room) continue;
-            chosen.Add((reader.GetString(0), version));
+            chosen.Add((id, version));
             room -= version;
         }
         return chosen;
+    }
+
+    private static async IAsyncEnumerable<(string Id, long Version)> RowsAsync(IDocumentStore store, Func<string, string> sqlOnTable,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var table = store.Options.FindOrResolveDocumentType(typeof(Relation)).TableName.QualifiedName;
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sqlOnTable(table), connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) yield return (reader.GetString(0), reader.GetInt64(1));
     }
 }
