@@ -5,6 +5,8 @@
 #   ./bench.sh --two-nodes         only two nodes on one database: cross-node writes, a SIGKILL, a SIGTERM
 #   ./bench.sh --many [relations]   only many relations (default 10,000) of --each developments (default 100): the list, memory
 #     [--as-imported]               loaded under the import's event type names, which the notifications skip
+#     [--large developments]        and one relation of that many loaded before them (changed first): its first read
+#                                   on each new node against the warm node's
 #   ./bench.sh --import [rows]      only the import against Marten's batched append and a raw INSERT (default 1,000,000 rows)
 #     [--warm-up rows]              rows imported first, not timed (default 100)
 # Uses ConnectionStrings__Marten when set, else the local PostgreSQL of scripts/postgres.sh (database

@@ -17,6 +17,7 @@ public sealed record BenchOptions(
     int ManyRelations,
     int DevelopmentsEach,
     bool ManyAsImported,
+    int LargeRelation,
     int NewNodes)
 {
     public static BenchOptions Parse(string[] args)
@@ -34,7 +35,7 @@ public sealed record BenchOptions(
             args.Contains("--import") ? int.Parse(Arg("--import") is { } n && !n.StartsWith("--") ? n : "1000000") : 0,
             int.Parse(Arg("--warm-up") ?? "100"), args.Contains("--two-nodes"),
             args.Contains("--many") ? int.Parse(Arg("--many") is { } m && !m.StartsWith("--") ? m : "10000") : 0,
-            int.Parse(Arg("--each") ?? "100"), args.Contains("--as-imported"),
+            int.Parse(Arg("--each") ?? "100"), args.Contains("--as-imported"), int.Parse(Arg("--large") ?? "0"),
             int.Parse(Arg("--new-nodes") ?? "3"));
     }
 }

@@ -16,6 +16,14 @@ public static class ManyRelationsBench
     {
         var table = new ResultTable();
         var relations = Enumerable.Range(0, options.ManyRelations).Select(i => RelationId.Of($"MRA-{run}{i:00000}", $"MRB-{run}{i:00000}")).ToList();
+        // --large: one relation of that many developments changed before all the others, as item 1 of issue 18 is checked.
+        RelationId? large = options.LargeRelation > 0 ? RelationId.Of($"LRA-{run}", $"LRB-{run}") : null;
+        if (large is { } l)
+        {
+            await store.BulkInsertDocumentsAsync(l.Actors.Select(id => new RelationsTracker.Actors.Actor(id, $"Bench actor {id}", null)));
+            var took = await Loader.LoadAsync(store, l, options.LargeRelation, seed: 5);
+            Console.WriteLine($"loaded one relation of {options.LargeRelation:N0} developments through Marten in {took.TotalSeconds:N0} s");
+        }
         var load = Stopwatch.StartNew();
         await LoadAsync(store, relations, options.DevelopmentsEach, options.ManyAsImported);
         var total = (long)relations.Count * options.DevelopmentsEach;
@@ -46,6 +54,7 @@ public static class ManyRelationsBench
             table.Add(size, $"New node: started to ready, its warm-up included ({label})", Latency.Of([api.StartedToReady.TotalMilliseconds]));
             table.Add(size, $"GET /api/relations, first page (1,000 of {relations.Count:N0} relations), {label}",
                 await Measure.OnceAsync(() => http.GetAsync("/api/relations")));
+            if (large is { } relation) await MeasureLargeAsync(table, http, relation, options.LargeRelation, label, warm: node == 1);
             // Every page once, so the node holds every relation (or as many as it may).
             var next = "/api/relations";
             for (var i = 0; i < pages && next is not null; i++)
@@ -67,6 +76,27 @@ public static class ManyRelationsBench
         }
         Console.WriteLine();
         table.Print(Console.Out);
+    }
+
+    /// <summary>
+    /// The large relation's first read on this node, as of a date, then (<paramref name="warm"/>) the same request warm,
+    /// back to back and after a 1 s pause, before the list's pages are read (which may let the relation go).
+    /// </summary>
+    private static async Task MeasureLargeAsync(ResultTable table, HttpClient http, RelationId relation, int size, string label, bool warm)
+    {
+        var url = $"/api/relations/{relation.First}/{relation.Second}?asOf=2024-06-30";
+        table.Add(size, $"Large relation among the many, first read ({label}): GET as of 2024-06-30", await Measure.OnceAsync(() => http.GetAsync(url)));
+        if (!warm) return;
+        table.Add(size, "Large relation among the many, warm, back to back: GET as of 2024-06-30",
+            await Measure.LatencyAsync(50, async () => (await http.GetAsync(url)).EnsureSuccessStatusCode()));
+        var paused = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            (await http.GetAsync("/health/live")).EnsureSuccessStatusCode();
+            paused.Add((await Measure.OnceAsync(() => http.GetAsync(url))).P50);
+        }
+        table.Add(size, "Large relation among the many, warm, after a 1 s pause: GET as of 2024-06-30", Latency.Of(paused));
     }
 
     // Many relations to a transaction, each at its expected version, so the inline projections see each event's version.

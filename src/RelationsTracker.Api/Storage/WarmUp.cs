@@ -12,8 +12,8 @@ namespace RelationsTracker.Api.Storage;
 /// <summary>
 /// Once the service listens, it reads through its own HTTP endpoints (the list's first page, a relation as of today,
 /// its series, its timeline, the catalogue) so the code of the read paths is compiled, loads as many relations as the
-/// node may hold, the largest first (<see cref="RelationTimelines.PreloadAsync"/>), and waits for the snapshots those
-/// reads made due to be written, before /health/ready says so; a write without a key goes as far as the key check. A
+/// node may hold, the largest first (<see cref="RelationTimelines.PreloadAsync"/>), and writes the snapshots those reads
+/// made due, before /health/ready says so; a write without a key goes as far as the key check. A
 /// load balancer that waits for ready sends users no first request (docs/operations.md, "Health").
 /// </summary>
 public sealed class WarmUp(IServer server, IHostApplicationLifetime lifetime, IDocumentStore store, RelationTimelines timelines, ILogger<WarmUp> logger)
@@ -52,7 +52,7 @@ public sealed class WarmUp(IServer server, IHostApplicationLifetime lifetime, ID
                 var loaded = await timelines.PreloadAsync(session, stoppingToken);
                 // The largest relation held takes paths a small one may not (the exact sums), which are compiled now.
                 if (timelines.Largest() is { } largest && largest != first) await ReadAsync(http, largest, stoppingToken);
-                await timelines.SnapshotsWrittenAsync(stoppingToken);
+                await timelines.SaveDueSnapshotsAsync(store, stoppingToken);
                 logger.LogInformation("Warmed up in {Milliseconds} ms, {Relations} relations loaded", (long)stopwatch.Elapsed.TotalMilliseconds, loaded);
             }
         }

@@ -49,7 +49,12 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         var held = Touch(key);
         var start = held ?? await FromSnapshotAsync(session.DocumentStore, relation, ct);
         var changed = await ChangedDevelopments.Since(session, key, start.Timeline.Version).ToListAsync(ct);
-        if (changed.Count == 0 && held is not null) return held.Timeline;
+        if (changed.Count == 0 && held is not null)
+        {
+            // A snapshot due but passed over while another write ran is written on a later read, changes or not.
+            if (IsDue(held)) SaveSnapshots(session.DocumentStore, [held]);
+            return held.Timeline;
+        }
         var due = new List<Entry>();
         var timeline = Update(key, start, changed, due);
         SaveSnapshots(session.DocumentStore, due);
@@ -113,9 +118,12 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         {
             var key = relations[i].Relation.ToString();
             var start = starts[i]!;
-            results[i] = read(!notHeld[i] && !changed.ContainsKey(key)
-                ? start.Timeline
-                : Update(key, start, changed.GetValueOrDefault(key) ?? [], due));
+            if (!notHeld[i] && !changed.ContainsKey(key))
+            {
+                if (IsDue(start)) due.Add(start);
+                results[i] = read(start.Timeline);
+            }
+            else results[i] = read(Update(key, start, changed.GetValueOrDefault(key) ?? [], due));
         }
         SaveSnapshots(store, due);
         Trim();
@@ -133,7 +141,7 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
     {
         var updated = new Entry(start.Timeline.With(changed), start.SnapshotVersion) { LastUsed = Interlocked.Increment(ref _clock) };
         var kept = _timelines.AddOrUpdate(key, updated, (_, current) => current.Timeline.Version >= updated.Timeline.Version ? current : updated);
-        if (SnapshotDue(kept.Timeline.Count, kept.Timeline.Version - kept.SnapshotVersion)) due.Add(kept);
+        if (IsDue(kept)) due.Add(kept);
         return kept.Timeline;
     }
 
@@ -211,14 +219,43 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
     }
 
     /// <summary>
-    /// Waits for the snapshot write under way, if any, to end: a starting node's reads make snapshots due, and ready
-    /// waits for their write rather than let the first users' requests share the cores with it (<see cref="Storage.WarmUp"/>).
+    /// Writes the snapshot of every relation held whose snapshot is due, after the write under way if any, and waits for
+    /// it: a starting node's reads make snapshots due, and one passed over while another write ran would wait for the
+    /// relation's next read. Ready waits for them (<see cref="Storage.WarmUp"/>) rather than let the first users' requests
+    /// share the cores with the writes.
     /// </summary>
-    public async Task SnapshotsWrittenAsync(CancellationToken ct)
+    public async Task SaveDueSnapshotsAsync(IDocumentStore store, CancellationToken ct)
     {
         await _writer.WaitAsync(ct);
-        _writer.Release();
+        try
+        {
+            // A group at a time, as they are read: encoded all at once they would take as much memory again as they hold.
+            var group = new List<Entry>();
+            long size = 0;
+            foreach (var entry in _timelines.Values.Where(IsDue))
+            {
+                group.Add(entry);
+                size += entry.Timeline.Count;
+                if (size < mostReadAtOnce) continue;
+                await SaveAsync(group);
+                size = 0;
+            }
+            if (group.Count > 0) await SaveAsync(group);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+
+        async Task SaveAsync(List<Entry> entries)
+        {
+            await TimelineSnapshots.SaveManyAsync(store, [.. entries.Select(e => e.Timeline)], ct);
+            foreach (var entry in entries) entry.SnapshotVersion = entry.Timeline.Version;
+            entries.Clear();
+        }
     }
+
+    private static bool IsDue(Entry entry) => SnapshotDue(entry.Timeline.Count, entry.Timeline.Version - entry.SnapshotVersion);
 
     private long HeldCount() => _timelines.Values.Sum(e => (long)e.Timeline.Count);
 
