@@ -162,9 +162,9 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
             .ToList();
         // The last chosen first: past the bound, the node forgets the relations it used least recently.
         chosen.Reverse();
-        // The index a first read at the latest knowledge would build (the default weighting), built now.
         // Those already held are read too, at no cost, so that they count as used now.
         var loaded = chosen.Count(r => !Holds(r.Relation));
+        // The index a first read at the latest knowledge would build (the default weighting), built now.
         await ReadManyAsync(session, chosen, timeline => timeline.KnownAt(DateTimeOffset.MaxValue), ct);
         return loaded;
     }
