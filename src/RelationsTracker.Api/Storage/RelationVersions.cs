@@ -19,27 +19,17 @@ public static class RelationVersions
     }
 
     /// <summary>
-    /// The relations a starting node loads (<see cref="Relations.Replaying.RelationTimelines.PreloadAsync"/>), each with
-    /// its stream version: the largest first, as many as fit in <paramref name="developments"/>, each counted at its
-    /// stream version (never fewer than its developments), one too large to fit passed over; among relations of one size,
-    /// those changed last first. Largest first because a large relation's first read is what costs (from its snapshot,
-    /// hundreds of milliseconds at 100,000 developments), where a small one's costs a few milliseconds.
+    /// The relations a starting node loads (<see cref="Relations.Replaying.RelationTimelines.PreloadAsync"/>), with their
+    /// stream versions, chosen by <see cref="TimelineHolding.ToPreload"/>; among relations of one size, those changed last first.
     /// </summary>
     public static async Task<List<(string Id, long Version)>> ToPreloadAsync(IDocumentStore store, long developments, CancellationToken ct)
     {
-        var chosen = new List<(string, long)>();
-        var room = developments;
-        await foreach (var (id, version) in RowsAsync(store, table => $"""
+        var largestFirst = new List<(string, long)>();
+        await foreach (var row in RowsAsync(store, table => $"""
             select id, CAST(data ->> 'version' as bigint) as version from {table}
             order by version desc, CAST(data ->> 'lastRecordedAt' as timestamptz) desc, id
-            """, ct))
-        {
-            if (room <= 0) break;
-            if (version > room) continue;
-            chosen.Add((id, version));
-            room -= version;
-        }
-        return chosen;
+            """, ct)) largestFirst.Add(row);
+        return TimelineHolding.ToPreload(largestFirst, developments);
     }
 
     private static async IAsyncEnumerable<(string Id, long Version)> RowsAsync(IDocumentStore store, Func<string, string> sqlOnTable,

@@ -19,7 +19,7 @@ namespace RelationsTracker.Api.Tests;
 public class TimelineSnapshotTests(TrackerApp app) : TrackerTest(app)
 {
     private const string KnownAt = "knownAt=2100-01-01T00:00:00Z";
-    // Enough developments for a first read to write the relation's snapshot (RelationTimelines.SnapshotDue).
+    // Enough developments for a first read to write the relation's snapshot (TimelineHolding.SnapshotDue).
     private const int Enough = 1_000;
 
     [Fact]

@@ -12,9 +12,9 @@ namespace RelationsTracker.Api.Relations.Replaying;
 /// date on every read with one indexed query for the developments changed since the version it holds. Many nodes may
 /// write: a read never trusts what it holds without asking the store what changed, so it is never stale. A relation
 /// not held starts from its snapshot in PostgreSQL (<see cref="TimelineSnapshots"/>), which a read that met enough
-/// changes beyond it writes anew (<see cref="SnapshotDue"/>).
+/// changes beyond it writes anew (<see cref="TimelineHolding.SnapshotDue"/>).
 /// </summary>
-public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.DefaultDevelopmentsHeld, int mostReadAtOnce = RelationTimelines.DefaultMostReadAtOnce)
+public sealed partial class RelationTimelines(int developmentsHeld = RelationTimelines.DefaultDevelopmentsHeld, int mostReadAtOnce = RelationTimelines.DefaultMostReadAtOnce)
 {
     public const int DefaultDevelopmentsHeld = 500_000;
 
@@ -35,13 +35,6 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         public long SnapshotVersion = snapshotVersion;
         public long LastUsed;
     }
-
-    /// <summary>
-    /// Whether a timeline of <paramref name="developments"/> that is <paramref name="changes"/> events past its snapshot
-    /// is worth a new one: a tenth of its size, at least 100 (smaller relations read fast from their documents) and at
-    /// most 10,000 (a node starting from the snapshot reads at most that many documents more).
-    /// </summary>
-    public static bool SnapshotDue(int developments, long changes) => changes >= Math.Clamp(developments / 10, 100, 10_000);
 
     public async Task<RelationTimeline> GetAsync(IQuerySession session, RelationId relation, CancellationToken ct)
     {
@@ -193,69 +186,6 @@ public sealed class RelationTimelines(int developmentsHeld = RelationTimelines.D
         snapshots.TryGetValue(relation.ToString(), out var snapshot)
             ? new Entry(RelationTimeline.At(relation, snapshot.Version, snapshot.Developments), snapshot.Version)
             : new Entry(RelationTimeline.Empty(relation), 0);
-
-    // Written after the answer, off the request: the read that met the changes does not wait for it.
-    private void SaveSnapshots(IDocumentStore store, IReadOnlyList<Entry> due)
-    {
-        if (due.Count == 0 || !_writer.Wait(0)) return;
-        var timelines = due.Select(e => e.Timeline).ToList();
-        foreach (var entry in due) entry.SnapshotVersion = entry.Timeline.Version;
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await TimelineSnapshots.SaveManyAsync(store, timelines, CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                Logger.LogWarning(e, "Could not write the snapshots of {Count} relations, {First} first", timelines.Count, timelines[0].Relation);
-                foreach (var entry in due) entry.SnapshotVersion = 0;
-            }
-            finally
-            {
-                _writer.Release();
-            }
-        });
-    }
-
-    /// <summary>
-    /// Writes the snapshot of every relation held whose snapshot is due, after the write under way if any, and waits for
-    /// it: a starting node's reads make snapshots due, and one passed over while another write ran would wait for the
-    /// relation's next read. Ready waits for them (<see cref="Storage.WarmUp"/>) rather than let the first users' requests
-    /// share the cores with the writes.
-    /// </summary>
-    public async Task SaveDueSnapshotsAsync(IDocumentStore store, CancellationToken ct)
-    {
-        await _writer.WaitAsync(ct);
-        try
-        {
-            // A group at a time, as they are read: encoded all at once they would take as much memory again as they hold.
-            var group = new List<Entry>();
-            long size = 0;
-            foreach (var entry in _timelines.Values.Where(IsDue))
-            {
-                group.Add(entry);
-                size += entry.Timeline.Count;
-                if (size < mostReadAtOnce) continue;
-                await SaveAsync(group);
-                size = 0;
-            }
-            if (group.Count > 0) await SaveAsync(group);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-
-        async Task SaveAsync(List<Entry> entries)
-        {
-            await TimelineSnapshots.SaveManyAsync(store, [.. entries.Select(e => e.Timeline)], ct);
-            foreach (var entry in entries) entry.SnapshotVersion = entry.Timeline.Version;
-            entries.Clear();
-        }
-    }
-
-    private static bool IsDue(Entry entry) => SnapshotDue(entry.Timeline.Count, entry.Timeline.Version - entry.SnapshotVersion);
 
     private long HeldCount() => _timelines.Values.Sum(e => (long)e.Timeline.Count);
 
