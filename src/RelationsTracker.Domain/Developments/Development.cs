@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RelationsTracker.Scoring;
 
 namespace RelationsTracker.Developments;
@@ -94,11 +95,13 @@ public sealed record Development
     /// <summary>Its fields as corrected by <paramref name="knownAt"/>, retracted or not; null when not yet recorded.</summary>
     public DevelopmentFacts? FieldsKnownAt(DateTimeOffset knownAt) => RecordedAt > knownAt ? null : AsRecorded.CorrectedBy(Corrections, knownAt);
 
-    /// <summary>Its fields as first recorded, before any correction.</summary>
+    /// <summary>Its fields as first recorded, before any correction. Not stored: the document holds them once, above.</summary>
+    [JsonIgnore]
     public DevelopmentFacts AsRecorded =>
         new(Id, Type, OccurredOn, Actor, Significance, Summary, Agreement, Title, Mission, RecordedAt, RecordedVersion, CameoCode);
 
     /// <summary>The last moment of recorded time at which anything about it changed.</summary>
+    [JsonIgnore]
     public DateTimeOffset LastChangedAt =>
         new[] { RecordedAt, Retraction?.RecordedAt ?? default }.Concat(Corrections.Select(c => c.RecordedAt)).Concat(Reports.Select(r => r.RecordedAt)).Max();
 

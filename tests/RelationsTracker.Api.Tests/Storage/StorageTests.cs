@@ -48,6 +48,28 @@ public class StorageTests(TrackerApp app) : TrackerTest(app)
     }
 
     /// <summary>
+    /// A development's document holds each recorded field once: what is computed from them (its fields as first
+    /// recorded, its last change) is not stored beside them, so a document is not twice what PostgreSQL must parse
+    /// on every write and rebuild; they are computed again when it is read.
+    /// </summary>
+    [Fact]
+    public async Task A_developments_document_stores_its_fields_once_and_reads_back_whole()
+    {
+        var (a, b) = await CreateRelationAsync();
+        var visit = await RecordAsync(a, b, Development("OfficialVisit", "2025-08-25", a, summary: "A visit"));
+        var id = Guid.Parse(visit["id"]!.ToString());
+
+        await using var session = App.Store.QuerySession();
+        var json = (await session.QueryAsync<string>($"select data::text from {DevelopmentDocuments.TableOf(App.Store)} where id = ?", id)).Single();
+        var development = await session.LoadAsync<RelationsTracker.Developments.Development>(id);
+
+        Assert.DoesNotContain("asRecorded", json);
+        Assert.DoesNotContain("lastChangedAt", json);
+        Assert.Equal("A visit", development!.AsRecorded.Summary);
+        Assert.Equal(development.RecordedAt, development.LastChangedAt);
+    }
+
+    /// <summary>
     /// PostgreSQL's plan for <paramref name="sql"/>, with sequential scans off: the test database's tables are small,
     /// where a scan is cheaper; the question is whether the index can be used.
     /// </summary>
