@@ -19,8 +19,7 @@ public static class DevelopmentDocuments
         store.Options.FindOrResolveDocumentType(typeof(Development)).TableName.QualifiedName;
 
     /// <param name="developments">Each development once, as ON CONFLICT needs (DevelopmentProjection).</param>
-    /// <param name="onlyChanged">Leave a document whose JSON is already the same as it is (its row is not written again).</param>
-    public static void Queue(IDocumentOperations operations, string table, IReadOnlyCollection<Development> developments, bool onlyChanged = false)
+    public static void Queue(IDocumentOperations operations, string table, IReadOnlyCollection<Development> developments)
     {
         var serializer = operations.DocumentStore.Options.Serializer();
         var ids = new Guid[developments.Count];
@@ -38,7 +37,6 @@ public static class DevelopmentDocuments
             from unnest(?::uuid[], ?::text[]) as page (id, data)
             on conflict (id) do update set data = excluded.data, mt_version = d.mt_version + 1,
                 mt_dotnet_type = excluded.mt_dotnet_type, mt_last_modified = excluded.mt_last_modified
-            {(onlyChanged ? "where d.data is distinct from excluded.data" : "")}
             """, DotNetType, ids, data);
     }
 }

@@ -21,28 +21,34 @@ public static class RelationRebuild
         await session.BeginTransactionAsync(ct);
         // Appends take the same row (UseExclusiveLockOnConcurrentAppends): a writer waits for the rebuild, then decides.
         await session.QueryAsync<int>($"select 1 from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = ? for update", ct, key);
-        var events = await session.Events.FetchStreamAsync(key, token: ct);
+        // Read side by side, each on a connection of its own: no write can change them while the row is held.
+        var eventsRead = RelationEvents.ReadAsync(store, key, ct);
+        var stored = await DocumentDigests.OfRelationAsync(store, key, ct);
+        var events = await eventsRead;
         var read = Stopwatch.GetElapsedTime(start);
 
         Relation? state = null;
         var developments = new Dictionary<Guid, Development>();
-        foreach (var e in events)
+        foreach (var (data, timestamp, version) in events)
         {
-            if (e.Data is not IDevelopmentEvent change) continue;
-            state = Relation.Fold(state, key, e.Data, e.Timestamp, e.Version);
+            if (data is not IDevelopmentEvent change) continue;
+            state = Relation.Fold(state, key, data, timestamp, version);
             developments.TryGetValue(change.DevelopmentId, out var current);
-            if (Development.Evolve(current, key, e.Data, e.Timestamp, e.Version) is { } next) developments[change.DevelopmentId] = next;
+            if (Development.Evolve(current, key, data, timestamp, version) is { } next) developments[change.DevelopmentId] = next;
         }
         var folded = Stopwatch.GetElapsedTime(start);
         // Documents the fold makes as they already are stay untouched: most are, and rewriting every row of a large
-        // relation cost more than the fold. Documents of the relation the fold does not make go.
-        var ids = developments.Keys.ToArray();
-        session.DeleteWhere<Development>(d => d.Relation == key && !d.Id.IsOneOf(ids));
+        // relation, or having PostgreSQL parse and compare each, cost more than the fold. Those it does not make go.
+        var serializer = store.Options.Serializer();
+        var changed = developments.Values.AsParallel()
+            .Where(d => !(stored.TryGetValue(d.Id, out var digest) && DocumentDigests.IsStoredAs(serializer, d, digest))).ToList();
+        var gone = stored.Keys.Where(id => !developments.ContainsKey(id)).ToArray();
+        if (gone.Length > 0) session.DeleteWhere<Development>(d => d.Id.IsOneOf(gone));
         TimelineSnapshots.QueueForget(session, key);
         if (state is null) session.Delete<Relation>(key);
         else session.Store(state);
-        if (developments.Count > 0) DevelopmentDocuments.Queue(session, DevelopmentDocuments.TableOf(store), developments.Values, onlyChanged: true);
+        if (changed.Count > 0) DevelopmentDocuments.Queue(session, DevelopmentDocuments.TableOf(store), changed);
         await session.SaveChangesAsync(ct);
-        return new RelationRebuilt(events.Count, developments.Count, read, folded - read, Stopwatch.GetElapsedTime(start) - folded);
+        return new RelationRebuilt(events.Count, developments.Count, changed.Count, read, folded - read, Stopwatch.GetElapsedTime(start) - folded);
     }
 }
