@@ -22,7 +22,7 @@ public class LayoutTests
     [Fact]
     public void The_host_is_at_most_one_and_a_half_times_the_domain_in_lines_of_CSharp()
     {
-        var host = LinesUnder("src/RelationsTracker.Api/") - WrittenForSpeed.Sum(f => File.ReadLines(Path.Combine(FreshCloneTests.Root, f)).Count());
+        var host = LinesUnder("src/RelationsTracker.Api/") - WrittenForSpeed.Sum(LinesOf);
         var domain = LinesUnder("src/RelationsTracker.Domain/");
 
         Assert.True(host <= 1.5 * domain, $"The host has {host:N0} lines of C#, the domain {domain:N0}: {(double)host / domain:N2} times, more than 1.5");
@@ -44,7 +44,7 @@ public class LayoutTests
     public void No_source_file_is_longer_than_250_lines()
     {
         var tooLong = SourceFiles("src/")
-            .Select(f => (File: f, Lines: File.ReadLines(Path.Combine(FreshCloneTests.Root, f)).Count()))
+            .Select(f => (File: f, Lines: LinesOf(f)))
             .Where(f => f.Lines > MaxLines)
             .Select(f => $"{f.File} ({f.Lines} lines)")
             .ToList();
@@ -53,7 +53,9 @@ public class LayoutTests
     }
 
     private static int LinesUnder(string folder) =>
-        SourceFiles(folder).Sum(f => File.ReadLines(Path.Combine(FreshCloneTests.Root, f)).Count());
+        SourceFiles(folder).Sum(LinesOf);
+
+    private static int LinesOf(string file) => File.ReadLines(Path.Combine(FreshCloneTests.Root, file)).Count();
 
     private static IEnumerable<string> SourceFiles(string folder) => FreshCloneTests.TrackedFiles()
         .Where(f => f.StartsWith(folder, StringComparison.Ordinal) && f.EndsWith(".cs", StringComparison.Ordinal))
